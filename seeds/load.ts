@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
+
+/**
+ * Loads the demo data set from seeds/data into a migrated database. Idempotent: every row is an
+ * upsert on its natural key, so running it twice changes nothing and a corrected data file
+ * updates the rows it describes. Runs in one transaction: a bad file leaves nothing half-loaded.
+ */
+
+const DATA_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'data');
+
+function dataFile<T>(name: string): T {
+  // Compiled code runs from dist/seeds; the data files stay in seeds/data at the project root.
+  const candidates = [path.join(DATA_DIR, name), path.resolve(__dirname, 'data', name)];
+  const file = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!file) throw new Error(`seed data file ${name} not found (looked in ${candidates.join(', ')})`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+interface RegionRecord {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  formerPovertyCounty?: boolean;
+  keyAssistedCounty?: string | null;
+}
+
+interface VillageRecord {
+  code: string;
+  leadingIndustry: string | null;
+  specialtyIndustries: string[];
+  designations: { kind: string; level: string | null; sinceYear: number | null }[];
+  indicators: {
+    year: number;
+    households: number | null;
+    population: number | null;
+    perCapitaDisposableIncome: string | null;
+    collectiveIncome: string | null;
+    farmlandMu: string | null;
+    forestMu: string | null;
+    highStandardFarmlandShare?: string | null;
+    tapWaterCoverage: string | null;
+    sanitaryToiletCoverage: string | null;
+  }[];
+}
+
+interface TargetRecord {
+  code: string;
+  metric: string;
+  comparison: string;
+  threshold: string;
+  unit: string;
+  dueYear: number | null;
+  appliesTo: string;
+  description: string;
+  source: string;
+}
+
+export type SeedCounts = Record<string, number>;
+
+/** A step of the seed; later modules (providers, teams, purchases) add theirs. */
+export type SeedStep = (trx: Knex.Transaction, counts: SeedCounts) => Promise<void>;
+
+async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
+  const regions = dataFile<RegionRecord[]>('regions.json');
+  for (const region of regions) {
+    await trx('region')
+      .insert({
+        code: region.code,
+        name: region.name,
+        level: region.level,
+        parent_code: region.parentCode,
+        former_poverty_county: region.formerPovertyCounty ?? false,
+        key_assisted_county: region.keyAssistedCounty ?? null,
+      })
+      .onConflict('code')
+      .merge(['name', 'level', 'parent_code', 'former_poverty_county', 'key_assisted_county']);
+  }
+  counts.regions = regions.length;
+
+  const villages = dataFile<VillageRecord[]>('villages.json');
+  for (const village of villages) {
+    await trx('village')
+      .insert({ code: village.code, leading_industry: village.leadingIndustry, specialty_industries: village.specialtyIndustries })
+      .onConflict('code')
+      .merge(['leading_industry', 'specialty_industries']);
+    for (const d of village.designations) {
+      await trx('village_designation')
+        .insert({ village_code: village.code, kind: d.kind, level: d.level, since_year: d.sinceYear })
+        .onConflict(['village_code', 'kind'])
+        .merge(['level', 'since_year']);
+    }
+    for (const i of village.indicators) {
+      await trx('village_indicators')
+        .insert({
+          village_code: village.code,
+          year: i.year,
+          households: i.households,
+          population: i.population,
+          per_capita_disposable_income: i.perCapitaDisposableIncome,
+          collective_income: i.collectiveIncome,
+          farmland_mu: i.farmlandMu,
+          forest_mu: i.forestMu,
+          high_standard_farmland_share: i.highStandardFarmlandShare ?? null,
+          tap_water_coverage: i.tapWaterCoverage,
+          sanitary_toilet_coverage: i.sanitaryToiletCoverage,
+        })
+        .onConflict(['village_code', 'year'])
+        .merge();
+    }
+  }
+  counts.villages = villages.length;
+
+  const targets = dataFile<TargetRecord[]>('policy-targets.json');
+  for (const t of targets) {
+    await trx('policy_target')
+      .insert({
+        code: t.code,
+        metric: t.metric,
+        comparison: t.comparison,
+        threshold: t.threshold,
+        unit: t.unit,
+        due_year: t.dueYear,
+        applies_to: t.appliesTo,
+        description: t.description,
+        source: t.source,
+      })
+      .onConflict('code')
+      .merge();
+  }
+  counts.policyTargets = targets.length;
+}
+
+export const seedSteps: SeedStep[] = [seedRegistry];
+
+export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
+  const counts: SeedCounts = {};
+  const knex = orm.em.getConnection().getKnex();
+  await knex.transaction(async (trx) => {
+    for (const step of seedSteps) await step(trx, counts);
+  });
+  return counts;
+}
+
+/** True for a database without any region: a fresh one, which `npm start` seeds. */
+export async function isDatabaseEmpty(orm: MikroORM): Promise<boolean> {
+  const rows = await orm.em.getConnection().execute<{ n: number }[]>('SELECT count(*)::int AS n FROM region');
+  return rows[0].n === 0;
+}

@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import crypto from 'node:crypto';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError } from 'graphql';
+import type { Logger } from './core/logger';
+import type { Orm } from './core/db/orm';
+import { buildPlatformSchema } from './core/schema';
+import { createContext, type Context } from './core/context';
+import { viewerFromAuthorization } from './core/auth/tokens';
+import { AppError, formatError, isUnexpected } from './core/errors';
+
+export interface PlatformDeps {
+  orm: Orm;
+  logger: Logger;
+  jwtSecret: string;
+}
+
+export interface Platform {
+  httpServer: http.Server;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops taking requests, drains HTTP, closes sockets; the caller closes the database after. */
+  stop(): Promise<void>;
+}
+
+/** UNAUTHENTICATED raised before execution (context creation) must carry HTTP 401, not 500. */
+function authError(error: unknown): GraphQLError {
+  const message = error instanceof AppError ? error.message : 'Invalid token';
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+const logUnexpectedErrors: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors.filter(isUnexpected)) {
+          contextValue.logger?.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+        }
+      },
+    };
+  },
+};
+
+export async function createPlatform({ orm, logger, jwtSecret }: PlatformDeps): Promise<Platform> {
+  const schema = await buildPlatformSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+
+  // Request ids tie every log line of a request together; a caller may pass its own.
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info({ requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await Promise.race([
+        orm.em.getConnection().execute('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000).unref()),
+      ]);
+      res.status(200).json({ status: 'ok', database: 'up' });
+    } catch (error) {
+      logger.warn({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+    }
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema,
+      // The token arrives once, in connectionParams; a bad one refuses the connection.
+      onConnect: (ctx) => {
+        try {
+          viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => {
+        const viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
+        return createContext({ em: orm.em, logger }, viewer);
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const error of errors) logger.warn({ err: error }, 'websocket operation error');
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: true,
+    // main.ts owns the shutdown order (HTTP, sockets, ORM, database); Apollo must not race it.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      logUnexpectedErrors,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        let viewer;
+        try {
+          viewer = viewerFromAuthorization(req.headers.authorization, jwtSecret);
+        } catch (error) {
+          throw authError(error);
+        }
+        return createContext({ em: orm.em, logger }, viewer, res.locals.requestId as string);
+      },
+    }),
+  );
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
+      }),
+    async stop() {
+      await apollo.stop(); // drains HTTP (drain plugin) and closes WebSocket subscriptions
+      for (const client of wsServer.clients) client.terminate();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+/** Environment variables the platform reads; each one is documented in the README's configuration table. */
+export interface Config {
+  port: number;
+  /** When absent the platform starts an embedded PostgreSQL inside `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** When absent (and not in production) a secret is generated once and kept in `dataDir`. */
+  jwtSecret: string | undefined;
+  nodeEnv: string;
+  logLevel: string;
+  /** With Redis, live events travel between instances; without it they stay in-process. */
+  redisUrl: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV || 'development';
+  const portText = env.PORT ?? '4000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${portText}"`);
+  }
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (nodeEnv === 'production' && !jwtSecret) {
+    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (jwtSecret && jwtSecret.length < 16) {
+    throw new ConfigError('JWT_SECRET must be at least 16 characters long');
+  }
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    jwtSecret,
+    nodeEnv,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    redisUrl: env.REDIS_URL || undefined,
+  };
+}
+
+/**
+ * The project pins Node 24 through its devDependencies so `npm start` and `npm test` run on it;
+ * a bare `node` may still be the machine's older one, which some dependencies no longer support.
+ */
+export function assertSupportedNode(version = process.versions.node): void {
+  const major = Number(version.split('.')[0]);
+  if (major < 22) {
+    throw new ConfigError(
+      `Node ${version} is too old: run the platform through npm (npm start, npm test, npm run ...), which uses the project's pinned Node 24`,
+    );
+  }
+}

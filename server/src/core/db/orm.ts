@@ -1,0 +1,45 @@
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
+import type { Logger } from '../logger';
+import { entities } from '../../modules/entities';
+import { migrationsList } from '../../migrations';
+
+export type Orm = MikroORM;
+
+export function ormOptions(clientUrl: string, logger?: Logger, poolMax = 10): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    // Every request forks its own EntityManager in the context factory; using the global one is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: poolMax },
+    discovery: { warnWhenNoEntities: false },
+    debug: false,
+    logger: (message) => logger?.debug({ component: 'orm' }, message),
+  });
+}
+
+export async function connectOrm(clientUrl: string, logger?: Logger, poolMax?: number): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, logger, poolMax));
+}
+
+/**
+ * Applies pending migrations. Several instances may start at once on one database: a session
+ * advisory lock, held on a dedicated connection, lets one migrate while the others wait.
+ */
+export async function migrate(orm: Orm, clientUrl: string): Promise<void> {
+  const lock = new Client({ connectionString: clientUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await orm.getMigrator().up();
+  } finally {
+    await lock.end(); // ending the session releases the lock
+  }
+}
+
+const MIGRATION_LOCK_KEY = 4021707;

@@ -1,0 +1,144 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError as ClassValidatorError } from 'class-validator';
+import {
+  CheckConstraintViolationException,
+  ForeignKeyConstraintViolationException,
+  NotNullConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+
+/** The error codes clients may see in `extensions.code`; nothing else is ever sent. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** A failure we expect and can explain to the caller; services throw these. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Input field names at fault, for BAD_USER_INPUT and CONFLICT. */
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+export const badInput = (field: string | string[], message: string) =>
+  new AppError('BAD_USER_INPUT', message, Array.isArray(field) ? field : [field]);
+export const notFound = (message: string, field?: string) =>
+  new AppError('NOT_FOUND', message, field ? [field] : []);
+export const forbidden = (message = 'Not allowed for this account') => new AppError('FORBIDDEN', message);
+export const conflict = (message: string, fields: string[] = []) => new AppError('CONFLICT', message, fields);
+export const unauthenticated = (message = 'A valid bearer token is required') =>
+  new AppError('UNAUTHENTICATED', message);
+
+/** Flattens class-validator's nested errors into dotted input paths ("lines.0.amount"). */
+function validationFields(errors: ClassValidatorError[], prefix = ''): { fields: string[]; messages: string[] } {
+  const fields: string[] = [];
+  const messages: string[] = [];
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      fields.push(path);
+      messages.push(...Object.values(error.constraints).map((m) => (m.startsWith(error.property) ? m.replace(error.property, path) : `${path}: ${m}`)));
+    }
+    if (error.children?.length) {
+      const nested = validationFields(error.children, path);
+      fields.push(...nested.fields);
+      messages.push(...nested.messages);
+    }
+  }
+  return { fields, messages };
+}
+
+/** Unique index names carry the business rule they enforce; services register a message per index. */
+const constraintMessages = new Map<string, { message: string; fields: string[] }>();
+export function describeConstraint(name: string, message: string, fields: string[] = []): void {
+  constraintMessages.set(name, { message, fields });
+}
+
+function constraintName(error: Error): string | undefined {
+  const cause = (error as { constraint?: string }).constraint;
+  if (cause) return cause;
+  const match = /constraint "([^"]+)"/.exec(error.message);
+  return match?.[1];
+}
+
+/**
+ * Maps any error to the client-facing shape. Known errors keep their code and message;
+ * database constraint violations become CONFLICT or BAD_USER_INPUT (the database is the last
+ * guard of rules that must hold under concurrency); everything else is logged with the
+ * request id and reaches the client as a bare INTERNAL_SERVER_ERROR.
+ */
+export function toClientError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ArgumentValidationError) {
+    const { fields, messages } = validationFields(error.extensions.validationErrors as unknown as ClassValidatorError[]);
+    return new AppError('BAD_USER_INPUT', `Invalid input: ${messages.join('; ')}`, fields);
+  }
+  if (error instanceof UniqueConstraintViolationException) {
+    const known = constraintMessages.get(constraintName(error) ?? '');
+    return new AppError('CONFLICT', known?.message ?? 'This record already exists', known?.fields ?? []);
+  }
+  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
+    const known = constraintMessages.get(constraintName(error) ?? '');
+    return new AppError('BAD_USER_INPUT', known?.message ?? 'The input breaks a data rule', known?.fields ?? []);
+  }
+  if (error instanceof ForeignKeyConstraintViolationException) {
+    const known = constraintMessages.get(constraintName(error) ?? '');
+    return new AppError('BAD_USER_INPUT', known?.message ?? 'The input refers to a record that does not exist', known?.fields ?? []);
+  }
+  // Exclusion constraints (one person on duty in one team at a time) have no MikroORM class.
+  if (error instanceof Error && (error as { code?: string }).code === '23P01') {
+    const known = constraintMessages.get(constraintName(error) ?? '');
+    return new AppError('CONFLICT', known?.message ?? 'This conflicts with an existing record', known?.fields ?? []);
+  }
+  return undefined;
+}
+
+/** GraphQL's own request errors (syntax, unknown field, bad variable) are the caller's fault. */
+const REQUEST_ERROR_CODES = new Set(['UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The client-facing shape of an error. Unexpected errors lose their message here; the
+ * `unexpected-error` plugin has already logged them with the request id.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const known = toClientError(original);
+  if (known) {
+    return {
+      message: known.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: known.code, ...(known.fields.length ? { fields: known.fields } : {}) },
+    };
+  }
+  if (isRequestError(formatted.extensions?.code, original)) {
+    return { ...formatted, extensions: { code: formatted.extensions?.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT' } };
+  }
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function isRequestError(code: unknown, original: unknown): boolean {
+  return typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError;
+}
+
+/** True for errors that are not the caller's doing and must be logged with the request id. */
+export function isUnexpected(error: GraphQLError): boolean {
+  const original = error.originalError ?? error;
+  if (toClientError(original)) return false;
+  return !isRequestError(error.extensions?.code, original);
+}

@@ -1,0 +1,22 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { ALL_ROLES } from '../auth/viewer';
+import { badInput } from '../errors';
+import { MAX_PAGE_SIZE } from './connection';
+import { fetchNode, Node } from './node';
+
+@Resolver()
+export class NodeResolver {
+  @Authorized(ALL_ROLES)
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is outside your scope' })
+  node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<object | null> {
+    return fetchNode(ctx, id);
+  }
+
+  @Authorized(ALL_ROLES)
+  @Query(() => [Node], { nullable: 'items', description: `Objects by global id, in the order asked (at most ${MAX_PAGE_SIZE}); null for any not visible` })
+  nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(object | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `at most ${MAX_PAGE_SIZE} ids at once`);
+    return Promise.all(ids.map((id) => fetchNode(ctx, id)));
+  }
+}

@@ -1,0 +1,67 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { ALL_ROLES, Role } from '../../core/auth/viewer';
+import { PageArgs, type ConnectionData } from '../../core/relay/connection';
+import { registerNodeType } from '../../core/relay/node';
+import { prefixOfCode } from '../../core/region-codes';
+import { RegionLevel } from './region.entity';
+import { RegionConnection, RegionNode, RegionSummary } from './region.types';
+import { CreateRegionInput, CreateRegionPayload } from './region.inputs';
+import { regionCodeArg, regionService } from './region.service';
+import { VillageConnection, VillageFilter, VillageOrder, type VillageNode } from '../villages/village.types';
+import { villageService } from '../villages/village.service';
+import { targetService } from '../targets/target.service';
+
+registerNodeType('Region', (ctx, key) => regionService.byCode(ctx, key));
+
+@Resolver(() => RegionNode)
+export class RegionResolver {
+  @Authorized(ALL_ROLES)
+  @Query(() => RegionNode, { nullable: true, description: 'A region by its code (12 digits or prefix); null when absent or outside your scope' })
+  region(@Ctx() ctx: Context, @Arg('code') code: string): Promise<RegionNode | null> {
+    return regionService.byCode(ctx, regionCodeArg(code, 'code'));
+  }
+
+  @Authorized(ALL_ROLES)
+  @Query(() => RegionConnection, { description: 'Regions, ordered by code' })
+  regions(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('parentCode', () => String, { nullable: true }) parentCode?: string,
+    @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel,
+  ): Promise<ConnectionData<RegionNode>> {
+    return regionService.list(ctx, { parentCode, level }, page);
+  }
+
+  @Authorized(Role.ADMIN, Role.REGION_OFFICIAL)
+  @Mutation(() => CreateRegionPayload, { description: 'Create a region below an existing parent (新增区划)' })
+  async createRegion(@Ctx() ctx: Context, @Arg('input') input: CreateRegionInput): Promise<CreateRegionPayload> {
+    return { region: await regionService.create(ctx, input) };
+  }
+
+  @FieldResolver(() => RegionNode, { nullable: true, description: 'Parent region (上级区划)' })
+  parent(@Ctx() ctx: Context, @Root() region: RegionNode): Promise<RegionNode | null> | null {
+    return region.parentCode ? regionService.byCode(ctx, region.parentCode) : null;
+  }
+
+  @FieldResolver(() => RegionConnection, { description: 'Direct children (下级区划)' })
+  children(@Ctx() ctx: Context, @Root() region: RegionNode, @Args() page: PageArgs): Promise<ConnectionData<RegionNode>> {
+    return regionService.childrenOf(ctx, region.code, page);
+  }
+
+  @FieldResolver(() => VillageConnection, { description: 'Villages anywhere inside this region (辖区内行政村)' })
+  villages(
+    @Ctx() ctx: Context,
+    @Root() region: RegionNode,
+    @Args() page: PageArgs,
+    @Arg('filter', () => VillageFilter, { nullable: true }) filter?: VillageFilter,
+    @Arg('orderBy', () => VillageOrder, { nullable: true }) orderBy?: VillageOrder,
+  ): Promise<ConnectionData<VillageNode>> {
+    return villageService.inRegion(ctx, region.code, filter, page, orderBy);
+  }
+
+  @FieldResolver(() => RegionSummary, { description: 'Village counts and policy-target attainment inside this region (区域汇总)' })
+  summary(@Ctx() ctx: Context, @Root() region: RegionNode, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<RegionSummary> {
+    return targetService.summary(ctx, prefixOfCode(region.code), year);
+  }
+}

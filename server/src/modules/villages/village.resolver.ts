@@ -1,0 +1,102 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { ALL_ROLES, Role } from '../../core/auth/viewer';
+import { PageArgs, type ConnectionData } from '../../core/relay/connection';
+import { registerNodeType } from '../../core/relay/node';
+import { parentCodeOf } from '../../core/region-codes';
+import { RegionNode } from '../regions/region.types';
+import { regionService } from '../regions/region.service';
+import { TargetProgress } from '../targets/target.types';
+import { targetService } from '../targets/target.service';
+import { villageService } from './village.service';
+import { VillageConnection, VillageDesignationType, VillageFilter, VillageIndicatorsType, VillageNode, VillageOrder } from './village.types';
+import {
+  CreateVillageInput,
+  DesignateVillageInput,
+  DesignateVillagePayload,
+  RecordVillageIndicatorsInput,
+  RecordVillageIndicatorsPayload,
+  RevokeVillageDesignationInput,
+  UpdateVillageInput,
+  VillagePayload,
+} from './village.inputs';
+
+registerNodeType('Village', (ctx, key) => villageService.byCode(ctx, key));
+
+const REGISTRY_WRITERS = [Role.ADMIN, Role.REGION_OFFICIAL];
+
+@Resolver(() => VillageNode)
+export class VillageResolver {
+  @Authorized(ALL_ROLES)
+  @Query(() => VillageConnection, { description: 'Villages you may see (行政村列表)' })
+  villages(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => VillageFilter, { nullable: true }) filter?: VillageFilter,
+    @Arg('orderBy', () => VillageOrder, { nullable: true }) orderBy?: VillageOrder,
+  ): Promise<ConnectionData<VillageNode>> {
+    return villageService.list(ctx, filter, page, orderBy);
+  }
+
+  @Authorized(REGISTRY_WRITERS)
+  @Mutation(() => VillagePayload, { description: 'Register a village under an existing township (新增行政村)' })
+  async createVillage(@Ctx() ctx: Context, @Arg('input') input: CreateVillageInput): Promise<VillagePayload> {
+    return { village: await villageService.create(ctx, input) };
+  }
+
+  @Authorized(REGISTRY_WRITERS)
+  @Mutation(() => VillagePayload, { description: 'Change a village profile (修改村档案)' })
+  async updateVillage(@Ctx() ctx: Context, @Arg('input') input: UpdateVillageInput): Promise<VillagePayload> {
+    return { village: await villageService.update(ctx, input) };
+  }
+
+  @Authorized(REGISTRY_WRITERS)
+  @Mutation(() => RecordVillageIndicatorsPayload, { description: 'Record one year of indicators, replacing that year (录入年度指标)' })
+  recordVillageIndicators(@Ctx() ctx: Context, @Arg('input') input: RecordVillageIndicatorsInput): Promise<RecordVillageIndicatorsPayload> {
+    return villageService.recordIndicators(ctx, input);
+  }
+
+  @Authorized(REGISTRY_WRITERS)
+  @Mutation(() => DesignateVillagePayload, { description: 'Give a village a designation (村庄认定)' })
+  designateVillage(@Ctx() ctx: Context, @Arg('input') input: DesignateVillageInput): Promise<DesignateVillagePayload> {
+    return villageService.designate(ctx, input);
+  }
+
+  @Authorized(REGISTRY_WRITERS)
+  @Mutation(() => VillagePayload, { description: 'Withdraw a designation (撤销认定)' })
+  async revokeVillageDesignation(@Ctx() ctx: Context, @Arg('input') input: RevokeVillageDesignationInput): Promise<VillagePayload> {
+    return { village: await villageService.revokeDesignation(ctx, input) };
+  }
+
+  @FieldResolver(() => RegionNode, { nullable: true, description: 'Township (乡镇/街道)' })
+  township(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<RegionNode | null> {
+    return regionService.byCode(ctx, village.townshipCode);
+  }
+
+  @FieldResolver(() => RegionNode, { nullable: true, description: 'County or district (县/区)' })
+  county(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<RegionNode | null> {
+    return regionService.byCode(ctx, parentCodeOf(village.townshipCode)!);
+  }
+
+  @FieldResolver(() => [VillageDesignationType], { description: 'Designations held (村庄认定)' })
+  designations(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<VillageDesignationType[]> {
+    return villageService.designations(ctx, village.code);
+  }
+
+  @FieldResolver(() => VillageIndicatorsType, { nullable: true, description: 'Indicators of a year; the latest recorded year when none is given' })
+  indicators(@Ctx() ctx: Context, @Root() village: VillageNode, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<VillageIndicatorsType | null> {
+    return villageService.indicators(ctx, village.code, year);
+  }
+
+  @FieldResolver(() => [VillageIndicatorsType], { description: 'Every recorded year, oldest first (历年指标)' })
+  indicatorHistory(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<VillageIndicatorsType[]> {
+    return villageService.indicatorHistory(ctx, village.code);
+  }
+
+  @FieldResolver(() => [TargetProgress], {
+    description: 'Progress toward each policy target that applies to the village, evaluated on the indicators of `year` (latest when none is given) (目标进度)',
+  })
+  targetProgress(@Ctx() ctx: Context, @Root() village: VillageNode, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<TargetProgress[]> {
+    return targetService.progress(ctx, village.code, year);
+  }
+}

@@ -1,0 +1,131 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { Node } from '../../core/relay/node';
+import { ConnectionType } from '../../core/relay/connection';
+import { toGlobalId } from '../../core/relay/global-id';
+import { DecimalScalar } from '../../core/scalars';
+import { DesignationKind, DesignationLevel } from './village.entity';
+
+export interface VillageRow {
+  code: string;
+  name: string;
+  parent_code: string;
+  leading_industry: string | null;
+  specialty_industries: string[];
+}
+
+@ObjectType('Village', { implements: Node, description: 'Administrative village with its profile (行政村档案)' })
+export class VillageNode extends Node {
+  @Field({ description: '12-digit statistical division code (统计用区划代码)' })
+  code: string;
+
+  @Field({ description: 'Name (村名)' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Leading industry (主导产业)' })
+  leadingIndustry: string | null;
+
+  @Field(() => [String], { description: 'Specialty industries (特色产业)' })
+  specialtyIndustries: string[];
+
+  townshipCode: string;
+
+  static from(row: VillageRow): VillageNode {
+    const node = new VillageNode();
+    node.id = toGlobalId('Village', row.code);
+    node.code = row.code;
+    node.name = row.name;
+    node.townshipCode = row.parent_code;
+    node.leadingIndustry = row.leading_industry;
+    node.specialtyIndustries = row.specialty_industries ?? [];
+    return node;
+  }
+}
+
+@ObjectType('VillageConnection')
+export class VillageConnection extends ConnectionType(VillageNode, 'Village') {}
+
+@ObjectType('VillageDesignation', { description: 'A designation the village holds (村庄认定)' })
+export class VillageDesignationType {
+  @Field(() => DesignationKind, { description: 'Kind (类别)' })
+  kind: DesignationKind;
+
+  @Field(() => DesignationLevel, { nullable: true, description: 'Level that designated it (认定级别); null when the source does not say' })
+  level: DesignationLevel | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year since which it holds (认定年份)' })
+  sinceYear: number | null;
+}
+
+@ObjectType('VillageIndicators', { description: 'Yearly village indicators (村级年度指标). Money in yuan, areas in mu (亩), coverage in percent.' })
+export class VillageIndicatorsType {
+  @Field(() => Int, { description: 'Year (年份)' })
+  year: number;
+
+  @Field(() => Int, { nullable: true, description: 'Households (户数)' })
+  households: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Population (人口)' })
+  population: number | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Per-capita disposable income, yuan (人均可支配收入, 元)' })
+  perCapitaDisposableIncome: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Village collective economic income, yuan (村集体经济收入, 元)' })
+  collectiveIncome: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Farmland, mu (耕地面积, 亩)' })
+  farmlandMu: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Forest land, mu (林地面积, 亩)' })
+  forestMu: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'High-standard farmland share, percent (高标准农田占比, %)' })
+  highStandardFarmlandShare: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Tap-water coverage, percent (自来水普及率, %)' })
+  tapWaterCoverage: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Sanitary-toilet coverage, percent (卫生厕所普及率, %)' })
+  sanitaryToiletCoverage: string | null;
+
+  villageCode: string;
+}
+
+export enum VillageOrderField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+}
+registerEnumType(VillageOrderField, { name: 'VillageOrderField', description: 'Sort key for villages' });
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+@InputType()
+export class VillageOrder {
+  @Field(() => VillageOrderField)
+  field: VillageOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection;
+}
+
+@InputType({ description: 'Village filter; all given conditions must hold' })
+export class VillageFilter {
+  @Field({ nullable: true, description: 'Only villages inside this region (12-digit code or prefix)' })
+  @IsOptional()
+  regionCode?: string;
+
+  @Field(() => [DesignationKind], { nullable: true, description: 'Only villages holding every listed designation' })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  designations?: DesignationKind[];
+
+  @Field({ nullable: true, description: 'Name contains this text, or code starts with it' })
+  @IsOptional()
+  @Length(1, 50)
+  search?: string;
+}
