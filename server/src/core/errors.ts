@@ -122,7 +122,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (isRequestError(formatted.extensions?.code, original)) {
-    return { ...formatted, extensions: { code: formatted.extensions?.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT' } };
+    if (formatted.extensions?.code === 'UNAUTHENTICATED') return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
+    const fields = fieldsOfCoercionError(formatted.message);
+    return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...(fields.length ? { fields } : {}) } };
   }
   return {
     message: 'Internal server error',
@@ -130,6 +132,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * graphql-js reports a variable that fails its type (a scalar's parse, a missing required field)
+ * only in the message: 'Variable "$input" got invalid value … at "input.lines[0].amount"; …' or
+ * '… Field "name" of required type "String!" was not provided.' We lift the input path out of it,
+ * without the leading variable name, so every bad-input error carries `fields`.
+ */
+export function fieldsOfCoercionError(message: string): string[] {
+  const fields: string[] = [];
+  const at = /at "([^"]+)"/.exec(message);
+  const missing = /Field "([^"]+)" of required type/.exec(message);
+  const path = at ? at[1].replace(/\[(\d+)\]/g, '.$1').split('.').slice(1) : [];
+  if (missing) path.push(missing[1]);
+  if (path.length) fields.push(path.join('.'));
+  return fields;
 }
 
 function isRequestError(code: unknown, original: unknown): boolean {

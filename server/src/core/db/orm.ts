@@ -18,6 +18,8 @@ export function ormOptions(clientUrl: string, logger?: Logger, poolMax = 10): Op
     forceUtcTimezone: true,
     pool: { min: 0, max: poolMax },
     discovery: { warnWhenNoEntities: false },
+    // The file cache breaks under jest (metadata Maps from another realm) and saves little here.
+    metadataCache: { enabled: false },
     debug: false,
     logger: (message) => logger?.debug({ component: 'orm' }, message),
   });

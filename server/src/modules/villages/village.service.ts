@@ -152,20 +152,19 @@ export class VillageService {
   }
 
   /** Region roles may write only inside their region; partners never write the registry. */
-  private requireWritable(ctx: Context, code: string, field: string): void {
+  private requireWritable(ctx: Context, code: string): void {
     if (!regionInScope(ctx.viewer, code)) throw forbidden(`Village ${code} is outside your region`);
-    void field;
   }
 
   async create(ctx: Context, input: CreateVillageInput): Promise<VillageNode> {
     if (levelOfCode(input.code) !== RegionLevel.VILLAGE) {
       throw badInput('code', `code ${input.code} is not a village code: 12 digits with a non-zero last three-digit segment under a township`);
     }
-    this.requireWritable(ctx, input.code, 'code');
+    this.requireWritable(ctx, input.code);
     const townshipCode = parentCodeOf(input.code)!;
     await ctx.em.transactional(async (em) => {
       const township = await em.findOne(Region, { code: townshipCode });
-      if (!township) throw badInput('code', `township ${townshipCode} of village ${input.code} does not exist`);
+      if (!township) throw badInput('code', `code: township ${townshipCode} of village ${input.code} does not exist`);
       if (await em.findOne(Region, { code: input.code })) throw conflict(`Region ${input.code} already exists`, ['code']);
       em.create(Region, { code: input.code, name: input.name.trim(), level: RegionLevel.VILLAGE, parentCode: townshipCode, formerPovertyCounty: false, keyAssistedCounty: null });
       await em.flush(); // the region row must exist before the profile that references it
@@ -176,7 +175,7 @@ export class VillageService {
 
   async update(ctx: Context, input: UpdateVillageInput): Promise<VillageNode> {
     const code = (await this.require(ctx, input.villageId)).code;
-    this.requireWritable(ctx, code, 'villageId');
+    this.requireWritable(ctx, code);
     await ctx.em.transactional(async (em) => {
       const village = await em.findOneOrFail(Village, { code });
       if (input.name !== undefined) (await em.findOneOrFail(Region, { code })).name = input.name.trim();
@@ -188,7 +187,7 @@ export class VillageService {
 
   async recordIndicators(ctx: Context, input: RecordVillageIndicatorsInput): Promise<{ village: VillageNode; indicators: VillageIndicatorsType }> {
     const village = await this.require(ctx, input.villageId);
-    this.requireWritable(ctx, village.code, 'villageId');
+    this.requireWritable(ctx, village.code);
     const nextYear = new Date().getFullYear() + 1;
     if (input.year > nextYear) throw badInput('year', `year must be ${nextYear} or earlier`);
     for (const field of ['perCapitaDisposableIncome', 'farmlandMu', 'forestMu'] as const) {
@@ -221,7 +220,7 @@ export class VillageService {
 
   async designate(ctx: Context, input: DesignateVillageInput): Promise<{ village: VillageNode; designation: VillageDesignationType }> {
     const village = await this.require(ctx, input.villageId);
-    this.requireWritable(ctx, village.code, 'villageId');
+    this.requireWritable(ctx, village.code);
     await ctx.em.transactional(async (em) => {
       if (await em.findOne(VillageDesignation, { villageCode: village.code, kind: input.kind })) {
         throw conflict(`Village ${village.code} already holds designation ${input.kind}`, ['kind']);
@@ -233,7 +232,7 @@ export class VillageService {
 
   async revokeDesignation(ctx: Context, input: RevokeVillageDesignationInput): Promise<VillageNode> {
     const village = await this.require(ctx, input.villageId);
-    this.requireWritable(ctx, village.code, 'villageId');
+    this.requireWritable(ctx, village.code);
     await ctx.em.transactional(async (em) => {
       const designation = await em.findOne(VillageDesignation, { villageCode: village.code, kind: input.kind });
       if (!designation) throw notFound(`Village ${village.code} does not hold designation ${input.kind}`, 'kind');

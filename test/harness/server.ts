@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { createPlatform, type Platform } from '../../server/src/app';
+import { connectOrm, type Orm } from '../../server/src/core/db/orm';
+import { createLogger } from '../../server/src/core/logger';
+import { signToken, type TokenClaims } from '../../server/src/core/auth/tokens';
+import { Role } from '../../server/src/core/auth/viewer';
+import { databaseUrl, recreateDatabase } from './databases';
+
+export const TEST_JWT_SECRET = 'test-secret-for-the-platform-suite';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: string[] } }[];
+}
+
+export interface TestServer {
+  url: string;
+  orm: Orm;
+  dbUrl: string;
+  platform: Platform;
+  /** Runs a GraphQL operation over real HTTP. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** Counts SQL statements the server sends while `run` executes. */
+  countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number; sql: string[] }>;
+  /** Runs SQL directly against this test file's database. */
+  sql<Row = Record<string, any>>(text: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export function tokenFor(claims: TokenClaims, expiresIn: string | number = '1h'): string {
+  return signToken(claims, TEST_JWT_SECRET, expiresIn);
+}
+
+export const adminToken = () => tokenFor({ role: Role.ADMIN });
+
+/**
+ * One server per test file, on its own database cloned from the seeded template: the database is
+ * named after the jest worker, so files running in parallel never share rows.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const adminUrl = process.env.TEST_ADMIN_URL!;
+  const template = process.env.TEST_TEMPLATE_DB!;
+  const name = `${template}_w${process.env.JEST_WORKER_ID ?? '1'}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await recreateDatabase(admin, name, template);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = databaseUrl(adminUrl, name);
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const orm = await connectOrm(dbUrl, logger);
+  const platform = await createPlatform({ orm, logger, jwtSecret: TEST_JWT_SECRET });
+  const port = await platform.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const knex = orm.em.getConnection().getKnex();
+  const direct = new Client({ connectionString: dbUrl });
+  await direct.connect();
+
+  return {
+    url,
+    orm,
+    dbUrl,
+    platform,
+    async gql(query, variables, token = adminToken()) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    async countStatements(run) {
+      const sql: string[] = [];
+      const listener = (q: { sql: string }) => sql.push(q.sql);
+      knex.on('query', listener);
+      try {
+        const result = await run();
+        return { result, statements: sql.length, sql };
+      } finally {
+        knex.removeListener('query', listener);
+      }
+    },
+    async sql(text, params = []) {
+      return (await direct.query(text, params)).rows;
+    },
+    async close() {
+      await platform.stop();
+      await direct.end();
+      await orm.close();
+    },
+  };
+}
+
+/** The error codes of a response, for compact assertions. */
+export const codesOf = (response: GraphQLResponse) => (response.errors ?? []).map((e) => e.extensions?.code);

@@ -1,0 +1,71 @@
+import { startTestServer, codesOf, type TestServer } from './harness/server';
+import { toGlobalId } from '../server/src/core/relay/global-id';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** A fingerprint of every registry table: a failed mutation must leave it unchanged. */
+async function registrySnapshot(): Promise<string> {
+  const rows = await server.sql(`SELECT
+    (SELECT count(*) FROM region) AS regions, (SELECT count(*) FROM village) AS villages,
+    (SELECT count(*) FROM village_indicators) AS indicators, (SELECT count(*) FROM village_designation) AS designations,
+    (SELECT md5(string_agg(village_code || year || coalesce(population::text, '-'), ',' ORDER BY village_code, year)) FROM village_indicators) AS indicator_hash`);
+  return JSON.stringify(rows[0]);
+}
+
+const CREATE = `mutation($input: CreateVillageInput!) { createVillage(input: $input) { village { id } } }`;
+const RECORD = `mutation($input: RecordVillageIndicatorsInput!) { recordVillageIndicators(input: $input) { indicators { year } } }`;
+
+describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing is written', () => {
+  it.each([
+    ['a malformed code', { code: '21040410020', name: '村' }, 'code'],
+    ['a code with letters', { code: '21040410020X', name: '村' }, 'code'],
+    ['a code that is not a village', { code: '210404100000', name: '村' }, 'code'],
+    ['an unknown township', { code: '210404199001', name: '村' }, 'code'],
+    ['an empty name', { code: '210404100250', name: '' }, 'name'],
+  ])('createVillage with %s', async (_label, input, field) => {
+    const before = await registrySnapshot();
+    const response = await server.gql(CREATE, { input });
+    expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].extensions!.fields).toEqual([field]);
+    expect(response.errors![0].message).toContain(field);
+    expect(await registrySnapshot()).toBe(before);
+  });
+
+  const village = toGlobalId('Village', '519902100201');
+  it.each([
+    ['a negative population', { population: -1 }, 'population'],
+    ['negative households', { households: -5 }, 'households'],
+    ['a year before 2000', { year: 1999 }, 'year'],
+    ['a year after next year', { year: new Date().getFullYear() + 2 }, 'year'],
+    ['coverage above 100', { tapWaterCoverage: '100.5' }, 'tapWaterCoverage'],
+    ['a negative income', { perCapitaDisposableIncome: '-3' }, 'perCapitaDisposableIncome'],
+    ['a village id of another type', { villageId: toGlobalId('Region', '519902100000') }, 'villageId'],
+  ])('recordVillageIndicators with %s', async (_label, change, field) => {
+    const before = await registrySnapshot();
+    const response = await server.gql(RECORD, { input: { villageId: village, year: 2021, population: 10, ...change } });
+    expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].extensions!.fields).toEqual([field]);
+    expect(await registrySnapshot()).toBe(before);
+  });
+
+  it('reports a non-decimal money string as BAD_USER_INPUT naming the field', async () => {
+    const response = await server.gql(RECORD, { input: { villageId: village, year: 2021, collectiveIncome: '12,000' } });
+    expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].extensions!.fields).toEqual(['collectiveIncome']);
+  });
+
+  it('answers unknown ids with NOT_FOUND naming the field', async () => {
+    const response = await server.gql(RECORD, { input: { villageId: toGlobalId('Village', '519902100299'), year: 2021 } });
+    expect(codesOf(response)).toEqual(['NOT_FOUND']);
+    expect(response.errors![0].extensions!.fields).toEqual(['villageId']);
+  });
+
+  it('hides internals of unexpected errors and refuses malformed queries as bad input', async () => {
+    const malformed = await server.gql('{ villages { nope } }');
+    expect(codesOf(malformed)).toEqual(['BAD_USER_INPUT']);
+  });
+});
