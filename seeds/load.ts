@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
@@ -134,7 +135,50 @@ async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<
   counts.policyTargets = targets.length;
 }
 
-export const seedSteps: SeedStep[] = [seedRegistry];
+/**
+ * Seed rows get ids derived from their data-file key, so re-running the seed updates the same
+ * rows and other data files (pairings, teams, purchases) can refer to them by key.
+ */
+export function seedId(kind: string, key: string): string {
+  const hex = crypto.createHash('sha256').update(`${kind}:${key}`).digest('hex');
+  // Shaped as a version-4/variant-1 UUID so every uuid validator accepts it.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+interface ProvidersFile {
+  assistanceUnits: { key: string; name: string; kind: string; level: string; regionCode: string | null }[];
+  enterprises: { key: string; name: string; creditCode: string; ownership: string; industry: string; federationMember: boolean; campaigns: string[]; regionCode: string | null }[];
+}
+
+async function seedProviders(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
+  const file = dataFile<ProvidersFile>('providers.json');
+  for (const unit of file.assistanceUnits) {
+    await trx('provider')
+      .insert({ id: seedId('provider', unit.key), type: 'ASSISTANCE_UNIT', name: unit.name, region_code: unit.regionCode, unit_kind: unit.kind, unit_level: unit.level })
+      .onConflict('id')
+      .merge();
+  }
+  for (const e of file.enterprises) {
+    await trx('provider')
+      .insert({
+        id: seedId('provider', e.key),
+        type: 'ENTERPRISE',
+        name: e.name,
+        region_code: e.regionCode,
+        credit_code: e.creditCode,
+        ownership: e.ownership,
+        industry: e.industry,
+        federation_member: e.federationMember,
+        campaigns: e.campaigns,
+      })
+      .onConflict('id')
+      .merge();
+  }
+  counts.assistanceUnits = file.assistanceUnits.length;
+  counts.enterprises = file.enterprises.length;
+}
+
+export const seedSteps: SeedStep[] = [seedRegistry, seedProviders];
 
 export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
   const counts: SeedCounts = {};
