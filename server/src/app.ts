@@ -14,11 +14,16 @@ import { buildPlatformSchema } from './core/schema';
 import { createContext, type Context } from './core/context';
 import { viewerFromAuthorization } from './core/auth/tokens';
 import { AppError, formatError, isUnexpected } from './core/errors';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { EventHub } from './core/events/event-hub';
+import { LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
 
 export interface PlatformDeps {
   orm: Orm;
   logger: Logger;
   jwtSecret: string;
+  /** With Redis, committed events wake the subscribers of every instance; without, only this one's. */
+  redisUrl?: string;
 }
 
 export interface Platform {
@@ -46,8 +51,23 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createPlatform({ orm, logger, jwtSecret }: PlatformDeps): Promise<Platform> {
+async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string): Promise<EventHub> {
+  let bus: EventBus;
+  if (redisUrl) {
+    const redis = new RedisEventBus(redisUrl, logger);
+    await redis.start();
+    bus = redis;
+  } else {
+    bus = new LocalEventBus();
+  }
+  const hub = new EventHub(() => orm.em.fork({ clear: true, useContext: false }) as EntityManager, bus, logger);
+  await hub.start();
+  return hub;
+}
+
+export async function createPlatform({ orm, logger, jwtSecret, redisUrl }: PlatformDeps): Promise<Platform> {
   const schema = await buildPlatformSchema();
+  const events = await createEventHub(orm, logger, redisUrl);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -93,7 +113,7 @@ export async function createPlatform({ orm, logger, jwtSecret }: PlatformDeps): 
       },
       context: (ctx) => {
         const viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
-        return createContext({ em: orm.em, logger }, viewer);
+        return createContext({ em: orm.em as EntityManager, logger, events }, viewer);
       },
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) logger.warn({ err: error }, 'websocket operation error');
@@ -127,7 +147,7 @@ export async function createPlatform({ orm, logger, jwtSecret }: PlatformDeps): 
         } catch (error) {
           throw authError(error);
         }
-        return createContext({ em: orm.em, logger }, viewer, res.locals.requestId as string);
+        return createContext({ em: orm.em as EntityManager, logger, events }, viewer, res.locals.requestId as string);
       },
     }),
   );
@@ -140,6 +160,7 @@ export async function createPlatform({ orm, logger, jwtSecret }: PlatformDeps): 
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
     async stop() {
+      await events.stop(); // ends every live stream so subscriptions complete cleanly
       await apollo.stop(); // drains HTTP (drain plugin) and closes WebSocket subscriptions
       for (const client of wsServer.clients) client.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -38,7 +38,7 @@ export const adminToken = () => tokenFor({ role: Role.ADMIN });
  * One server per test file, on its own database cloned from the seeded template: the database is
  * named after the jest worker, so files running in parallel never share rows.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { redisUrl?: string } = {}): Promise<TestServer> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const template = process.env.TEST_TEMPLATE_DB!;
   const name = `${template}_w${process.env.JEST_WORKER_ID ?? '1'}`;
@@ -52,7 +52,7 @@ export async function startTestServer(): Promise<TestServer> {
   const dbUrl = databaseUrl(adminUrl, name);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const orm = await connectOrm(dbUrl, logger);
-  const platform = await createPlatform({ orm, logger, jwtSecret: TEST_JWT_SECRET });
+  const platform = await createPlatform({ orm, logger, jwtSecret: TEST_JWT_SECRET, redisUrl: options.redisUrl });
   const port = await platform.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const knex = orm.em.getConnection().getKnex();

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Logger } from './logger';
 import type { Viewer } from './auth/viewer';
+import type { EventHub } from './events/event-hub';
 
 /**
  * Per-request DataLoaders, created on first use. A loader's name includes any argument that
@@ -28,11 +29,14 @@ export interface Context {
   loaders: Loaders;
   requestId: string;
   logger: Logger;
+  /** Live events: services announce committed events; subscriptions read from it. */
+  events: EventHub;
 }
 
 export interface ContextDeps {
   em: EntityManager;
   logger: Logger;
+  events: EventHub;
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer, requestId: string = crypto.randomUUID()): Context {
@@ -43,5 +47,15 @@ export function createContext(deps: ContextDeps, viewer: Viewer, requestId: stri
     loaders: new Loaders(),
     requestId,
     logger: deps.logger.child({ requestId }),
+    events: deps.events,
   };
+}
+
+/**
+ * A subscription's context lives as long as the subscription; before each event is resolved it
+ * gets a fresh EntityManager and fresh loaders so no event sees data cached for an earlier one.
+ */
+export function refreshForEvent(ctx: Context): void {
+  ctx.em = ctx.em.fork({ clear: true, useContext: false }) as EntityManager;
+  ctx.loaders = new Loaders();
 }

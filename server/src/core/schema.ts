@@ -13,6 +13,16 @@ export function buildPlatformSchema(): Promise<GraphQLSchema> {
     authChecker,
     // Inputs are validated at the edge with class-validator; business rules live in services.
     validate: { forbidUnknownValues: false },
+    // Every subscription supplies its own `subscribe` (the durable event hub); type-graphql still
+    // demands a PubSub, so it gets one that refuses to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error('publish through the event outbox (appendEvent), not type-graphql PubSub');
+      },
+      subscribe: () => {
+        throw new Error('subscriptions read from the event hub');
+      },
+    },
   });
   return cached;
 }

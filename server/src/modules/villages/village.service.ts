@@ -1,4 +1,5 @@
 import type { Context } from '../../core/context';
+import { appendEvent } from '../../core/events/event-store';
 import { regionInScope, visibleVillages } from '../../core/auth/visibility';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
@@ -213,7 +214,15 @@ export class VillageService {
         sanitaryToiletCoverage: input.sanitaryToiletCoverage ?? null,
         recordedAt: new Date(),
       });
+      await em.flush();
+      await appendEvent(em, {
+        topic: 'villageIndicatorsUpdated',
+        regionCode: village.code,
+        partnerAccess: 'ASSIGNED_VILLAGE',
+        payload: { villageCode: village.code, year: input.year },
+      });
     });
+    ctx.events.announce();
     const [row] = await query<Record<string, unknown>>(ctx.em, `SELECT ${INDICATOR_COLUMNS} FROM village_indicators WHERE village_code = ? AND year = ?`, [village.code, input.year]);
     return { village, indicators: toIndicators(row) };
   }

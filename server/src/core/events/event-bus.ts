@@ -1,0 +1,65 @@
+import { EventEmitter } from 'node:events';
+import Redis from 'ioredis';
+import type { Logger } from '../logger';
+
+/**
+ * Wakes every instance's event hub when events have been committed. It carries no event data:
+ * the event table is the single source, so a lost wake-up delays delivery (until the hub's
+ * next poll) but can never lose or reorder an event.
+ */
+export interface EventBus {
+  /** Announces that events up to `cursor` are committed. */
+  announce(cursor: string): void;
+  onAnnounce(listener: (cursor: string) => void): void;
+  close(): Promise<void>;
+}
+
+/** One process: announcements stay in memory. */
+export class LocalEventBus implements EventBus {
+  private readonly emitter = new EventEmitter();
+  announce(cursor: string): void {
+    this.emitter.emit('committed', cursor);
+  }
+  onAnnounce(listener: (cursor: string) => void): void {
+    this.emitter.on('committed', listener);
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+const CHANNEL = 'platform:events:committed';
+
+/** Several instances on one database: announcements travel over Redis pub/sub. */
+export class RedisEventBus implements EventBus {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly local = new LocalEventBus();
+
+  constructor(url: string, private readonly logger: Logger) {
+    this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    this.subscriber = new Redis(url, { lazyConnect: false });
+    for (const client of [this.publisher, this.subscriber]) client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+    this.subscriber.on('message', (_channel, cursor: string) => this.local.announce(cursor));
+  }
+
+  async start(): Promise<void> {
+    await this.subscriber.subscribe(CHANNEL);
+  }
+
+  announce(cursor: string): void {
+    // Local subscribers need no round trip; other instances hear it through Redis.
+    this.local.announce(cursor);
+    this.publisher.publish(CHANNEL, cursor).catch((error) => this.logger.warn({ err: error }, 'could not announce events over redis'));
+  }
+
+  onAnnounce(listener: (cursor: string) => void): void {
+    this.local.onAnnounce(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+    this.subscriber.disconnect();
+    this.publisher.disconnect();
+  }
+}

@@ -1,0 +1,169 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger';
+import { Role, type Viewer } from '../auth/viewer';
+import { query } from '../sql';
+import type { EventBus } from './event-bus';
+import { PushStream } from './event-stream';
+import { latestCursor, readEventsAfter, type StoredEvent, type Topic } from './event-store';
+
+/** What a subscriber asked for, beyond its scope: the subscription's filter arguments. */
+export interface EventFilter {
+  regionPrefix?: string;
+  villageCode?: string;
+  providerId?: string;
+}
+
+interface Subscriber {
+  topic: Topic;
+  viewer: Viewer;
+  filter: EventFilter;
+  stream: PushStream<StoredEvent>;
+  /** Highest cursor delivered; anything at or below is a duplicate. */
+  delivered: bigint;
+  /** Live events wait here while the backlog of a resuming subscriber is replayed. */
+  pending: StoredEvent[] | null;
+}
+
+const BATCH = 500;
+
+/**
+ * Per instance: reads newly committed events from the event table (when the bus announces them,
+ * and on a slow poll as a safety net) and hands each to the local subscribers allowed to see it.
+ */
+export class EventHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private lastFetched = 0n;
+  private fetching: Promise<void> | null = null;
+  private fetchAgain = false;
+  private poll: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly em: () => EntityManager,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly pollMs = 2000,
+  ) {}
+
+  async start(): Promise<void> {
+    this.lastFetched = BigInt(await latestCursor(this.em()));
+    this.bus.onAnnounce(() => void this.fetchNew());
+    this.poll = setInterval(() => void this.fetchNew(), this.pollMs);
+    this.poll.unref();
+  }
+
+  /** Services call this after committing a change that appended events. */
+  announce(): void {
+    this.bus.announce(String(this.lastFetched));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.poll);
+    for (const subscriber of this.subscribers) subscriber.stream.close();
+    this.subscribers.clear();
+    await this.fetching;
+    await this.bus.close();
+  }
+
+  /**
+   * A subscriber's stream: with `after`, first every missed event after that cursor (from the
+   * table, filtered by scope), then live ones, without gap or duplicate. Cursor order equals
+   * commit order (see appendEvent), so "after my cursor" is exact.
+   */
+  subscribe(topic: Topic, viewer: Viewer, filter: EventFilter, after?: string): AsyncIterableIterator<StoredEvent> {
+    const subscriber: Subscriber = {
+      topic,
+      viewer,
+      filter,
+      delivered: after !== undefined ? BigInt(after) : this.lastFetched,
+      pending: after !== undefined ? [] : null,
+      stream: new PushStream<StoredEvent>(() => this.subscribers.delete(subscriber)),
+    };
+    // Registered before the backlog is read, so nothing committed meanwhile slips between the two.
+    this.subscribers.add(subscriber);
+    if (after !== undefined) void this.replay(subscriber);
+    return subscriber.stream;
+  }
+
+  private async replay(subscriber: Subscriber): Promise<void> {
+    try {
+      for (;;) {
+        const events = await readEventsAfter(this.em(), String(subscriber.delivered), BATCH, [subscriber.topic]);
+        for (const event of events) await this.deliver(subscriber, event);
+        if (events.length < BATCH) break;
+      }
+      // Drain what arrived live meanwhile; `pending` stays set until it is empty so that newer
+      // events keep queueing behind it instead of overtaking it.
+      const pending = subscriber.pending!;
+      while (pending.length) await this.deliver(subscriber, pending.shift()!);
+      subscriber.pending = null;
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not replay missed events');
+      subscriber.stream.close();
+    }
+  }
+
+  private fetchNew(): Promise<void> {
+    if (this.fetching) {
+      this.fetchAgain = true;
+      return this.fetching;
+    }
+    this.fetching = (async () => {
+      try {
+        do {
+          this.fetchAgain = false;
+          for (;;) {
+            const events = await readEventsAfter(this.em(), String(this.lastFetched), BATCH);
+            for (const event of events) {
+              this.lastFetched = BigInt(event.cursor);
+              for (const subscriber of this.subscribers) {
+                if (subscriber.topic !== event.topic) continue;
+                if (subscriber.pending) subscriber.pending.push(event);
+                else await this.deliver(subscriber, event);
+              }
+            }
+            if (events.length < BATCH) break;
+          }
+        } while (this.fetchAgain);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'could not read new events; retrying on the next poll');
+      } finally {
+        this.fetching = null;
+      }
+    })();
+    return this.fetching;
+  }
+
+  private async deliver(subscriber: Subscriber, event: StoredEvent): Promise<void> {
+    const cursor = BigInt(event.cursor);
+    if (cursor <= subscriber.delivered) return;
+    subscriber.delivered = cursor;
+    if (matchesFilter(subscriber.filter, event) && (await this.visibleTo(subscriber.viewer, event))) subscriber.stream.push(event);
+  }
+
+  /** The same scope rules as queries, applied to each event as it passes. */
+  private async visibleTo(viewer: Viewer, event: StoredEvent): Promise<boolean> {
+    switch (viewer.role) {
+      case Role.ADMIN:
+        return true;
+      case Role.REGION_OFFICIAL:
+      case Role.ORG_DEPARTMENT:
+        return event.regionCode.startsWith(viewer.regionPrefix!);
+      case Role.ENTERPRISE:
+      case Role.ASSISTANCE_UNIT: {
+        if (event.partyIds.includes(viewer.providerId!)) return true;
+        if (event.partnerAccess !== 'ASSIGNED_VILLAGE') return false;
+        const rows = await query(this.em(), 'SELECT 1 FROM provider_assigned_village WHERE provider_id = ? AND village_code = ?', [viewer.providerId, event.regionCode]);
+        return rows.length > 0;
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+function matchesFilter(filter: EventFilter, event: StoredEvent): boolean {
+  if (filter.regionPrefix && !event.regionCode.startsWith(filter.regionPrefix)) return false;
+  if (filter.villageCode && event.regionCode !== filter.villageCode) return false;
+  if (filter.providerId && !event.partyIds.includes(filter.providerId)) return false;
+  return true;
+}

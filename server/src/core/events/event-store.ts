@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../sql';
+
+/** Topics a subscriber can follow; each maps to one GraphQL subscription field. */
+export type Topic = 'purchaseRecorded' | 'purchaseStatusChanged' | 'pairingChanged' | 'teamEvent' | 'villageIndicatorsUpdated';
+
+export interface NewEvent {
+  topic: Topic;
+  regionCode: string;
+  partyIds?: string[];
+  partnerAccess: 'PARTIES' | 'ASSIGNED_VILLAGE';
+  payload: Record<string, unknown>;
+}
+
+export interface StoredEvent extends Required<NewEvent> {
+  cursor: string;
+  createdAt: Date;
+}
+
+/**
+ * Lock key serialising event writers. Holding it from the insert until commit makes cursor order
+ * equal commit order, so a reader that has seen cursor N can never later find a committed event
+ * below N: "everything after my cursor" is then gap-free for resuming subscribers.
+ */
+const EVENT_ORDER_LOCK = 4021708;
+
+/**
+ * Writes an event inside the caller's open transaction; call it as the last write before commit
+ * (the order lock is held until then). A rolled-back change therefore sends nothing.
+ */
+export async function appendEvent(em: EntityManager, event: NewEvent): Promise<void> {
+  if (!em.isInTransaction()) throw new Error('appendEvent must run inside the transaction of the change');
+  await query(em, 'SELECT pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
+  await query(
+    em,
+    'INSERT INTO domain_event (topic, region_code, party_ids, partner_access, payload) VALUES (?, ?, ?::uuid[], ?, ?::jsonb)',
+    [event.topic, event.regionCode, `{${(event.partyIds ?? []).join(',')}}`, event.partnerAccess, JSON.stringify(event.payload)],
+  );
+}
+
+interface EventRow {
+  cursor: string;
+  topic: Topic;
+  region_code: string;
+  party_ids: string[];
+  partner_access: 'PARTIES' | 'ASSIGNED_VILLAGE';
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    cursor: String(row.cursor),
+    topic: row.topic,
+    regionCode: row.region_code,
+    partyIds: row.party_ids ?? [],
+    partnerAccess: row.partner_access,
+    payload: row.payload,
+    createdAt: row.created_at,
+  };
+}
+
+/** Events after a cursor, oldest first, optionally of some topics only. */
+export async function readEventsAfter(em: EntityManager, after: string, limit: number, topics?: Topic[]): Promise<StoredEvent[]> {
+  const topicFilter = topics?.length ? `AND topic IN (${topics.map(() => '?').join(', ')})` : '';
+  const rows = await query<EventRow>(
+    em,
+    `SELECT cursor, topic, region_code, party_ids, partner_access, payload, created_at FROM domain_event
+     WHERE cursor > ? ${topicFilter} ORDER BY cursor LIMIT ${Number(limit)}`,
+    [after, ...(topics ?? [])],
+  );
+  return rows.map(toStoredEvent);
+}
+
+export async function latestCursor(em: EntityManager): Promise<string> {
+  const [row] = await query<{ cursor: string | null }>(em, 'SELECT max(cursor)::text AS cursor FROM domain_event');
+  return row.cursor ?? '0';
+}

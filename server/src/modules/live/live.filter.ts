@@ -1,0 +1,74 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional } from 'class-validator';
+import type { Context } from '../../core/context';
+import { refreshForEvent } from '../../core/context';
+import { isPartnerRole } from '../../core/auth/viewer';
+import { badInput, forbidden } from '../../core/errors';
+import { fromGlobalId } from '../../core/relay/global-id';
+import type { EventFilter } from '../../core/events/event-hub';
+import type { StoredEvent, Topic } from '../../core/events/event-store';
+import { regionService } from '../regions/region.service';
+import { villageService } from '../villages/village.service';
+
+@InputType({ description: 'Narrows a live subscription; your scope always applies on top (实时订阅筛选)' })
+export class LiveFilter {
+  @Field({ nullable: true, description: 'Only events inside this region (12-digit code or prefix)' })
+  @IsOptional()
+  regionCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only events about this village' })
+  @IsOptional()
+  villageId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only events this provider (assistance unit or enterprise) takes part in' })
+  @IsOptional()
+  providerId?: string;
+}
+
+/** Provider global ids are "AssistanceUnit:<uuid>" or "Enterprise:<uuid>". */
+function providerKey(id: string): string {
+  const decoded = fromGlobalId(id);
+  if (!decoded || !['AssistanceUnit', 'Enterprise'].includes(decoded.type)) throw badInput('filter.providerId', 'filter.providerId is not a provider id');
+  return decoded.key;
+}
+
+/**
+ * Checks a subscription's filter against the caller's scope when it subscribes: a region or
+ * village outside the scope is NOT_FOUND, a partner may filter on itself only. Each event is
+ * checked again as it passes (EventHub.visibleTo).
+ */
+export async function resolveLiveFilter(ctx: Context, filter: LiveFilter | undefined | null): Promise<EventFilter> {
+  const resolved: EventFilter = {};
+  if (filter?.regionCode) resolved.regionPrefix = await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode');
+  if (filter?.villageId) resolved.villageCode = (await villageService.require(ctx, filter.villageId, 'filter.villageId')).code;
+  if (filter?.providerId) {
+    resolved.providerId = providerKey(filter.providerId);
+    if (isPartnerRole(ctx.viewer) && resolved.providerId !== ctx.viewer.providerId) throw forbidden('You may follow your own events only');
+  }
+  return resolved;
+}
+
+export function parseAfter(after: string | undefined | null): string | undefined {
+  if (after === undefined || after === null) return undefined;
+  if (!/^\d{1,18}$/.test(after)) throw badInput('after', 'after must be a cursor received from this subscription');
+  return after;
+}
+
+/**
+ * The async iterator behind a subscription field: the hub's stream for the topic, with the
+ * context refreshed before each event is resolved.
+ */
+export async function liveStream(ctx: Context, topic: Topic, filter: LiveFilter | undefined | null, after: string | undefined | null): Promise<AsyncIterable<StoredEvent>> {
+  const resolved = await resolveLiveFilter(ctx, filter);
+  const stream = ctx.events.subscribe(topic, ctx.viewer, resolved, parseAfter(after));
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: async () => {
+        const result = await stream.next();
+        if (!result.done) refreshForEvent(ctx);
+        return result;
+      },
+      return: () => stream.return!(),
+    }),
+  };
+}
