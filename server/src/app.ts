@@ -24,6 +24,7 @@ export interface PlatformDeps {
   jwtSecret: string;
   /** With Redis, committed events wake the subscribers of every instance; without, only this one's. */
   redisUrl?: string;
+  eventPollMs?: number;
 }
 
 export interface Platform {
@@ -51,23 +52,24 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
   },
 };
 
-async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string): Promise<EventHub> {
+async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string, pollMs?: number): Promise<EventHub> {
   let bus: EventBus;
   if (redisUrl) {
     const redis = new RedisEventBus(redisUrl, logger);
     await redis.start();
     bus = redis;
+    logger.info('live events announced through Redis: subscribers of every instance are served');
   } else {
     bus = new LocalEventBus();
   }
-  const hub = new EventHub(() => orm.em.fork({ clear: true, useContext: false }) as EntityManager, bus, logger);
+  const hub = new EventHub(() => orm.em.fork({ clear: true, useContext: false }) as EntityManager, bus, logger, pollMs);
   await hub.start();
   return hub;
 }
 
-export async function createPlatform({ orm, logger, jwtSecret, redisUrl }: PlatformDeps): Promise<Platform> {
+export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPollMs }: PlatformDeps): Promise<Platform> {
   const schema = await buildPlatformSchema();
-  const events = await createEventHub(orm, logger, redisUrl);
+  const events = await createEventHub(orm, logger, redisUrl, eventPollMs);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');

@@ -12,9 +12,18 @@ export interface Config {
   logLevel: string;
   /** With Redis, live events travel between instances; without it they stay in-process. */
   redisUrl: string | undefined;
+  /** How often each instance also polls the event table, in case an announcement was lost. */
+  eventPollMs: number;
 }
 
 export class ConfigError extends Error {}
+
+function positiveInteger(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
+  return value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || 'development';
@@ -38,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     redisUrl: env.REDIS_URL || undefined,
+    eventPollMs: positiveInteger(env.EVENT_POLL_MS, 2000, 'EVENT_POLL_MS'),
   };
 }
 
