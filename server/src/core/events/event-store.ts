@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from '../sql';
+import type { Knex } from '@mikro-orm/knex';
+import { knexOf, query } from '../sql';
 
 /** Topics a subscriber can follow; each maps to one GraphQL subscription field. */
 export type Topic = 'purchaseRecorded' | 'purchaseStatusChanged' | 'pairingChanged' | 'teamEvent' | 'villageIndicatorsUpdated';
@@ -29,12 +30,17 @@ const EVENT_ORDER_LOCK = 4021708;
  * (the order lock is held until then). A rolled-back change therefore sends nothing.
  */
 export async function appendEvent(em: EntityManager, event: NewEvent): Promise<void> {
-  if (!em.isInTransaction()) throw new Error('appendEvent must run inside the transaction of the change');
-  await query(em, 'SELECT pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
-  await query(
-    em,
-    'INSERT INTO domain_event (topic, region_code, party_ids, partner_access, payload) VALUES (?, ?, ?::uuid[], ?, ?::jsonb)',
-    [event.topic, event.regionCode, `{${(event.partyIds ?? []).join(',')}}`, event.partnerAccess, JSON.stringify(event.payload)],
+  await appendEvents(knexOf(em), [event], em.isInTransaction());
+}
+
+/** Several events in one statement (bulk imports); same transaction rule as `appendEvent`. */
+export async function appendEvents(db: Knex, events: NewEvent[], inTransaction = true): Promise<void> {
+  if (!inTransaction || !(db as Knex.Transaction).isTransaction) throw new Error('events must be written inside the transaction of the change');
+  if (!events.length) return;
+  await db.raw('SELECT pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
+  await db.raw(
+    `INSERT INTO domain_event (topic, region_code, party_ids, partner_access, payload) VALUES ${events.map(() => '(?, ?, ?::uuid[], ?, ?::jsonb)').join(', ')}`,
+    events.flatMap((event) => [event.topic, event.regionCode, `{${(event.partyIds ?? []).join(',')}}`, event.partnerAccess, JSON.stringify(event.payload)]),
   );
 }
 
