@@ -178,7 +178,63 @@ async function seedProviders(trx: Knex.Transaction, counts: SeedCounts): Promise
   counts.enterprises = file.enterprises.length;
 }
 
-export const seedSteps: SeedStep[] = [seedRegistry, seedProviders];
+interface PairingsFile {
+  pairings: {
+    key: string;
+    provider: string;
+    target: string;
+    mechanism: string;
+    cooperationAreas: string[];
+    startDate: string;
+    endDate: string | null;
+    status: string;
+    contributions: { key: string; kind: string; stage: string; amount: string | null; count: number | null; date: string; note: string | null }[];
+  }[];
+}
+
+async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
+  const file = dataFile<PairingsFile>('pairings.json');
+  let contributions = 0;
+  for (const pairing of file.pairings) {
+    const id = seedId('pairing', pairing.key);
+    // A village code ends in a non-zero segment; everything else a pairing may target is a county.
+    const targetLevel = pairing.target.endsWith('000') ? 'COUNTY' : 'VILLAGE';
+    await trx('pairing')
+      .insert({
+        id,
+        provider_id: seedId('provider', pairing.provider),
+        target_code: pairing.target,
+        target_level: targetLevel,
+        mechanism: pairing.mechanism,
+        cooperation_areas: pairing.cooperationAreas,
+        start_date: pairing.startDate,
+        end_date: pairing.endDate,
+        status: pairing.status,
+      })
+      .onConflict('id')
+      .merge();
+    for (const c of pairing.contributions) {
+      await trx('contribution')
+        .insert({
+          id: seedId('contribution', c.key),
+          pairing_id: id,
+          kind: c.kind,
+          stage: c.stage,
+          amount: c.amount,
+          count: c.count,
+          contributed_on: c.date,
+          note: c.note,
+        })
+        .onConflict('id')
+        .merge();
+      contributions++;
+    }
+  }
+  counts.pairings = file.pairings.length;
+  counts.contributions = contributions;
+}
+
+export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedPairings];
 
 export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
   const counts: SeedCounts = {};
