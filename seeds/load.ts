@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
+import { linkPairings } from '../server/src/modules/consumption/purchase-import';
 
 /**
  * Loads the demo data set from seeds/data into a migrated database. Idempotent: every row is an
@@ -178,6 +179,63 @@ async function seedProviders(trx: Knex.Transaction, counts: SeedCounts): Promise
   counts.enterprises = file.enterprises.length;
 }
 
+interface PairingsFile {
+  pairings: {
+    key: string;
+    provider: string;
+    target: string;
+    mechanism: string;
+    cooperationAreas: string[];
+    startDate: string;
+    endDate: string | null;
+    status: string;
+    contributions: { key: string; kind: string; stage: string; amount: string | null; count: number | null; date: string; note: string | null }[];
+  }[];
+}
+
+async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
+  const file = dataFile<PairingsFile>('pairings.json');
+  let contributions = 0;
+  for (const pairing of file.pairings) {
+    const id = seedId('pairing', pairing.key);
+    // A village code ends in a non-zero segment; everything else a pairing may target is a county.
+    const targetLevel = pairing.target.endsWith('000') ? 'COUNTY' : 'VILLAGE';
+    await trx('pairing')
+      .insert({
+        id,
+        provider_id: seedId('provider', pairing.provider),
+        target_code: pairing.target,
+        target_level: targetLevel,
+        mechanism: pairing.mechanism,
+        cooperation_areas: pairing.cooperationAreas,
+        start_date: pairing.startDate,
+        end_date: pairing.endDate,
+        status: pairing.status,
+      })
+      .onConflict('id')
+      .merge();
+    for (const c of pairing.contributions) {
+      await trx('contribution')
+        .insert({
+          id: seedId('contribution', c.key),
+          pairing_id: id,
+          kind: c.kind,
+          stage: c.stage,
+          amount: c.amount,
+          count: c.count,
+          contributed_on: c.date,
+          note: c.note,
+        })
+        .onConflict('id')
+        .merge();
+      contributions++;
+    }
+  }
+  counts.pairings = file.pairings.length;
+  counts.contributions = contributions;
+}
+
+
 interface ConsumptionFile {
   suppliers: { key: string; name: string; kind: string; villageCode: string; creditCode?: string }[];
   products: { key: string; name: string; category: string; supplierKey: string; unit: string; unitPrice: string; certificateNumber: string | null; certifiedFrom: string | null; certifiedUntil: string | null }[];
@@ -228,13 +286,26 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
   counts.suppliers = file.suppliers.length;
   counts.products = file.products.length;
 
-  const buyers = [...providers.assistanceUnits, ...providers.enterprises].map((p) => seedId('provider', p.key));
+  // Buyers buy mostly where they help (消费协作): from villages their active pairings cover; a
+  // buyer without such products sticks to one product picked from its key.
+  const pairings = dataFile<PairingsFile>('pairings.json').pairings.filter((p) => p.status === 'ACTIVE');
+  const covered = (providerKey: string, village: string) =>
+    pairings.some((p) => p.provider === providerKey && (p.target === village || (p.target.endsWith('000000') && village.startsWith(p.target.slice(0, 6)))));
+  const buyerKeys = [...providers.assistanceUnits, ...providers.enterprises].map((p) => p.key);
+  const productsOf = new Map(
+    buyerKeys.map((key, i) => {
+      const own = file.products.filter((p) => covered(key, villageOfSupplier.get(p.supplierKey)!));
+      return [key, own.length ? own : [file.products[i % file.products.length]]];
+    }),
+  );
   const next = random(20251101);
   const start = Date.parse(`${LEDGER_START}T00:00:00Z`);
   const purchases: Record<string, unknown>[] = [];
   const lines: Record<string, unknown>[] = [];
   for (let n = 0; n < 1200; n++) {
-    const product = file.products[Math.floor(next() * file.products.length)];
+    const buyerKey = buyerKeys[n % buyerKeys.length];
+    const candidates = productsOf.get(buyerKey)!;
+    const product = candidates[Math.floor(next() * candidates.length)];
     const second = file.products.filter((p) => p.supplierKey === product.supplierKey && p.key !== product.key)[0];
     const chosen = second && next() < 0.3 ? [product, second] : [product];
     const id = seedId('purchase', String(n));
@@ -249,7 +320,7 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
     const voided = n % 25 === 24;
     purchases.push({
       id,
-      buyer_id: buyers[n % buyers.length],
+      buyer_id: seedId('provider', buyerKey),
       client_reference: `seed-${n}`,
       origin_village_code: village,
       county_code: village.slice(0, 6).padEnd(12, '0'),
@@ -269,10 +340,12 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
   for (let i = 0; i < lines.length; i += 500) {
     await trx('purchase_line').insert(lines.slice(i, i + 500)).onConflict(['purchase_id', 'line_no']).ignore();
   }
+  // The same rule as live recording decides which pairing each purchase counts toward.
+  for (let i = 0; i < purchases.length; i += 500) await linkPairings(trx, purchases.slice(i, i + 500).map((p) => p.id as string));
   counts.purchases = purchases.length;
 }
 
-export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedConsumption];
+export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedPairings, seedConsumption];
 
 export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
   const counts: SeedCounts = {};

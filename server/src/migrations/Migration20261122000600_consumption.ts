@@ -41,7 +41,7 @@ export class Migration20261122000600_consumption extends Migration {
         county_code varchar(12) not null,
         channel text not null constraint purchase_channel check (channel in ('E_COMMERCE_PLATFORM','CANTEEN','TRADE_UNION','EXPO','LIVE_STREAM','DIRECT')),
         purchased_on date not null,
-        pairing_id uuid,
+        pairing_id uuid references pairing(id),
         status text not null default 'RECORDED' constraint purchase_status check (status in ('RECORDED','VERIFIED','VOIDED')),
         total_amount numeric(18,2) not null constraint purchase_total_non_negative check (total_amount >= 0),
         line_count int not null constraint purchase_has_lines check (line_count > 0),

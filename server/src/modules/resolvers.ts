@@ -4,12 +4,32 @@ import { ViewerResolver } from './accounts/viewer.resolver';
 import { RegionResolver } from './regions/region.resolver';
 import { VillageResolver } from './villages/village.resolver';
 import { VillageLiveResolver } from './villages/village-live.resolver';
+import { AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver } from './providers/provider.resolver';
+import { PairingResolver, RegionCoverageResolver, VillagePairingsResolver } from './pairings/pairing.resolver';
+import { PairingLiveResolver } from './pairings/pairing-live.resolver';
 import { PurchaseRecordedResolver, PurchaseStatusChangedResolver } from './consumption/consumption-live.resolver';
-import { ConsumptionStatsResolver, ProductResolver, PurchaseLineResolver, PurchaseResolver, SupplierResolver } from './consumption/consumption.resolver';
+import { ConsumptionStatsResolver, TopBuyerResolver, ProductResolver, PurchaseLineResolver, PurchaseResolver, SupplierResolver } from './consumption/consumption.resolver';
 
 /** Every resolver of the schema; a module adds its resolvers here. */
 export const resolvers: NonEmptyArray<Function> = [
-  NodeResolver, ViewerResolver, RegionResolver, VillageResolver, VillageLiveResolver,
-  PurchaseResolver, PurchaseLineResolver, ProductResolver, SupplierResolver, ConsumptionStatsResolver,
-  PurchaseRecordedResolver, PurchaseStatusChangedResolver,
+  NodeResolver,
+  ViewerResolver,
+  RegionResolver,
+  VillageResolver,
+  VillageLiveResolver,
+  AssistanceUnitResolver,
+  EnterpriseResolver,
+  ProviderFieldsResolver,
+  PairingResolver,
+  VillagePairingsResolver,
+  RegionCoverageResolver,
+  PairingLiveResolver,
+  PurchaseResolver,
+  PurchaseLineResolver,
+  ProductResolver,
+  SupplierResolver,
+  ConsumptionStatsResolver,
+  TopBuyerResolver,
+  PurchaseRecordedResolver,
+  PurchaseStatusChangedResolver,
 ];

@@ -1,8 +1,10 @@
 import { Authorized, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role, type Viewer } from '../../core/auth/viewer';
+import { ALL_ROLES, Role, isPartnerRole, type Viewer } from '../../core/auth/viewer';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
+import { ProviderNode } from '../providers/provider.types';
+import { providerService } from '../providers/provider.service';
 
 @ObjectType('Viewer', { description: 'The signed-in account (当前账号)' })
 export class ViewerType {
@@ -26,5 +28,13 @@ export class ViewerResolver {
   @FieldResolver(() => RegionNode, { nullable: true, description: 'The region a region role is confined to (管辖区域)' })
   region(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<RegionNode | null> | null {
     return viewer.regionCode ? regionService.byCode(ctx, viewer.regionCode) : null;
+  }
+
+  @FieldResolver(() => ProviderNode, {
+    nullable: true,
+    description: 'The enterprise or assistance unit a partner account acts for (帮扶主体), with its pairings and assigned villages; null for other roles',
+  })
+  provider(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<ProviderNode | null> | null {
+    return isPartnerRole(viewer.viewer) && viewer.viewer.providerId ? providerService.byId(ctx, viewer.viewer.providerId.toLowerCase()) : null;
   }
 }

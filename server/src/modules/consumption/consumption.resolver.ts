@@ -4,12 +4,16 @@ import { ALL_ROLES, Role } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { registerNodeType } from '../../core/relay/node';
 import { DateScalar } from '../../core/scalars';
+import { ProviderNode } from '../providers/provider.types';
+import { providerService } from '../providers/provider.service';
+import { PairingNode } from '../pairings/pairing.types';
+import { pairingService } from '../pairings/pairing.service';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
 import { VillageNode } from '../villages/village.types';
 import { villageService } from '../villages/village.service';
 import { StatsDimension } from './consumption.enums';
-import { ConsumptionStatsRow, ProductConnection, ProductNode, PurchaseConnection, PurchaseLineType, PurchaseNode, SupplierNode } from './consumption.types';
+import { ConsumptionStatsRow, TopBuyer, ProductConnection, ProductNode, PurchaseConnection, PurchaseLineType, PurchaseNode, SupplierNode } from './consumption.types';
 import {
   ConsumptionStatsFilter,
   ProductFilter,
@@ -20,7 +24,8 @@ import {
   VerifyPurchaseInput,
   VoidPurchaseInput,
 } from './consumption.inputs';
-import { purchaseService, todayInShanghai } from './purchase.service';
+import { todayInShanghai } from '../../core/dates';
+import { purchaseService } from './purchase.service';
 import { productService } from './product.service';
 import { statsService } from './stats.service';
 
@@ -69,6 +74,19 @@ export class PurchaseResolver {
   @FieldResolver(() => RegionNode, { nullable: true, description: 'County of the origin village (产地县)' })
   county(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<RegionNode | null> {
     return regionService.byCode(ctx, purchase.countyCode);
+  }
+
+  @FieldResolver(() => ProviderNode, { nullable: true, description: 'Buyer: an assistance unit or an enterprise (采购方)' })
+  buyer(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<ProviderNode | null> {
+    return providerService.byId(ctx, purchase.buyerId);
+  }
+
+  @FieldResolver(() => PairingNode, {
+    nullable: true,
+    description: 'The pairing this purchase counts toward: an active pairing of the buyer with the origin village or its county when recorded (计入的结对帮扶)',
+  })
+  pairing(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<PairingNode | null> | null {
+    return purchase.pairingId ? pairingService.byId(ctx, purchase.pairingId) : null;
   }
 }
 
@@ -134,6 +152,29 @@ export class ConsumptionStatsResolver {
   @FieldResolver(() => RegionNode, { nullable: true })
   county(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<RegionNode | null> | null {
     return row.countyCode ? regionService.byCode(ctx, row.countyCode) : null;
+  }
+
+  @FieldResolver(() => ProviderNode, { nullable: true })
+  buyer(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<ProviderNode | null> | null {
+    return row.buyerId ? providerService.byId(ctx, row.buyerId) : null;
+  }
+
+  @Authorized(ALL_ROLES)
+  @Query(() => [TopBuyer], { description: 'Buyers of your scope ranked by amount, voided purchases excluded (采购排行)' })
+  topBuyers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ConsumptionStatsFilter, { nullable: true }) filter?: ConsumptionStatsFilter,
+    @Arg('first', () => Int, { defaultValue: 10 }) first = 10,
+  ): Promise<TopBuyer[]> {
+    return statsService.topBuyers(ctx, filter, first);
+  }
+}
+
+@Resolver(() => TopBuyer)
+export class TopBuyerResolver {
+  @FieldResolver(() => ProviderNode, { nullable: true })
+  buyer(@Ctx() ctx: Context, @Root() row: TopBuyer): Promise<ProviderNode | null> {
+    return providerService.byId(ctx, row.buyerId);
   }
 }
 

@@ -162,3 +162,11 @@ export class ConsumptionStatsRow {
   countyCode: string | null;
   buyerId: string | null;
 }
+
+@ObjectType('TopBuyer', { description: 'A buyer\'s place in the ranking (采购排行)' })
+export class TopBuyer {
+  @Field(() => Int, { description: 'Rank, from 1' }) rank: number;
+  @Field(() => DecimalScalar, { description: 'Amount, yuan (金额)' }) amount: string;
+  @Field(() => Int, { description: 'Purchases (笔数)' }) purchaseCount: number;
+  buyerId: string;
+}

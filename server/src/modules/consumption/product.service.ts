@@ -5,7 +5,8 @@ import { afterSql } from '../../core/relay/keyset';
 import { villageCodeFromId } from '../villages/village.service';
 import { ProductNode, SupplierNode, type ProductRow, type SupplierRow } from './consumption.types';
 import type { ProductFilter } from './consumption.inputs';
-import { keyOf, todayInShanghai, type PageArgs } from './purchase.service';
+import { todayInShanghai } from '../../core/dates';
+import { keyOf, type PageArgs } from './purchase.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRODUCT_COLUMNS = `pr.id, pr.name, pr.category, pr.supplier_id, pr.origin_village_code, pr.certificate_number,

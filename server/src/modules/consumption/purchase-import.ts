@@ -5,7 +5,7 @@ import { appendEvents, type NewEvent } from '../../core/events/event-store';
 import { PurchaseChannel } from './consumption.enums';
 import { fromFen, isAmount, isQuantity, toFen } from './decimal';
 import { MAX_PURCHASE_LINES } from './consumption.inputs';
-import { todayInShanghai } from './purchase.service';
+import { todayInShanghai } from '../../core/dates';
 
 /**
  * Bulk import of purchases from CSV (`npm run import:purchases -- FILE.csv`).
@@ -194,7 +194,18 @@ async function insertBatch(trx: Knex.Transaction, batch: PendingPurchase[], reco
   return inserted.length;
 }
 
-/** Sets the pairing each new purchase counts toward; filled in once pairings exist. */
-async function linkPairings(_trx: Knex.Transaction, _purchaseIds: string[]): Promise<void> {
-  return;
+/**
+ * Sets the pairing each purchase counts toward, in one statement for a whole batch: the same rule
+ * as `pairingFor` (an active pairing with the village, else with its county; earliest first).
+ */
+export async function linkPairings(trx: Knex.Transaction, purchaseIds: string[]): Promise<void> {
+  if (!purchaseIds.length) return;
+  await trx.raw(
+    `UPDATE purchase p SET pairing_id = (
+       SELECT pa.id FROM pairing pa
+       WHERE pa.provider_id = p.buyer_id AND pa.status = 'ACTIVE' AND pa.target_code IN (p.origin_village_code, p.county_code)
+       ORDER BY pa.target_level = 'VILLAGE' DESC, pa.start_date, pa.id LIMIT 1)
+     WHERE p.id IN (${purchaseIds.map(() => '?').join(', ')})`,
+    purchaseIds,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../../core/context';
+import { todayInShanghai } from '../../core/dates';
 import { Role, isPartnerRole } from '../../core/auth/viewer';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
@@ -26,10 +27,6 @@ export function keyOf(id: string, types: string[], field: string): string {
   return decoded.key;
 }
 
-/** Today's calendar date in Asia/Shanghai, where every party records its days. */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export type PageArgs = { first?: number | null; after?: string | null };
 
@@ -204,10 +201,16 @@ export class PurchaseService {
 
 /**
  * The pairing a purchase counts toward: an active pairing of the buyer with the origin village,
- * or else with its county. Filled in once pairings exist.
+ * or else with the village's county; the earliest-started when several qualify.
  */
-export async function pairingFor(_em: unknown, _buyerKey: string, _villageCode: string): Promise<string | null> {
-  return null;
+export async function pairingFor(em: Context['em'], buyerKey: string, villageCode: string): Promise<string | null> {
+  const [row] = await query<{ id: string }>(
+    em,
+    `SELECT id FROM pairing WHERE provider_id = ? AND status = 'ACTIVE' AND target_code IN (?, ?)
+     ORDER BY target_level = 'VILLAGE' DESC, start_date, id LIMIT 1`,
+    [buyerKey, villageCode, villageCode.slice(0, 6).padEnd(12, '0')],
+  );
+  return row?.id ?? null;
 }
 
 export const purchaseService = new PurchaseService();

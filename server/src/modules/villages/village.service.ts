@@ -36,7 +36,7 @@ function cursorOf(order: VillageOrder | undefined | null) {
 }
 
 /** Filter conditions shared by the root list and the nested per-region lists. */
-function filterSql(filter: VillageFilter | undefined | null): SqlFragment[] {
+export function filterSql(filter: VillageFilter | undefined | null): SqlFragment[] {
   const parts: SqlFragment[] = [];
   if (filter?.regionCode) parts.push({ sql: 'r.code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(filter.regionCode, 'regionCode'))}%`] });
   for (const kind of new Set(filter?.designations ?? [])) {
