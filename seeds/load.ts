@@ -345,7 +345,151 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
   counts.purchases = purchases.length;
 }
 
-export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedPairings, seedConsumption];
+
+interface TeamsFile {
+  people: { key: string; name: string; gender: string; partyMember: boolean; phone: string; unit: string; post: string | null }[];
+  teams: {
+    key: string;
+    villageCode: string;
+    dispatchingUnits: string[];
+    leadUnit: string;
+    termStart: string;
+    termEnd: string;
+    status: string;
+    members: { key: string; person: string; role: string; status: string; onDutyFrom: string; onDutyTo: string; attendance?: Record<string, string> }[];
+  }[];
+  workPlans: { key: string; team: string; year: number; content: string }[];
+  inspections: {
+    key: string;
+    team: string;
+    date: string;
+    inspector: string | null;
+    checks: { item: string; passed: boolean; note?: string }[];
+    consequence: string;
+    member?: string;
+    consequenceNote?: string;
+  }[];
+  assessments: { key: string; member: string; year: number; stars: number; points: string; note?: string }[];
+}
+
+/** YYYY-MM-DD plus `days`, in calendar arithmetic. */
+function plusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Resident teams (驻村工作队). Attendance comes as one 7-character pattern per member and week
+ * (N day and night, D day only, L approved leave, - absent); a RECALL inspection must name a
+ * member recorded as RECALLED on the inspection date, so the data set tells one story.
+ */
+async function seedTeams(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
+  const file = dataFile<TeamsFile>('teams.json');
+  for (const p of file.people) {
+    await trx('person')
+      .insert({ id: seedId('person', p.key), name: p.name, gender: p.gender, party_member: p.partyMember, phone: p.phone, unit_id: seedId('provider', p.unit), post: p.post })
+      .onConflict('id')
+      .merge();
+  }
+  const members = new Map<string, TeamsFile['teams'][number]['members'][number]>();
+  let days = 0;
+  for (const team of file.teams) {
+    const teamId = seedId('resident-team', team.key);
+    await trx('resident_team')
+      .insert({ id: teamId, village_code: team.villageCode, term_start: team.termStart, term_end: team.termEnd, status: team.status })
+      .onConflict('id')
+      .merge();
+    for (const unit of team.dispatchingUnits) {
+      await trx('resident_team_unit')
+        .insert({ team_id: teamId, unit_id: seedId('provider', unit), lead: unit === team.leadUnit })
+        .onConflict(['team_id', 'unit_id'])
+        .merge();
+    }
+    for (const member of team.members) {
+      members.set(member.key, member);
+      const memberId = seedId('team-member', member.key);
+      await trx('team_member')
+        .insert({
+          id: memberId,
+          team_id: teamId,
+          person_id: seedId('person', member.person),
+          role: member.role,
+          status: member.status,
+          on_duty_from: member.onDutyFrom,
+          on_duty_to: member.onDutyTo,
+        })
+        .onConflict('id')
+        .merge();
+      for (const [monday, pattern] of Object.entries(member.attendance ?? {})) {
+        if (!/^[NDL-]{7}$/.test(pattern) || new Date(`${monday}T00:00:00Z`).getUTCDay() !== 1) throw new Error(`teams.json: bad attendance week ${monday} "${pattern}" of ${member.key}`);
+        for (let i = 0; i < 7; i++) {
+          const mark = pattern[i];
+          if (mark === '-') continue;
+          const date = plusDays(monday, i);
+          if (date < member.onDutyFrom || (member.status !== 'ON_DUTY' && date > member.onDutyTo)) throw new Error(`teams.json: attendance ${date} of ${member.key} is outside the duty`);
+          await trx('attendance_day')
+            .insert({
+              member_id: memberId,
+              date,
+              kind: mark === 'L' ? 'APPROVED_LEAVE' : 'ON_SITE',
+              present_by_day: mark !== 'L',
+              stayed_night: mark === 'N',
+              location: mark === 'L' ? null : '村委会',
+              note: mark === 'L' ? '经派出单位批准请假（示例）' : null,
+            })
+            .onConflict(['member_id', 'date'])
+            .merge();
+          days += 1;
+        }
+      }
+    }
+  }
+  for (const plan of file.workPlans) {
+    await trx('team_work_plan')
+      .insert({ id: seedId('team-work-plan', plan.key), team_id: seedId('resident-team', plan.team), year: plan.year, content: plan.content })
+      .onConflict('id')
+      .merge(['team_id', 'year', 'content']);
+  }
+  const columns: Record<string, string> = { IDENTITY: 'identity', ARCHIVE: 'archive', RESIDENCE: 'residence', PLAN: 'plan', RESULTS: 'results' };
+  for (const inspection of file.inspections) {
+    const row: Record<string, unknown> = {
+      id: seedId('team-inspection', inspection.key),
+      team_id: seedId('resident-team', inspection.team),
+      date: inspection.date,
+      inspector: inspection.inspector,
+      consequence: inspection.consequence,
+      member_id: inspection.member ? seedId('team-member', inspection.member) : null,
+      consequence_note: inspection.consequenceNote ?? null,
+    };
+    for (const check of inspection.checks) {
+      row[`${columns[check.item]}_passed`] = check.passed;
+      row[`${columns[check.item]}_note`] = check.note ?? null;
+    }
+    if (inspection.consequence === 'RECALL') {
+      const member = members.get(inspection.member ?? '');
+      if (member?.status !== 'RECALLED' || member.onDutyTo !== inspection.date) {
+        throw new Error(`teams.json: recall ${inspection.key} needs member ${inspection.member} RECALLED with onDutyTo ${inspection.date}`);
+      }
+    }
+    await trx('team_inspection').insert(row).onConflict('id').merge();
+  }
+  for (const a of file.assessments) {
+    await trx('team_member_assessment')
+      .insert({ id: seedId('team-member-assessment', a.key), member_id: seedId('team-member', a.member), year: a.year, stars: a.stars, points: a.points, note: a.note ?? null })
+      .onConflict('id')
+      .merge();
+  }
+  counts.people = file.people.length;
+  counts.residentTeams = file.teams.length;
+  counts.teamMembers = members.size;
+  counts.attendanceDays = days;
+  counts.workPlans = file.workPlans.length;
+  counts.inspections = file.inspections.length;
+  counts.assessments = file.assessments.length;
+}
+
+export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedPairings, seedTeams, seedConsumption];
 
 export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
   const counts: SeedCounts = {};

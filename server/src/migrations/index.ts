@@ -1,6 +1,7 @@
 import { Migration20261122000100_registry } from './Migration20261122000100_registry';
 import { Migration20261122000200_providers } from './Migration20261122000200_providers';
 import { Migration20261122000300_pairings } from './Migration20261122000300_pairings';
+import { Migration20261122000400_teams } from './Migration20261122000400_teams';
 import { Migration20261122000500_events } from './Migration20261122000500_events';
 import { Migration20261122000600_consumption } from './Migration20261122000600_consumption';
 
@@ -9,6 +10,7 @@ export const migrationsList = [
   { name: 'Migration20261122000100_registry', class: Migration20261122000100_registry },
   { name: 'Migration20261122000200_providers', class: Migration20261122000200_providers },
   { name: 'Migration20261122000300_pairings', class: Migration20261122000300_pairings },
+  { name: 'Migration20261122000400_teams', class: Migration20261122000400_teams },
   { name: 'Migration20261122000500_events', class: Migration20261122000500_events },
   { name: 'Migration20261122000600_consumption', class: Migration20261122000600_consumption },
 ];

@@ -8,6 +8,9 @@ import { AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver } fr
 import { PairingResolver, RegionCoverageResolver, VillagePairingsResolver } from './pairings/pairing.resolver';
 import { PairingLiveResolver } from './pairings/pairing-live.resolver';
 import { PurchaseRecordedResolver, PurchaseStatusChangedResolver } from './consumption/consumption-live.resolver';
+import { ResidentTeamResolver } from './teams/team.resolver';
+import { TeamMemberResolver, WeeklyComplianceResolver } from './teams/member.resolver';
+import { InspectionResolver } from './teams/inspection.resolver';
 import { ConsumptionStatsResolver, TopBuyerResolver, ProductResolver, PurchaseLineResolver, PurchaseResolver, SupplierResolver } from './consumption/consumption.resolver';
 
 /** Every resolver of the schema; a module adds its resolvers here. */
@@ -24,6 +27,10 @@ export const resolvers: NonEmptyArray<Function> = [
   VillagePairingsResolver,
   RegionCoverageResolver,
   PairingLiveResolver,
+  ResidentTeamResolver,
+  TeamMemberResolver,
+  WeeklyComplianceResolver,
+  InspectionResolver,
   PurchaseResolver,
   PurchaseLineResolver,
   ProductResolver,

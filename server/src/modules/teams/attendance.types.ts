@@ -1,0 +1,126 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional } from 'class-validator';
+import { ConnectionType } from '../../core/relay/connection';
+import { DateScalar, DecimalScalar } from '../../core/scalars';
+import { AttendanceKind } from './attendance.entity';
+import { TeamMemberNode } from './team.types';
+
+export interface AttendanceRow {
+  member_id: string;
+  date: string;
+  kind: AttendanceKind;
+  present_by_day: boolean;
+  stayed_night: boolean;
+  location: string | null;
+  note: string | null;
+}
+
+@ObjectType('AttendanceDay', { description: 'One day of a member’s attendance (考勤); one record per member and day' })
+export class AttendanceDayType {
+  @Field(() => DateScalar, { description: 'Day (日期, Asia/Shanghai)' }) date: string;
+  @Field(() => AttendanceKind, { description: 'Working day or approved leave (请假)' }) kind: AttendanceKind;
+  @Field({ description: 'In the village by day (在村)' }) presentByDay: boolean;
+  @Field({ description: 'Stayed the night in the village (住村)' }) stayedNight: boolean;
+  @Field(() => String, { nullable: true, description: 'Where (地点)' }) location: string | null;
+  @Field(() => String, { nullable: true, description: 'Remarks (备注)' }) note: string | null;
+
+  static from(row: AttendanceRow): AttendanceDayType {
+    const day = new AttendanceDayType();
+    day.date = row.date;
+    day.kind = row.kind;
+    day.presentByDay = row.present_by_day;
+    day.stayedNight = row.stayed_night;
+    day.location = row.location;
+    day.note = row.note;
+    return day;
+  }
+}
+
+export const COMPLIANCE_RULE = `五天四夜: in a Monday–Sunday week (Asia/Shanghai) a member must be in the village on at least
+5 days (在村) AND stay at least 4 nights (住村). Approved leave (请假) excuses absence day for day: each approved-leave
+day lowers both requirements by one, floored at zero (1 leave day → 4 days and 3 nights; 4 leave days → 1 day, 0 nights).
+A leave day never counts as presence. Days without a record count as absent. A member is assessed for a week only when
+on duty for all of it (on duty from the Monday or earlier, and still on duty or ended on the Sunday or later); members
+who joined, rotated out or were recalled mid-week are not assessed that week.`;
+
+export interface ComplianceRow {
+  member_id: string;
+  team_id: string;
+  days: number;
+  nights: number;
+  leave_days: number;
+  recorded_days: number;
+  required_days: number;
+  required_nights: number;
+  compliant: boolean;
+}
+
+@ObjectType('WeeklyCompliance', { description: `A member's 五天四夜 compliance in one week (每周驻村考勤达标). Rule: ${COMPLIANCE_RULE}` })
+export class WeeklyComplianceType {
+  @Field(() => DateScalar, { description: 'Monday of the week (周一)' }) weekStart: string;
+  @Field(() => DateScalar, { description: 'Sunday of the week (周日)' }) weekEnd: string;
+  @Field(() => Int, { description: 'Days in the village (在村天数), approved leave excluded' }) daysInVillage: number;
+  @Field(() => Int, { description: 'Nights in the village (住村夜数), approved leave excluded' }) nightsInVillage: number;
+  @Field(() => Int, { description: 'Approved leave days (请假天数)' }) leaveDays: number;
+  @Field(() => Int, { description: 'Days with any record (有记录天数)' }) recordedDays: number;
+  @Field(() => Int, { description: 'Days required: max(5 − leave days, 0) (应在村天数)' }) requiredDays: number;
+  @Field(() => Int, { description: 'Nights required: max(4 − leave days, 0) (应住村夜数)' }) requiredNights: number;
+  @Field({ description: 'Both requirements met (达标)' }) compliant: boolean;
+  @Field({ description: 'False while the week has not ended yet (本周未结束)' }) weekComplete: boolean;
+
+  memberKey: string;
+  teamKey: string;
+
+  static from(row: ComplianceRow, weekStart: string, weekEnd: string, today: string): WeeklyComplianceType {
+    const c = new WeeklyComplianceType();
+    c.memberKey = row.member_id;
+    c.teamKey = row.team_id;
+    c.weekStart = weekStart;
+    c.weekEnd = weekEnd;
+    c.daysInVillage = row.days;
+    c.nightsInVillage = row.nights;
+    c.leaveDays = row.leave_days;
+    c.recordedDays = row.recorded_days;
+    c.requiredDays = row.required_days;
+    c.requiredNights = row.required_nights;
+    c.compliant = row.compliant;
+    c.weekComplete = weekEnd < today;
+    return c;
+  }
+}
+
+@ObjectType('WeeklyComplianceConnection')
+export class WeeklyComplianceConnection extends ConnectionType(WeeklyComplianceType, 'WeeklyCompliance') {}
+
+@ObjectType('ComplianceRate', { description: 'Share of assessed members who kept 五天四夜 in a week (五天四夜达标率), computed in SQL' })
+export class ComplianceRateType {
+  @Field(() => DateScalar, { description: 'Monday of the week' }) weekStart: string;
+  @Field(() => DateScalar, { description: 'Sunday of the week' }) weekEnd: string;
+  @Field(() => Int, { description: 'Members on duty for the whole week (应考核人数)' }) assessedMembers: number;
+  @Field(() => Int, { description: 'Of those, members who complied (达标人数)' }) compliantMembers: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'compliantMembers / assessedMembers, 4 decimals (达标率); null when nobody was assessed' })
+  rate: string | null;
+}
+
+@ObjectType('TeamComplianceSummary', { description: 'Resident teams of a region and their 五天四夜 compliance in one week (区域驻村考勤汇总)' })
+export class TeamComplianceSummaryType extends ComplianceRateType {
+  @Field({ description: 'Region code (区划代码)' }) regionCode: string;
+  @Field(() => Int, { description: 'Visible teams with at least one assessed member (参与考核工作队数)' }) teams: number;
+  @Field(() => Int, { description: 'Teams whose assessed members all complied (全员达标工作队数)' }) fullyCompliantTeams: number;
+}
+
+@InputType({ description: 'Weekly compliance filter' })
+export class WeeklyComplianceFilter {
+  @Field(() => DateScalar, { description: 'Any day of the week to evaluate; the week runs Monday to Sunday' })
+  weekOf: string;
+
+  @Field({ nullable: true, description: 'Only teams in villages inside this region (12-digit code or prefix)' })
+  @IsOptional()
+  regionCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only this team' })
+  @IsOptional()
+  teamId?: string;
+}
+
+export type { TeamMemberNode };

@@ -1,0 +1,44 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { notFound } from '../../core/errors';
+import { PageArgs, type ConnectionData } from '../../core/relay/connection';
+import { registerNodeType } from '../../core/relay/node';
+import { ResidentTeamNode, TeamMemberNode } from './team.types';
+import { InspectionConnection, InspectionFilter, InspectionNode } from './inspection.types';
+import { RecordInspectionInput, RecordInspectionPayload } from './team.inputs';
+import { teamService } from './team.service';
+import { inspectionService } from './inspection.service';
+import { TEAM_MANAGERS, TEAM_READERS } from './team.resolver';
+
+registerNodeType('TeamInspection', (ctx, key) => inspectionService.byKey(ctx, key));
+
+@Resolver(() => InspectionNode)
+export class InspectionResolver {
+  @Authorized(TEAM_READERS)
+  @Query(() => InspectionConnection, { description: '五查五看 inspections of the teams you may see, newest first (督查记录)' })
+  inspections(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => InspectionFilter, { nullable: true }) filter?: InspectionFilter,
+  ): Promise<ConnectionData<InspectionNode>> {
+    return inspectionService.list(ctx, filter, page);
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => RecordInspectionPayload, { description: 'Record a 五查五看 inspection and its consequence (通报/约谈/召回); a recall ends the member’s duty atomically' })
+  recordInspection(@Ctx() ctx: Context, @Arg('input') input: RecordInspectionInput): Promise<RecordInspectionPayload> {
+    return inspectionService.record(ctx, input);
+  }
+
+  @FieldResolver(() => ResidentTeamNode, { description: 'The inspected team' })
+  async team(@Ctx() ctx: Context, @Root() inspection: InspectionNode): Promise<ResidentTeamNode> {
+    const team = await teamService.byKey(ctx, inspection.teamKey);
+    if (!team) throw notFound('Resident team not found');
+    return team;
+  }
+
+  @FieldResolver(() => TeamMemberNode, { nullable: true, description: 'The member the consequence applies to (问责对象)' })
+  member(@Ctx() ctx: Context, @Root() inspection: InspectionNode): Promise<TeamMemberNode | null> | null {
+    return inspection.memberKey ? teamService.memberByKey(ctx, inspection.memberKey) : null;
+  }
+}

@@ -1,0 +1,89 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { Role } from '../../core/auth/viewer';
+import { notFound } from '../../core/errors';
+import { PageArgs, type ConnectionData } from '../../core/relay/connection';
+import { registerNodeType } from '../../core/relay/node';
+import { DateScalar } from '../../core/scalars';
+import { ResidentTeamNode, TeamMemberNode, AssessmentType } from './team.types';
+import { AttendanceDayType, TeamComplianceSummaryType, WeeklyComplianceConnection, WeeklyComplianceFilter, WeeklyComplianceType } from './attendance.types';
+import { RecordAssessmentInput, RecordAssessmentPayload, RecordAttendanceInput, RecordAttendancePayload } from './team.inputs';
+import { teamService } from './team.service';
+import { attendanceService } from './attendance.service';
+import { inspectionService } from './inspection.service';
+import { TEAM_MANAGERS, TEAM_READERS } from './team.resolver';
+
+registerNodeType('TeamMember', (ctx, key) => teamService.memberByKey(ctx, key));
+
+async function teamOf(ctx: Context, key: string): Promise<ResidentTeamNode> {
+  const team = await teamService.byKey(ctx, key);
+  if (!team) throw notFound('Resident team not found');
+  return team;
+}
+
+@Resolver(() => TeamMemberNode)
+export class TeamMemberResolver {
+  @Authorized(Role.ADMIN, Role.ORG_DEPARTMENT, Role.ASSISTANCE_UNIT)
+  @Mutation(() => RecordAttendancePayload, { description: 'Record a member’s day (考勤登记); the same day again replaces it' })
+  recordAttendance(@Ctx() ctx: Context, @Arg('input') input: RecordAttendanceInput): Promise<RecordAttendancePayload> {
+    return attendanceService.record(ctx, input);
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => RecordAssessmentPayload, { description: 'Record a member’s yearly assessment: stars and points (年度考核: 星级、积分)' })
+  recordAssessment(@Ctx() ctx: Context, @Arg('input') input: RecordAssessmentInput): Promise<RecordAssessmentPayload> {
+    return inspectionService.recordAssessment(ctx, input);
+  }
+
+  @FieldResolver(() => ResidentTeamNode, { description: 'The team (所在工作队)' })
+  team(@Ctx() ctx: Context, @Root() member: TeamMemberNode): Promise<ResidentTeamNode> {
+    return teamOf(ctx, member.teamKey);
+  }
+
+  @FieldResolver(() => [AttendanceDayType], { description: 'Recorded days between `from` and `to` inclusive, at most 92 days (考勤记录)' })
+  attendance(
+    @Ctx() ctx: Context,
+    @Root() member: TeamMemberNode,
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+  ): Promise<AttendanceDayType[]> {
+    return attendanceService.attendance(ctx, member.key, from, to);
+  }
+
+  @FieldResolver(() => WeeklyComplianceType, { nullable: true, description: '五天四夜 compliance in the week holding `weekOf`; null when not on duty for that whole week' })
+  weeklyCompliance(@Ctx() ctx: Context, @Root() member: TeamMemberNode, @Arg('weekOf', () => DateScalar) weekOf: string): Promise<WeeklyComplianceType | null> {
+    return attendanceService.memberWeek(ctx, member.key, weekOf);
+  }
+
+  @FieldResolver(() => [AssessmentType], { description: 'Yearly assessments (年度考核), newest first' })
+  assessments(@Ctx() ctx: Context, @Root() member: TeamMemberNode): Promise<AssessmentType[]> {
+    return inspectionService.assessments(ctx, member.key);
+  }
+}
+
+@Resolver(() => WeeklyComplianceType)
+export class WeeklyComplianceResolver {
+  @Authorized(TEAM_READERS)
+  @Query(() => WeeklyComplianceConnection, { description: '五天四夜 compliance per member in one week (每周驻村考勤), by team then member' })
+  weeklyCompliance(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => WeeklyComplianceFilter) filter: WeeklyComplianceFilter): Promise<ConnectionData<WeeklyComplianceType>> {
+    return attendanceService.list(ctx, filter, page);
+  }
+
+  @Authorized(TEAM_READERS)
+  @Query(() => TeamComplianceSummaryType, { description: '五天四夜 compliance of the teams you may see inside a region, in one week (区域驻村考勤汇总)' })
+  teamComplianceSummary(@Ctx() ctx: Context, @Arg('regionCode') regionCode: string, @Arg('weekOf', () => DateScalar) weekOf: string): Promise<TeamComplianceSummaryType> {
+    return attendanceService.regionSummary(ctx, regionCode, weekOf);
+  }
+
+  @FieldResolver(() => TeamMemberNode, { description: 'The member (队员)' })
+  async member(@Ctx() ctx: Context, @Root() entry: WeeklyComplianceType): Promise<TeamMemberNode> {
+    const member = await teamService.memberByKey(ctx, entry.memberKey);
+    if (!member) throw notFound('Team member not found');
+    return member;
+  }
+
+  @FieldResolver(() => ResidentTeamNode, { description: 'The team (工作队)' })
+  team(@Ctx() ctx: Context, @Root() entry: WeeklyComplianceType): Promise<ResidentTeamNode> {
+    return teamOf(ctx, entry.teamKey);
+  }
+}

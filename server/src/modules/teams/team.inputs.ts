@@ -1,0 +1,243 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { DateScalar, DecimalScalar } from '../../core/scalars';
+import { AttendanceKind } from './attendance.entity';
+import { InspectionConsequence, InspectionItem } from './inspection.entity';
+import { Gender, MemberRole } from './team.entity';
+import { AssessmentType, ResidentTeamNode, TeamMemberNode, WorkPlanType } from './team.types';
+import { AttendanceDayType } from './attendance.types';
+import { InspectionNode } from './inspection.types';
+
+@InputType({ description: 'A person dispatched for the first time (新派驻人员)' })
+export class NewPersonInput {
+  @Field({ description: 'Name (姓名)' })
+  @Length(1, 50, { message: 'name must be 1 to 50 characters' })
+  name: string;
+
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field({ description: 'Party member (党员)' })
+  partyMember: boolean;
+
+  @Field({ description: 'Mainland mobile number, 11 digits (手机号)' })
+  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone: string;
+
+  @Field(() => ID, { description: 'Dispatching unit (派出单位): an assistance unit dispatching the team' })
+  unitId: string;
+
+  @Field({ nullable: true, description: 'Post in the dispatching unit (职务)' })
+  @IsOptional()
+  @Length(1, 100)
+  post?: string;
+}
+
+@InputType({ description: 'A new resident team for a village (派驻工作队)' })
+export class CreateResidentTeamInput {
+  @Field(() => ID)
+  villageId: string;
+
+  @Field(() => DateScalar, { description: 'Start of the term (任期开始)' })
+  termStart: string;
+
+  @Field(() => DateScalar, { description: 'End of the term (任期结束)' })
+  termEnd: string;
+
+  @Field(() => [ID], { description: 'Dispatching assistance units (派出单位), lead unit included' })
+  @ArrayMinSize(1, { message: 'dispatchingUnitIds must name at least one unit' })
+  @ArrayMaxSize(10)
+  dispatchingUnitIds: string[];
+
+  @Field(() => ID, { description: 'Lead unit (牵头单位); one of dispatchingUnitIds' })
+  leadUnitId: string;
+}
+
+@InputType({ description: 'End a team’s term (工作队期满撤回): every member still on duty is rotated out on that date' })
+export class EndResidentTeamInput {
+  @Field(() => ID) teamId: string;
+  @Field(() => DateScalar, { description: 'Last day of duty' }) date: string;
+}
+
+@InputType({ description: 'Put a person on duty in a team; name an existing person or describe a new one' })
+export class AddTeamMemberInput {
+  @Field(() => ID) teamId: string;
+
+  @Field(() => ID, { nullable: true, description: 'A person dispatched before' })
+  @IsOptional()
+  personId?: string;
+
+  @Field(() => NewPersonInput, { nullable: true, description: 'A person dispatched for the first time' })
+  @IsOptional()
+  @ValidateNested()
+  person?: NewPersonInput;
+
+  @Field(() => MemberRole) role: MemberRole;
+
+  @Field(() => DateScalar, { description: 'First day on duty' }) onDutyFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Planned last day; the team’s term end when omitted' })
+  @IsOptional()
+  onDutyTo?: string;
+}
+
+@InputType({ description: 'Replace a member (轮换): the outgoing member is rotated out and the incoming one put on duty, atomically' })
+export class RotateTeamMemberInput {
+  @Field(() => ID) outgoingMemberId: string;
+
+  @Field(() => DateScalar, { description: 'Handover day: the outgoing member’s last day and the incoming member’s first' })
+  date: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() personId?: string;
+
+  @Field(() => NewPersonInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  person?: NewPersonInput;
+
+  @Field(() => MemberRole, { nullable: true, description: 'Role of the incoming member; the outgoing member’s role when omitted' })
+  @IsOptional()
+  role?: MemberRole;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Planned last day of the incoming member; the team’s term end when omitted' })
+  @IsOptional()
+  onDutyTo?: string;
+}
+
+@InputType({ description: 'Record one day of a member (考勤登记); recording the same day again replaces it' })
+export class RecordAttendanceInput {
+  @Field(() => ID) memberId: string;
+  @Field(() => DateScalar, { description: 'The day; not after today (Asia/Shanghai)' }) date: string;
+  @Field(() => AttendanceKind, { defaultValue: AttendanceKind.ON_SITE }) kind: AttendanceKind;
+  @Field({ defaultValue: false, description: 'In the village by day (在村)' }) presentByDay: boolean;
+  @Field({ defaultValue: false, description: 'Stayed the night (住村)' }) stayedNight: boolean;
+
+  @Field({ nullable: true, description: 'Where (地点)' })
+  @IsOptional()
+  @Length(1, 200)
+  location?: string;
+
+  @Field({ nullable: true, description: 'Remarks (备注)' })
+  @IsOptional()
+  @Length(1, 500)
+  note?: string;
+}
+
+@InputType({ description: 'Submit a team’s annual work plan (报送年度工作计划); one per team and year' })
+export class SubmitWorkPlanInput {
+  @Field(() => ID) teamId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(2000, { message: 'year must be 2000 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year: number;
+
+  @Field({ description: 'Plan text (计划内容)' })
+  @Length(1, 20000, { message: 'content must be 1 to 20000 characters' })
+  content: string;
+}
+
+@InputType({ description: 'The outcome of one check' })
+export class InspectionCheckInput {
+  @Field(() => InspectionItem) item: InspectionItem;
+  @Field() passed: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 1000)
+  note?: string;
+}
+
+@InputType({ description: 'Record a 五查五看 inspection of a team and its consequence; a RECALL ends the named member’s duty in the same transaction' })
+export class RecordInspectionInput {
+  @Field(() => ID) teamId: string;
+  @Field(() => DateScalar, { description: 'Inspection date; not after today' }) date: string;
+
+  @Field({ nullable: true, description: 'Inspecting body or person (督查单位)' })
+  @IsOptional()
+  @Length(1, 200)
+  inspector?: string;
+
+  @Field(() => [InspectionCheckInput], { description: 'Each of the five checks exactly once' })
+  @ArrayMinSize(5, { message: 'checks must list each of the five checks' })
+  @ArrayMaxSize(5, { message: 'checks must list each of the five checks once' })
+  @ValidateNested({ each: true })
+  checks: InspectionCheckInput[];
+
+  @Field(() => InspectionConsequence) consequence: InspectionConsequence;
+
+  @Field(() => ID, { nullable: true, description: 'The member the consequence applies to; required unless the consequence is NONE' })
+  @IsOptional()
+  memberId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 1000)
+  consequenceNote?: string;
+}
+
+@InputType({ description: 'Record a member’s yearly assessment (年度考核); one per member and year' })
+export class RecordAssessmentInput {
+  @Field(() => ID) memberId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(2000, { message: 'year must be 2000 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year: number;
+
+  @Field(() => Int, { description: 'Star rating 1..5 (星级)' })
+  @IsInt()
+  @Min(1, { message: 'stars must be between 1 and 5' })
+  @Max(5, { message: 'stars must be between 1 and 5' })
+  stars: number;
+
+  @Field(() => DecimalScalar, { description: 'Points (积分), not negative, at most 2 decimals' })
+  points: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 1000)
+  note?: string;
+}
+
+@ObjectType()
+export class ResidentTeamPayload {
+  @Field(() => ResidentTeamNode) team: ResidentTeamNode;
+}
+
+@ObjectType()
+export class TeamMemberPayload {
+  @Field(() => TeamMemberNode) member: TeamMemberNode;
+}
+
+@ObjectType()
+export class RotateTeamMemberPayload {
+  @Field(() => TeamMemberNode, { description: 'The member rotated out' }) outgoing: TeamMemberNode;
+  @Field(() => TeamMemberNode, { description: 'The member put on duty' }) incoming: TeamMemberNode;
+}
+
+@ObjectType()
+export class RecordAttendancePayload {
+  @Field(() => TeamMemberNode) member: TeamMemberNode;
+  @Field(() => AttendanceDayType) day: AttendanceDayType;
+}
+
+@ObjectType()
+export class SubmitWorkPlanPayload {
+  @Field(() => ResidentTeamNode) team: ResidentTeamNode;
+  @Field(() => WorkPlanType) workPlan: WorkPlanType;
+}
+
+@ObjectType()
+export class RecordInspectionPayload {
+  @Field(() => InspectionNode) inspection: InspectionNode;
+  @Field(() => TeamMemberNode, { nullable: true, description: 'The member named, as it stands after the inspection' }) member: TeamMemberNode | null;
+}
+
+@ObjectType()
+export class RecordAssessmentPayload {
+  @Field(() => TeamMemberNode) member: TeamMemberNode;
+  @Field(() => AssessmentType) assessment: AssessmentType;
+}

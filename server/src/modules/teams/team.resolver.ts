@@ -1,0 +1,130 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context';
+import { Role } from '../../core/auth/viewer';
+import { PageArgs, type ConnectionData } from '../../core/relay/connection';
+import { registerNodeType } from '../../core/relay/node';
+import { DateScalar } from '../../core/scalars';
+import { VillageConnection, VillageNode } from '../villages/village.types';
+import { MemberStatus } from './team.entity';
+import { DispatchingUnitType, ResidentTeamConnection, ResidentTeamFilter, ResidentTeamNode, TeamMemberConnection, TeamMemberNode, WorkPlanType } from './team.types';
+import { ComplianceRateType } from './attendance.types';
+import { InspectionNode } from './inspection.types';
+import {
+  AddTeamMemberInput,
+  CreateResidentTeamInput,
+  EndResidentTeamInput,
+  ResidentTeamPayload,
+  RotateTeamMemberInput,
+  RotateTeamMemberPayload,
+  SubmitWorkPlanInput,
+  SubmitWorkPlanPayload,
+  TeamMemberPayload,
+} from './team.inputs';
+import { teamService } from './team.service';
+import { attendanceService } from './attendance.service';
+import { inspectionService } from './inspection.service';
+
+registerNodeType('ResidentTeam', (ctx, key) => teamService.byKey(ctx, key));
+
+/** Who reads team data; enterprises see no team and no person. */
+export const TEAM_READERS = [Role.ADMIN, Role.ORG_DEPARTMENT, Role.REGION_OFFICIAL, Role.ASSISTANCE_UNIT];
+/** Who manages teams: the organisation department (组织部) inside its region. */
+export const TEAM_MANAGERS = [Role.ADMIN, Role.ORG_DEPARTMENT];
+
+@Resolver(() => ResidentTeamNode)
+export class ResidentTeamResolver {
+  @Authorized(TEAM_READERS)
+  @Query(() => ResidentTeamConnection, { description: 'Resident work teams you may see (驻村工作队列表)' })
+  residentTeams(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => ResidentTeamFilter, { nullable: true }) filter?: ResidentTeamFilter,
+  ): Promise<ConnectionData<ResidentTeamNode>> {
+    return teamService.list(ctx, filter, page);
+  }
+
+  @Authorized(Role.ADMIN, Role.ORG_DEPARTMENT, Role.REGION_OFFICIAL)
+  @Query(() => VillageConnection, { description: 'Key-assisted villages (重点帮扶村) without a team that has anyone on duty (未派驻工作队的重点帮扶村)' })
+  keyVillagesWithoutTeam(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('regionCode', () => String, { nullable: true, description: 'Only inside this region (12-digit code or prefix)' }) regionCode?: string,
+  ): Promise<ConnectionData<VillageNode>> {
+    return teamService.keyVillagesWithoutTeam(ctx, regionCode, page);
+  }
+
+  @Authorized(TEAM_READERS)
+  @Query(() => TeamMemberConnection, { description: 'Members on duty whose planned last day is within `withinDays` days from today, overdue ones included, soonest first (任期将满人员)' })
+  teamMembersWithTermEnding(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('withinDays', () => Int) withinDays: number,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
+  ): Promise<ConnectionData<TeamMemberNode>> {
+    return teamService.membersWithTermEnding(ctx, withinDays, regionCode, page);
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => ResidentTeamPayload, { description: 'Dispatch a resident team to a village (选派驻村工作队)' })
+  async createResidentTeam(@Ctx() ctx: Context, @Arg('input') input: CreateResidentTeamInput): Promise<ResidentTeamPayload> {
+    return { team: await teamService.create(ctx, input) };
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => ResidentTeamPayload, { description: 'End a team’s term (期满撤回); members still on duty rotate out' })
+  async endResidentTeam(@Ctx() ctx: Context, @Arg('input') input: EndResidentTeamInput): Promise<ResidentTeamPayload> {
+    return { team: await teamService.end(ctx, input) };
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => TeamMemberPayload, { description: 'Put a person on duty in a team (选派队员)' })
+  async addTeamMember(@Ctx() ctx: Context, @Arg('input') input: AddTeamMemberInput): Promise<TeamMemberPayload> {
+    return { member: await teamService.addMember(ctx, input) };
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => RotateTeamMemberPayload, { description: 'Rotate a member out and another in, atomically (轮换)' })
+  rotateTeamMember(@Ctx() ctx: Context, @Arg('input') input: RotateTeamMemberInput): Promise<RotateTeamMemberPayload> {
+    return teamService.rotate(ctx, input);
+  }
+
+  @Authorized(TEAM_MANAGERS)
+  @Mutation(() => SubmitWorkPlanPayload, { description: 'Submit a team’s annual work plan (报送年度帮扶工作计划)' })
+  submitWorkPlan(@Ctx() ctx: Context, @Arg('input') input: SubmitWorkPlanInput): Promise<SubmitWorkPlanPayload> {
+    return inspectionService.submitWorkPlan(ctx, input);
+  }
+
+  @FieldResolver(() => VillageNode, { description: 'The village the team is stationed in (驻点村)' })
+  async village(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<VillageNode> {
+    return (await teamService.village(ctx, team))!;
+  }
+
+  @FieldResolver(() => [DispatchingUnitType], { description: 'Dispatching units (派出单位), lead unit (牵头单位) first' })
+  dispatchingUnits(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<DispatchingUnitType[]> {
+    return teamService.dispatchingUnits(ctx, team.key);
+  }
+
+  @FieldResolver(() => [TeamMemberNode], { description: 'Members (队员), on duty first; all statuses unless one is given' })
+  members(
+    @Ctx() ctx: Context,
+    @Root() team: ResidentTeamNode,
+    @Arg('status', () => MemberStatus, { nullable: true }) status?: MemberStatus,
+  ): Promise<TeamMemberNode[]> {
+    return teamService.members(ctx, team.key, status);
+  }
+
+  @FieldResolver(() => [WorkPlanType], { description: 'Annual work plans (年度工作计划), newest first' })
+  workPlans(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<WorkPlanType[]> {
+    return inspectionService.workPlans(ctx, team.key);
+  }
+
+  @FieldResolver(() => [InspectionNode], { description: '五查五看 inspections of the team, newest first' })
+  inspections(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<InspectionNode[]> {
+    return inspectionService.teamInspections(ctx, team.key);
+  }
+
+  @FieldResolver(() => ComplianceRateType, { description: '五天四夜 compliance of the team’s members in the week holding `weekOf` (本周驻村达标率)' })
+  complianceRate(@Ctx() ctx: Context, @Root() team: ResidentTeamNode, @Arg('weekOf', () => DateScalar) weekOf: string): Promise<ComplianceRateType> {
+    return attendanceService.teamRate(ctx, team.key, weekOf);
+  }
+}
