@@ -2,7 +2,7 @@ import { startTestServer, tokenFor, codesOf, adminToken, type TestServer } from 
 import { Role } from '../server/src/core/auth/viewer';
 import { toGlobalId } from '../server/src/core/relay/global-id';
 import { seedId } from '../seeds/load';
-import { todayInShanghai, addDays } from '../server/src/modules/teams/team.scope';
+import { todayInShanghai, addDays } from '../server/src/core/dates';
 
 let server: TestServer;
 beforeAll(async () => {

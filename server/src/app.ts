@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './core/logger';
 import type { Orm } from './core/db/orm';
 import { buildPlatformSchema } from './core/schema';
@@ -38,6 +38,12 @@ export interface Platform {
 function authError(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Invalid token';
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+function formatWsError(error: GraphQLError | GraphQLFormattedError, logger: Logger): GraphQLFormattedError {
+  if (!(error instanceof GraphQLError)) return error;
+  if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
+  return formatError(error.toJSON(), error);
 }
 
 const logUnexpectedErrors: ApolloServerPlugin<Context> = {
@@ -117,9 +123,13 @@ export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPo
         const viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
         return createContext({ em: orm.em as EntityManager, logger, events }, viewer);
       },
-      onError: (_ctx, _id, _payload, errors) => {
-        for (const error of errors) logger.warn({ err: error }, 'websocket operation error');
+      // WebSocket results bypass Apollo, so they get the same error shape here: known codes kept,
+      // internals hidden, unexpected errors logged.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return result;
+        return { ...result, errors: result.errors.map((error) => formatWsError(error, logger)) };
       },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatWsError(error, logger)),
     },
     wsServer,
   );

@@ -2,3 +2,17 @@
 export function todayInShanghai(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** Calendar arithmetic on YYYY-MM-DD strings (no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday and Sunday of the week holding `date`. */
+export function weekOf(date: string): { start: string; end: string } {
+  const dow = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  const start = addDays(date, dow === 0 ? -6 : 1 - dow);
+  return { start, end: addDays(start, 6) };
+}

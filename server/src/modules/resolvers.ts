@@ -11,6 +11,7 @@ import { PurchaseRecordedResolver, PurchaseStatusChangedResolver } from './consu
 import { ResidentTeamResolver } from './teams/team.resolver';
 import { TeamMemberResolver, WeeklyComplianceResolver } from './teams/member.resolver';
 import { InspectionResolver } from './teams/inspection.resolver';
+import { TeamLiveResolver } from './teams/team-live.resolver';
 import { ConsumptionStatsResolver, TopBuyerResolver, ProductResolver, PurchaseLineResolver, PurchaseResolver, SupplierResolver } from './consumption/consumption.resolver';
 
 /** Every resolver of the schema; a module adds its resolvers here. */
@@ -31,6 +32,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TeamMemberResolver,
   WeeklyComplianceResolver,
   InspectionResolver,
+  TeamLiveResolver,
   PurchaseResolver,
   PurchaseLineResolver,
   ProductResolver,

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import type { Context } from '../../core/context';
 import { refreshForEvent } from '../../core/context';
-import { isPartnerRole } from '../../core/auth/viewer';
+import { isPartnerRole, type Role } from '../../core/auth/viewer';
 import { badInput, forbidden } from '../../core/errors';
 import { fromGlobalId } from '../../core/relay/global-id';
 import type { EventFilter } from '../../core/events/event-hub';
@@ -58,7 +58,15 @@ export function parseAfter(after: string | undefined | null): string | undefined
  * The async iterator behind a subscription field: the hub's stream for the topic, with the
  * context refreshed before each event is resolved.
  */
-export async function liveStream(ctx: Context, topic: Topic, filter: LiveFilter | undefined | null, after: string | undefined | null): Promise<AsyncIterable<StoredEvent>> {
+export async function liveStream(
+  ctx: Context,
+  topic: Topic,
+  filter: LiveFilter | undefined | null,
+  after: string | undefined | null,
+  roles?: readonly Role[],
+): Promise<AsyncIterable<StoredEvent>> {
+  // Checked here, when subscribing: @Authorized on a subscription field guards each event only.
+  if (roles && !roles.includes(ctx.viewer.role)) throw forbidden(`Role ${ctx.viewer.role} may not follow ${topic}`);
   const resolved = await resolveLiveFilter(ctx, filter);
   const stream = ctx.events.subscribe(topic, ctx.viewer, resolved, parseAfter(after));
   return {

@@ -1,4 +1,6 @@
 import type { Context } from '../../core/context';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendTeamEvent, TeamEventKind } from './team.events';
 import { badInput, describeConstraint } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
@@ -10,7 +12,8 @@ import { MemberStatus } from './team.entity';
 import { AttendanceDayType, WeeklyComplianceType, type AttendanceRow, type ComplianceRateType, type ComplianceRow, type TeamComplianceSummaryType, type WeeklyComplianceFilter } from './attendance.types';
 import type { TeamMemberNode } from './team.types';
 import type { RecordAttendanceInput } from './team.inputs';
-import { keyFromId, notInFuture, requireAttendanceRecorder, todayInShanghai, visibleTeams, weekOf } from './team.scope';
+import { keyFromId, notInFuture, requireAttendanceRecorder, visibleTeams } from './team.scope';
+import { todayInShanghai, weekOf } from '../../core/dates';
 import { teamService } from './team.service';
 
 type PageArgs = { first?: number | null; after?: string | null };
@@ -56,6 +59,22 @@ function regionScope(regionCode: string | null | undefined, field: string): SqlF
 
 export class AttendanceService {
   /**
+   * After a day is recorded: once its Monday–Sunday week is over (or the day is its Sunday), a
+   * member on duty all week who fell short of 五天四夜 is announced, once per member and week.
+   */
+  private async announceShortWeek(em: EntityManager, teamKey: string, memberKey: string, date: string): Promise<void> {
+    const week = weekOf(date);
+    if (week.end > todayInShanghai() && date !== week.end) return;
+    const [row] = await query<ComplianceRow>(em, complianceSql({ sql: 'm.id = ?', bindings: [memberKey] }, week.start, week.end));
+    if (!row || row.compliant) return;
+    const [announced] = await query(
+      em,
+      `SELECT 1 FROM domain_event WHERE topic = 'teamEvent' AND payload->>'kind' = 'WEEK_SHORT' AND payload->>'memberId' = ? AND payload->>'weekStart' = ?`,
+      [memberKey, week.start],
+    );
+    if (!announced) await appendTeamEvent(em, { kind: TeamEventKind.WEEK_SHORT, teamId: teamKey, memberId: memberKey, weekStart: week.start });
+  }
+  /**
    * `recordAttendance`: one record per member and day; recording a day again replaces it (a
    * correction is a re-recording, as with yearly village indicators). Future days are refused.
    */
@@ -81,7 +100,9 @@ export class AttendanceService {
         note: input.note?.trim() ?? null,
         recordedAt: new Date(),
       });
+      await this.announceShortWeek(em, team.key, member.key, input.date);
     });
+    ctx.events.announce();
     const [row] = await query<AttendanceRow>(ctx.em, 'SELECT * FROM attendance_day WHERE member_id = ? AND date = ?::date', [member.key, input.date]);
     return { member, day: AttendanceDayType.from(row) };
   }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Context } from '../../core/context';
+import { appendTeamEvent, TeamEventKind } from './team.events';
 import { badInput, conflict, describeConstraint, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
@@ -132,7 +133,12 @@ export class InspectionService {
         const changed = await em.nativeUpdate(TeamMember, { id: memberKey!, status: MemberStatus.ON_DUTY }, { status: MemberStatus.RECALLED, onDutyTo: input.date });
         if (changed === 0) throw conflict('The member is not on duty and cannot be recalled', ['memberId']);
       }
+      if (input.consequence !== InspectionConsequence.NONE) {
+        const kind = input.consequence === InspectionConsequence.RECALL ? TeamEventKind.RECALL : TeamEventKind.INSPECTION_CONSEQUENCE;
+        await appendTeamEvent(em, { kind, teamId: team.key, memberId: memberKey, inspectionId: id });
+      }
     });
+    ctx.events.announce();
     const inspection = await this.freshInspection(ctx, id);
     return { inspection, member: memberKey ? await teamService.freshMember(ctx, memberKey) : null };
   }

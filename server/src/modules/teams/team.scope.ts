@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../core/dates';
 import type { Context } from '../../core/context';
 import { regionInScope, visibleVillages } from '../../core/auth/visibility';
 import { Role, type Viewer } from '../../core/auth/viewer';
@@ -52,27 +53,6 @@ export function requireTeamManager(ctx: Context, villageCode: string): void {
 export function requireAttendanceRecorder(ctx: Context, villageCode: string, unitIds: string[]): void {
   if (ctx.viewer.role === Role.ASSISTANCE_UNIT && unitIds.includes(ctx.viewer.providerId!)) return;
   requireTeamManager(ctx, villageCode);
-}
-
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's calendar date in Asia/Shanghai, YYYY-MM-DD. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return SHANGHAI_DAY.format(now);
-}
-
-/** Calendar arithmetic on YYYY-MM-DD strings (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Monday and Sunday of the week holding `date`. */
-export function weekOf(date: string): { start: string; end: string } {
-  const dow = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  const start = addDays(date, dow === 0 ? -6 : 1 - dow);
-  return { start, end: addDays(start, 6) };
 }
 
 export function notInFuture(date: string, field: string): void {

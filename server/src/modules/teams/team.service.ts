@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../core/context';
+import { appendTeamEvent, TeamEventKind } from './team.events';
 import { visibleVillages } from '../../core/auth/visibility';
 import { badInput, conflict, describeConstraint, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
@@ -14,7 +15,8 @@ import { registerTargetMetric } from '../targets/target.service';
 import { MemberRole, MemberStatus, Person, ResidentTeam, ResidentTeamUnit, TeamMember, TeamStatus } from './team.entity';
 import { DispatchingUnitType, ResidentTeamNode, TeamMemberNode, type DispatchingUnitRow, type MemberRow, type ResidentTeamFilter, type TeamRow } from './team.types';
 import type { AddTeamMemberInput, CreateResidentTeamInput, EndResidentTeamInput, NewPersonInput, RotateTeamMemberInput } from './team.inputs';
-import { addDays, isUuid, keyFromId, notInFuture, requireTeamManager, revealsPhone, todayInShanghai, visibleTeams } from './team.scope';
+import { isUuid, keyFromId, notInFuture, requireTeamManager, revealsPhone, visibleTeams } from './team.scope';
+import { addDays, todayInShanghai } from '../../core/dates';
 
 type PageArgs = { first?: number | null; after?: string | null };
 
@@ -329,8 +331,11 @@ export class TeamService {
       const personId = await this.personFor(ctx, em, await this.unitIdsOf(em, team.key), input);
       const [outgoingPerson] = await query<{ person_id: string }>(em, 'SELECT person_id FROM team_member WHERE id = ?', [outgoing.key]);
       if (outgoingPerson.person_id === personId) throw badInput('personId', 'The incoming person is the outgoing one');
-      return this.putOnDuty(em, team, personId, input.role ?? outgoing.role, input.date, input.onDutyTo, { from: 'date', to: 'onDutyTo' });
+      const incoming = await this.putOnDuty(em, team, personId, input.role ?? outgoing.role, input.date, input.onDutyTo, { from: 'date', to: 'onDutyTo' });
+      await appendTeamEvent(em, { kind: TeamEventKind.ROTATION, teamId: team.key, memberId: incoming, outgoingMemberId: outgoing.key });
+      return incoming;
     });
+    ctx.events.announce();
     return { outgoing: await this.freshMember(ctx, outgoing.key), incoming: await this.freshMember(ctx, incomingKey) };
   }
 }
