@@ -38,9 +38,18 @@ export async function appendEvents(db: Knex, events: NewEvent[], inTransaction =
   if (!inTransaction || !(db as Knex.Transaction).isTransaction) throw new Error('events must be written inside the transaction of the change');
   if (!events.length) return;
   await db.raw('SELECT pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
+  // Column arrays through unnest: five bound parameters whatever the number of events.
   await db.raw(
-    `INSERT INTO domain_event (topic, region_code, party_ids, partner_access, payload) VALUES ${events.map(() => '(?, ?, ?::uuid[], ?, ?::jsonb)').join(', ')}`,
-    events.flatMap((event) => [event.topic, event.regionCode, `{${(event.partyIds ?? []).join(',')}}`, event.partnerAccess, JSON.stringify(event.payload)]),
+    `INSERT INTO domain_event (topic, region_code, party_ids, partner_access, payload)
+     SELECT topic, region_code, party_ids::uuid[], partner_access, payload::jsonb
+     FROM unnest(?::text[], ?::varchar[], ?::text[], ?::text[], ?::text[]) AS e(topic, region_code, party_ids, partner_access, payload)`,
+    [
+      events.map((e) => e.topic),
+      events.map((e) => e.regionCode),
+      events.map((e) => `{${(e.partyIds ?? []).join(',')}}`),
+      events.map((e) => e.partnerAccess),
+      events.map((e) => JSON.stringify(e.payload)),
+    ],
   );
 }
 

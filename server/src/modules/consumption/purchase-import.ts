@@ -70,7 +70,7 @@ export interface ImportOptions {
 }
 
 export async function importPurchases(knex: Knex, records: AsyncIterable<{ line: number; fields: string[] }>, options: ImportOptions = {}): Promise<ImportReport> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const buyers = new Set((await knex('provider').select('id')).map((r: { id: string }) => r.id));
   const products = new Map<string, { village: string; category: string }>(
     (await knex('product').select('id', 'origin_village_code', 'category')).map((r: { id: string; origin_village_code: string; category: string }) => [r.id, { village: r.origin_village_code, category: r.category }]),
@@ -158,54 +158,76 @@ export async function importPurchases(knex: Knex, records: AsyncIterable<{ line:
   return report;
 }
 
-/** One transaction: purchases (skipping references already present), their lines, their events. */
+/**
+ * One transaction: purchases (skipping references already present) with their pairing, their
+ * lines, and their events. Each table takes one INSERT … SELECT FROM unnest(column arrays): one
+ * bound parameter per column instead of one per value, which keeps big batches cheap to send
+ * and to plan.
+ */
 async function insertBatch(trx: Knex.Transaction, batch: PendingPurchase[], recordedBy: string): Promise<number> {
-  const rows = batch.map((p) => ({
-    buyer_id: p.buyerKey,
-    client_reference: p.clientReference,
-    origin_village_code: p.originVillage!,
-    county_code: p.originVillage!.slice(0, 6).padEnd(12, '0'),
-    channel: p.channel,
-    purchased_on: p.purchasedOn,
-    total_amount: fromFen(p.lines.reduce((sum, l) => sum + toFen(l.amount), 0n)),
-    line_count: p.lines.length,
-    recorded_by: recordedBy,
-  }));
-  const inserted: { id: string; buyer_id: string; client_reference: string }[] = await trx('purchase')
-    .insert(rows)
-    .onConflict(['buyer_id', 'client_reference'])
-    .ignore()
-    .returning(['id', 'buyer_id', 'client_reference']);
+  const inserted: { id: string; buyer_id: string; client_reference: string }[] = (
+    await trx.raw(
+      `WITH input AS (
+         SELECT * FROM unnest(?::uuid[], ?::text[], ?::varchar[], ?::text[], ?::date[], ?::numeric[], ?::int[])
+           AS t(buyer_id, client_reference, origin_village_code, channel, purchased_on, total_amount, line_count))
+       INSERT INTO purchase (buyer_id, client_reference, origin_village_code, county_code, channel, purchased_on, pairing_id, total_amount, line_count, recorded_by)
+       SELECT i.buyer_id, i.client_reference, i.origin_village_code, substr(i.origin_village_code, 1, 6) || '000000', i.channel, i.purchased_on,
+         ${PAIRING_OF_PURCHASE_SQL('i.buyer_id', 'i.origin_village_code')}, i.total_amount, i.line_count, ?
+       FROM input i
+       ON CONFLICT (buyer_id, client_reference) DO NOTHING
+       RETURNING id, buyer_id, client_reference`,
+      [
+        batch.map((p) => p.buyerKey),
+        batch.map((p) => p.clientReference),
+        batch.map((p) => p.originVillage!),
+        batch.map((p) => p.channel),
+        batch.map((p) => p.purchasedOn),
+        batch.map((p) => fromFen(p.lines.reduce((sum, l) => sum + toFen(l.amount), 0n))),
+        batch.map((p) => p.lines.length),
+        recordedBy,
+      ],
+    )
+  ).rows;
   if (!inserted.length) return 0;
   const byKey = new Map(batch.map((p) => [`${p.buyerKey}\u0000${p.clientReference}`, p]));
-  const lines: Record<string, unknown>[] = [];
+  const lines = { purchase: [] as string[], no: [] as number[], product: [] as string[], category: [] as string[], quantity: [] as string[], unit: [] as string[], amount: [] as string[] };
   const events: NewEvent[] = [];
   for (const row of inserted) {
     const purchase = byKey.get(`${row.buyer_id}\u0000${row.client_reference}`)!;
-    purchase.lines.forEach((l, index) =>
-      lines.push({ purchase_id: row.id, line_no: index + 1, product_id: l.productKey, category: l.category, quantity: l.quantity, unit: l.unit, amount: l.amount }),
-    );
+    purchase.lines.forEach((l, index) => {
+      lines.purchase.push(row.id);
+      lines.no.push(index + 1);
+      lines.product.push(l.productKey);
+      lines.category.push(l.category);
+      lines.quantity.push(l.quantity);
+      lines.unit.push(l.unit);
+      lines.amount.push(l.amount);
+    });
     events.push({ topic: 'purchaseRecorded', regionCode: purchase.originVillage!, partyIds: [purchase.buyerKey], partnerAccess: 'PARTIES', payload: { purchaseId: row.id } });
   }
-  // Chunked to stay below PostgreSQL's limit of 65535 bound parameters per statement.
-  for (let i = 0; i < lines.length; i += 5000) await trx('purchase_line').insert(lines.slice(i, i + 5000));
-  await linkPairings(trx, inserted.map((r) => r.id));
+  await trx.raw(
+    `INSERT INTO purchase_line (purchase_id, line_no, product_id, category, quantity, unit, amount)
+     SELECT * FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::numeric[], ?::text[], ?::numeric[])`,
+    [lines.purchase, lines.no, lines.product, lines.category, lines.quantity, lines.unit, lines.amount],
+  );
   await appendEvents(trx, events);
   return inserted.length;
 }
 
 /**
- * Sets the pairing each purchase counts toward, in one statement for a whole batch: the same rule
- * as `pairingFor` (an active pairing with the village, else with its county; earliest first).
+ * The pairing a purchase counts toward, as SQL over its buyer and origin village: an active
+ * pairing of the buyer with the village, or else with the village's county; the earliest-started
+ * when several qualify. The one definition used by live recording, bulk import and demo data.
+ */
+export const PAIRING_OF_PURCHASE_SQL = (buyer: string, village: string) => `(
+  SELECT pa.id FROM pairing pa
+  WHERE pa.provider_id = ${buyer} AND pa.status = 'ACTIVE' AND pa.target_code IN (${village}, substr(${village}, 1, 6) || '000000')
+  ORDER BY pa.target_level = 'VILLAGE' DESC, pa.start_date, pa.id LIMIT 1)`;
+
+/**
+ * Sets the pairing each of some existing purchases counts toward (demo data), in one statement.
  */
 export async function linkPairings(trx: Knex.Transaction, purchaseIds: string[]): Promise<void> {
   if (!purchaseIds.length) return;
-  await trx.raw(
-    `UPDATE purchase p SET pairing_id = (
-       SELECT pa.id FROM pairing pa
-       WHERE pa.provider_id = p.buyer_id AND pa.status = 'ACTIVE' AND pa.target_code IN (p.origin_village_code, p.county_code)
-       ORDER BY pa.target_level = 'VILLAGE' DESC, pa.start_date, pa.id LIMIT 1)
-     WHERE p.id IN (${purchaseIds.map(() => '?').join(', ')})`,
-    purchaseIds,
-  );
+  await trx.raw(`UPDATE purchase p SET pairing_id = ${PAIRING_OF_PURCHASE_SQL('p.buyer_id', 'p.origin_village_code')} WHERE p.id = ANY(?::uuid[])`, [purchaseIds]);
 }

@@ -11,6 +11,7 @@ import { regionInScope } from '../../core/auth/visibility';
 import { regionService } from '../regions/region.service';
 import { villageService } from '../villages/village.service';
 import { fromFen, isAmount, isQuantity, toFen } from './decimal';
+import { PAIRING_OF_PURCHASE_SQL } from './purchase-import';
 import { visiblePurchases } from './consumption.scope';
 import { PurchaseStatus } from './consumption.enums';
 import { PurchaseNode, type PurchaseLineType, type PurchaseRow } from './consumption.types';
@@ -199,17 +200,9 @@ export class PurchaseService {
   }
 }
 
-/**
- * The pairing a purchase counts toward: an active pairing of the buyer with the origin village,
- * or else with the village's county; the earliest-started when several qualify.
- */
+/** The pairing a purchase counts toward (see PAIRING_OF_PURCHASE_SQL). */
 export async function pairingFor(em: Context['em'], buyerKey: string, villageCode: string): Promise<string | null> {
-  const [row] = await query<{ id: string }>(
-    em,
-    `SELECT id FROM pairing WHERE provider_id = ? AND status = 'ACTIVE' AND target_code IN (?, ?)
-     ORDER BY target_level = 'VILLAGE' DESC, start_date, id LIMIT 1`,
-    [buyerKey, villageCode, villageCode.slice(0, 6).padEnd(12, '0')],
-  );
+  const [row] = await query<{ id: string | null }>(em, `SELECT ${PAIRING_OF_PURCHASE_SQL('?::uuid', '?::varchar')} AS id`, [buyerKey, villageCode, villageCode]);
   return row?.id ?? null;
 }
 
