@@ -9,6 +9,8 @@ import { LocalEventBus } from '../core/events/event-bus';
 import { statsService } from '../modules/consumption/stats.service';
 import { StatsDimension } from '../modules/consumption/consumption.enums';
 import { median, scratchDatabase, timed } from './scratch-database';
+import { toGlobalId } from '../core/relay/global-id';
+import { seedId } from '../../../seeds/load';
 
 /**
  * `npm run bench:stats [-- PURCHASES]`: consumptionStats over a ledger of a million purchases
@@ -22,8 +24,10 @@ const QUERIES: { name: string; groupBy: StatsDimension[]; filter: Record<string,
   { name: 'by county and quarter', groupBy: [StatsDimension.COUNTY, StatsDimension.QUARTER], filter: {} },
   { name: 'by buyer, one quarter', groupBy: [StatsDimension.BUYER], filter: { from: '2025-04-01', to: '2025-06-30' } },
   { name: 'by category, one month', groupBy: [StatsDimension.CATEGORY], filter: { from: '2025-03-01', to: '2025-03-31' } },
+  { name: 'one village by channel, one month', groupBy: [StatsDimension.CHANNEL], filter: { villageId: toGlobalId('Village', '519902100202'), from: '2025-03-01', to: '2025-03-31' } },
+  { name: 'one buyer by month', groupBy: [StatsDimension.MONTH], filter: { buyerId: toGlobalId('Enterprise', seedId('provider', 'tea-co')) } },
 ];
-const STATS_INDEXES = ['purchase_village_date_idx', 'purchase_date_idx', 'purchase_buyer_date_idx'];
+const STATS_INDEXES = ['purchase_village_date_idx', 'purchase_date_idx', 'purchase_buyer_date_idx', 'purchase_list_idx'];
 
 async function main(): Promise<void> {
   assertSupportedNode();
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
         INSERT INTO purchase (id, buyer_id, client_reference, origin_village_code, county_code, channel, purchased_on, status, total_amount, line_count, recorded_by, void_reason)
         SELECT md5('bench' || g)::uuid, b.id, 'bench-' || g, p.origin_village_code, substr(p.origin_village_code, 1, 6) || '000000',
           (ARRAY['E_COMMERCE_PLATFORM','CANTEEN','TRADE_UNION','EXPO','LIVE_STREAM','DIRECT'])[1 + g % 6],
-          DATE '2024-01-01' + (g * 7919 % 1000), CASE WHEN g % 25 = 0 THEN 'VOIDED' ELSE 'RECORDED' END,
+          DATE '2024-01-01' + (g * 7919 % 1000)::int, CASE WHEN g % 25 = 0 THEN 'VOIDED' ELSE 'RECORDED' END,
           ((g * 104729) % 100000) / 100.0, 1, 'bench', CASE WHEN g % 25 = 0 THEN 'bench' END
         FROM generate_series(1::bigint, ${purchases}) g
         JOIN bench_product p ON p.n = 1 + g % (SELECT count(*) FROM bench_product)

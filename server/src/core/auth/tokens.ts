@@ -4,10 +4,10 @@ import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { isRegionCode, prefixOfCode } from '../region-codes';
 import { unauthenticated } from '../errors';
+import { isUuid } from '../relay/global-id';
 import { Role, type Viewer } from './viewer';
 
 const ISSUER = 'assistance-platform';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Claims carried by a token; `region` for region roles, `provider` for partners. */
 export interface TokenClaims {
@@ -48,7 +48,7 @@ export function checkClaims(claims: TokenClaims): string | null {
     return `role ${claims.role} takes no region`;
   }
   if (claims.role === Role.ENTERPRISE || claims.role === Role.ASSISTANCE_UNIT) {
-    if (!claims.provider || !UUID.test(claims.provider)) return `role ${claims.role} needs a provider id`;
+    if (!claims.provider || !isUuid(claims.provider)) return `role ${claims.role} needs a provider id`;
   } else if (claims.provider) {
     return `role ${claims.role} takes no provider`;
   }

@@ -1,4 +1,5 @@
 import type { Context } from '../../core/context';
+import { isUuid } from '../../core/relay/global-id';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
 import { afterSql } from '../../core/relay/keyset';
@@ -8,7 +9,6 @@ import type { ProductFilter } from './consumption.inputs';
 import { todayInShanghai } from '../../core/dates';
 import { keyOf, type PageArgs } from './purchase.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRODUCT_COLUMNS = `pr.id, pr.name, pr.category, pr.supplier_id, pr.origin_village_code, pr.certificate_number,
   pr.certified_from::text AS certified_from, pr.certified_until::text AS certified_until`;
 
@@ -19,7 +19,7 @@ const PRODUCT_COLUMNS = `pr.id, pr.name, pr.category, pr.supplier_id, pr.origin_
  */
 export class ProductService {
   async findByKeys(ctx: Context, keys: readonly string[]): Promise<(ProductNode | null)[]> {
-    const rows = await query<ProductRow>(ctx.em, withWhere(`SELECT ${PRODUCT_COLUMNS} FROM product pr`, inList('pr.id', keys.filter((k) => UUID.test(k)))));
+    const rows = await query<ProductRow>(ctx.em, withWhere(`SELECT ${PRODUCT_COLUMNS} FROM product pr`, inList('pr.id', keys.filter((k) => isUuid(k)))));
     const byKey = new Map(rows.map((row) => [row.id, ProductNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
   }
@@ -29,7 +29,7 @@ export class ProductService {
   }
 
   async findSuppliers(ctx: Context, keys: readonly string[]): Promise<(SupplierNode | null)[]> {
-    const rows = await query<SupplierRow>(ctx.em, withWhere('SELECT id, name, kind, village_code, credit_code FROM supplier', inList('id', keys.filter((k) => UUID.test(k)))));
+    const rows = await query<SupplierRow>(ctx.em, withWhere('SELECT id, name, kind, village_code, credit_code FROM supplier', inList('id', keys.filter((k) => isUuid(k)))));
     const byKey = new Map(rows.map((row) => [row.id, SupplierNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
   }

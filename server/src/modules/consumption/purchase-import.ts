@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { fromGlobalId } from '../../core/relay/global-id';
+import { fromGlobalId, isUuid } from '../../core/relay/global-id';
 import { isCalendarDate } from '../../core/scalars';
 import { appendEvents, type NewEvent } from '../../core/events/event-store';
 import { PurchaseChannel } from './consumption.enums';
@@ -51,15 +51,14 @@ interface PendingPurchase {
   problems: ImportRejection[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHANNELS = new Set<string>(Object.values(PurchaseChannel));
 
 /** Accepts the API's global id or the bare uuid inside it. */
 function keyFrom(text: string, types: string[]): string | null {
   const trimmed = text.trim();
-  if (UUID.test(trimmed)) return trimmed.toLowerCase();
+  if (isUuid(trimmed)) return trimmed.toLowerCase();
   const decoded = fromGlobalId(trimmed);
-  return decoded && types.includes(decoded.type) && UUID.test(decoded.key) ? decoded.key : null;
+  return decoded && types.includes(decoded.type) && isUuid(decoded.key) ? decoded.key : null;
 }
 
 export interface ImportOptions {

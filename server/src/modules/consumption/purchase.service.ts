@@ -3,7 +3,7 @@ import { todayInShanghai } from '../../core/dates';
 import { Role, isPartnerRole } from '../../core/auth/viewer';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { fromGlobalId } from '../../core/relay/global-id';
+import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
 import { afterSql } from '../../core/relay/keyset';
 import { appendEvent } from '../../core/events/event-store';
@@ -17,23 +17,18 @@ import { PurchaseStatus } from './consumption.enums';
 import { PurchaseNode, type PurchaseLineType, type PurchaseRow } from './consumption.types';
 import type { PurchaseFilter, RecordPurchaseInput, VerifyPurchaseInput, VoidPurchaseInput } from './consumption.inputs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PURCHASE_COLUMNS = `p.id, p.buyer_id, p.client_reference, p.origin_village_code, p.county_code, p.channel, p.purchased_on::text AS purchased_on,
   p.pairing_id, p.status, p.total_amount, p.line_count, p.void_reason, p.voided_at, p.verified_at, p.created_at`;
 
 /** Decodes an id of one of `types` from an input field, or fails naming the field. */
-export function keyOf(id: string, types: string[], field: string): string {
-  const decoded = fromGlobalId(id);
-  if (!decoded || !types.includes(decoded.type) || !UUID.test(decoded.key)) throw badInput(field, `${field} is not ${types.join(' or ')} id`);
-  return decoded.key;
-}
+export const keyOf = uuidKeyFromInput;
 
 
 export type PageArgs = { first?: number | null; after?: string | null };
 
 export class PurchaseService {
   async findByKeys(ctx: Context, keys: readonly string[]): Promise<(PurchaseNode | null)[]> {
-    const valid = keys.filter((k) => UUID.test(k));
+    const valid = keys.filter((k) => isUuid(k));
     const rows = await query<PurchaseRow>(ctx.em, withWhere(`SELECT ${PURCHASE_COLUMNS} FROM purchase p`, and(inList('p.id', valid), visiblePurchases(ctx.viewer))));
     const byKey = new Map(rows.map((row) => [row.id, PurchaseNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);

@@ -5,7 +5,7 @@ import { regionInScope, visiblePairings, visibleProviders, visibleVillages } fro
 import { Role, isPartnerRole } from '../../core/auth/viewer';
 import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { fromGlobalId } from '../../core/relay/global-id';
+import { fromGlobalId, isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData, type Page } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { ancestorCodesOf, levelOfCode, prefixOfCode } from '../../core/region-codes';
@@ -15,7 +15,7 @@ import { VillageNode, type VillageFilter, type VillageRow } from '../villages/vi
 import { registerTargetMetric } from '../targets/target.service';
 import { ProviderType, UnitKind } from '../providers/provider.entity';
 import { PROVIDER_COLUMNS, ProviderNode, type ProviderRow } from '../providers/provider.types';
-import { isUuid, providerIdArg, providerService } from '../providers/provider.service';
+import { providerIdArg, providerService } from '../providers/provider.service';
 import {
   Contribution,
   Pairing,
@@ -85,11 +85,7 @@ function targetArg(id: string): { code: string; level: PairingTargetLevel } {
   throw badInput('targetId', 'targetId must be a village or a county (结对对象为行政村或县)');
 }
 
-function pairingIdArg(id: string, field = 'pairingId'): string {
-  const decoded = fromGlobalId(id);
-  if (!decoded || decoded.type !== 'Pairing' || !isUuid(decoded.key)) throw badInput(field, `${field} is not a pairing id`);
-  return decoded.key.toLowerCase();
-}
+const pairingIdArg = (id: string, field = 'pairingId'): string => uuidKeyFromInput(id, ['Pairing'], field);
 
 /**
  * Pages the children of many parents in one window query (row_number per parent) and counts

@@ -3,7 +3,7 @@ import { regionInScope, visibleProviders } from '../../core/auth/visibility';
 import { Role } from '../../core/auth/viewer';
 import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { fromGlobalId } from '../../core/relay/global-id';
+import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
@@ -23,8 +23,6 @@ import {
 } from './provider.types';
 import type { CreateAssistanceUnitInput, CreateEnterpriseInput, UpdateEnterpriseInput } from './provider.inputs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (text: string) => UUID.test(text);
 
 describeConstraint('provider_credit_code_unique', 'An enterprise with this unified social credit code already exists', ['creditCode']);
 
@@ -40,10 +38,7 @@ const SORT: SortColumn[] = [
  * the types listed), or fails naming that field.
  */
 export function providerIdArg(id: string, field: string, types: ProviderType[] = [ProviderType.ASSISTANCE_UNIT, ProviderType.ENTERPRISE]): string {
-  const decoded = fromGlobalId(id);
-  const allowed = types.map((type) => PROVIDER_TYPE_NAMES[type]);
-  if (!decoded || !allowed.includes(decoded.type) || !isUuid(decoded.key)) throw badInput(field, `${field} is not an id of ${allowed.join(' or ')}`);
-  return decoded.key.toLowerCase();
+  return uuidKeyFromInput(id, types.map((type) => PROVIDER_TYPE_NAMES[type]), field);
 }
 
 /** Upper-cases and checks a credit code (GB 32100-2015 check character), or fails on `creditCode`. */

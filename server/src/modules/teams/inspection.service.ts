@@ -12,7 +12,8 @@ import { MemberStatus, TeamMember } from './team.entity';
 import { CHECK_COLUMNS, InspectionNode, type InspectionFilter, type InspectionRow } from './inspection.types';
 import { AssessmentType, WorkPlanType, type ResidentTeamNode, type TeamMemberNode } from './team.types';
 import type { RecordAssessmentInput, RecordInspectionInput, SubmitWorkPlanInput } from './team.inputs';
-import { isUuid, keyFromId, notInFuture, requireTeamManager, visibleTeams } from './team.scope';
+import { keyFromId, notInFuture, requireTeamManager, visibleTeams } from './team.scope';
+import { isUuid } from '../../core/relay/global-id';
 import { teamService } from './team.service';
 
 type PageArgs = { first?: number | null; after?: string | null };

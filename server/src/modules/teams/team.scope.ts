@@ -3,19 +3,11 @@ import type { Context } from '../../core/context';
 import { regionInScope, visibleVillages } from '../../core/auth/visibility';
 import { Role, type Viewer } from '../../core/auth/viewer';
 import { badInput, forbidden } from '../../core/errors';
-import { fromGlobalId } from '../../core/relay/global-id';
+import { uuidKeyFromInput } from '../../core/relay/global-id';
 import { sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (text: string) => UUID.test(text);
-
 /** Reads a global id of `type` with a uuid key from an input field, or fails naming that field. */
-export function keyFromId(id: string, type: string, field: string): string {
-  const decoded = fromGlobalId(id);
-  if (!decoded || decoded.type !== type || !isUuid(decoded.key)) throw badInput(field, `${field} is not a ${type} id`);
-  return decoded.key.toLowerCase();
-}
+export const keyFromId = (id: string, type: string, field: string): string => uuidKeyFromInput(id, [type], field);
 
 /**
  * Which teams a viewer sees, as a predicate over a `resident_team` alias:

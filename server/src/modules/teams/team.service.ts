@@ -15,7 +15,8 @@ import { registerTargetMetric } from '../targets/target.service';
 import { MemberRole, MemberStatus, Person, ResidentTeam, ResidentTeamUnit, TeamMember, TeamStatus } from './team.entity';
 import { DispatchingUnitType, ResidentTeamNode, TeamMemberNode, type DispatchingUnitRow, type MemberRow, type ResidentTeamFilter, type TeamRow } from './team.types';
 import type { AddTeamMemberInput, CreateResidentTeamInput, EndResidentTeamInput, NewPersonInput, RotateTeamMemberInput } from './team.inputs';
-import { isUuid, keyFromId, notInFuture, requireTeamManager, revealsPhone, visibleTeams } from './team.scope';
+import { keyFromId, notInFuture, requireTeamManager, revealsPhone, visibleTeams } from './team.scope';
+import { isUuid } from '../../core/relay/global-id';
 import { addDays, todayInShanghai } from '../../core/dates';
 
 type PageArgs = { first?: number | null; after?: string | null };
