@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startServerProcess } from './harness/processes';
+import { startServerProcess, type ServerProcess } from './harness/processes';
 import { signToken } from '../server/src/core/auth/tokens';
 import { Role } from '../server/src/core/auth/viewer';
 
@@ -31,11 +31,28 @@ async function gql(url: string, query: string, variables?: Record<string, unknow
 
 describe('npm start on an embedded PostgreSQL', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-start-'));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const running: ServerProcess[] = [];
+  afterAll(async () => {
+    // Also after a failure: no server (nor its embedded PostgreSQL) may outlive the test.
+    for (const server of running) {
+      if (server.child.exitCode === null && server.child.signalCode === null) await server.stop();
+    }
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    if (fs.existsSync(pidFile)) {
+      try {
+        process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('seeds an empty database, survives kill -9 without losing acknowledged data, and reports health', async () => {
-    const env = { ...withoutDatabaseUrl(), DATA_DIR: dataDir, JWT_SECRET: SECRET };
+    // DATABASE_URL is removed: with it the platform would use that server instead.
+    const env = { DATABASE_URL: null, DATA_DIR: dataDir, JWT_SECRET: SECRET };
     const first = await startServerProcess(env, 60_000);
+    running.push(first);
     const seeded = await gql(first.url, '{ villages(filter: { designations: [KEY_ASSISTED] }) { totalCount } }');
     expect(seeded.data.villages.totalCount).toBe(6);
     const villageId = Buffer.from('Village:519902100201').toString('base64url');
@@ -48,7 +65,8 @@ describe('npm start on an embedded PostgreSQL', () => {
     await new Promise((resolve) => first.child.once('exit', resolve));
 
     const second = await startServerProcess(env, 60_000);
-    try {
+    running.push(second);
+    {
       const kept = await gql(second.url, `query($id: ID!) { node(id: $id) { ... on Village { indicators(year: 2024) { population } } } }`, { id: villageId });
       expect(kept.data.node.indicators).toEqual({ population: 3611 });
       // Not seeded twice: the restart found a database with data in it.
@@ -63,8 +81,6 @@ describe('npm start on an embedded PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const unhealthy = await fetch(second.url.replace('/graphql', '/healthz'));
       expect(unhealthy.status).toBe(503);
-    } finally {
-      await second.stop();
     }
   }, 180_000);
 

@@ -14,8 +14,14 @@ const MAIN = path.resolve(__dirname, '..', '..', 'dist', 'server', 'src', 'main.
  * Starts the real `npm start` entry point as a separate process (compiled, as `npm start` runs
  * it) and resolves with its URL once it logs its ready line.
  */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServerProcess(env: Record<string, string | null>, timeoutMs = 30_000): Promise<ServerProcess> {
+  // The test's own environment, overridden by `env`; a null value removes the variable.
+  const merged: Record<string, string | undefined> = { ...process.env, PORT: '0', LOG_LEVEL: 'info' };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  const child = spawn(process.execPath, [MAIN], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return new Promise((resolve, reject) => {
