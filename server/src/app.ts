@@ -117,8 +117,15 @@ export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPo
         const viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
         return createContext({ em: orm.em as EntityManager, logger, events }, viewer);
       },
+      // Over WebSocket too, errors reach clients in the one client-facing shape (extensions.code and
+      // fields; no internals), whether the subscription is refused or an event fails to resolve.
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) logger.warn({ err: error }, 'websocket operation error');
+        return errors.map((error) => formatError(error.toJSON(), error));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
       },
     },
     wsServer,
