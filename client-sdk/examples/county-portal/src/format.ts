@@ -1,0 +1,83 @@
+/** Exact money: decimal strings (yuan) to integer fen and back, never through floating point. */
+export function toFen(amount: string): bigint {
+  const negative = amount.startsWith('-');
+  const [whole, frac = ''] = amount.replace('-', '').split('.');
+  const fen = BigInt(whole || '0') * 100n + BigInt((frac + '00').slice(0, 2));
+  return negative ? -fen : fen;
+}
+
+export function fenToYuan(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** 1234567.8 → "1,234,567.80" */
+export function yuan(amount: string | bigint | null | undefined): string {
+  if (amount === null || amount === undefined) return '—';
+  const text = typeof amount === 'bigint' ? fenToYuan(amount) : fenToYuan(toFen(amount));
+  const [whole, frac] = text.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+export function percent(rate: string | null | undefined): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${(Number(rate) * 100).toFixed(1)}%`;
+}
+
+/** Today's calendar date in Asia/Shanghai (YYYY-MM-DD). */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Monday of the last complete Monday–Sunday week before `today`. */
+export function lastCompleteWeek(today: string): string {
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(today, -weekday - 7);
+}
+
+/** The twelve months ending with the month of `today`, oldest first ("2026-01"). */
+export function lastTwelveMonths(today: string): string[] {
+  const [year, month] = today.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const index = year * 12 + (month - 1) - (11 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+export function time(iso: string): string {
+  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+}
+
+export const CHANNELS: Record<string, string> = {
+  CANTEEN: '食堂采购',
+  DIRECT: '直接采购',
+  EXPO: '展销会',
+  E_COMMERCE_PLATFORM: '电商平台',
+  LIVE_STREAM: '直播带货',
+  TRADE_UNION: '工会福利',
+};
+
+export const TARGETS: Record<string, string> = {
+  PER_CAPITA_INCOME_VS_COUNTY_AVG_2023: '人均收入达县域平均',
+  LEADING_INDUSTRY_2023: '主导产业',
+  SPECIALTY_INDUSTRY_2023: '特色产业',
+  COLLECTIVE_INCOME_2023: '集体收入≥5万',
+  COLLECTIVE_INCOME_2025: '集体收入≥10万',
+  TAP_WATER_COVERAGE_2025: '自来水≥90%',
+  SANITARY_TOILET_COVERAGE_2025: '卫生厕所≥90%',
+  RESIDENT_TEAM: '派驻工作队',
+  DEMONSTRATION_PAIRS_KEY_VILLAGE: '示范村帮带',
+};
+
+export const ROLES: Record<string, string> = { FIRST_SECRETARY: '第一书记', TEAM_LEADER: '队长', MEMBER: '队员' };
+
+export function escapeHtml(text: string | null | undefined): string {
+  return (text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

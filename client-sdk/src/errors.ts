@@ -1,0 +1,69 @@
+/** Error codes the platform puts in `extensions.code`, plus the two the SDK adds itself. */
+export type ServerErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+/**
+ * `NETWORK_ERROR`: the platform could not be reached or answered something that is not GraphQL.
+ * `UNKNOWN`: the platform answered an error without a code the SDK knows.
+ */
+export type ErrorCode = ServerErrorCode | 'NETWORK_ERROR' | 'UNKNOWN';
+
+const SERVER_CODES: readonly string[] = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR'];
+
+/** One GraphQL error as the platform formats it. */
+export interface GraphQLErrorShape {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: { code?: unknown; fields?: unknown; [key: string]: unknown };
+}
+
+/** One error of a response, with its code and the input fields it names. */
+export interface PlatformErrorDetail {
+  code: ErrorCode;
+  message: string;
+  /** The offending input fields for BAD_USER_INPUT, e.g. `["lines.0.amount"]`; empty otherwise. */
+  fields: string[];
+  path?: readonly (string | number)[];
+}
+
+function toDetail(error: GraphQLErrorShape): PlatformErrorDetail {
+  const raw = error.extensions?.code;
+  const code: ErrorCode = typeof raw === 'string' && SERVER_CODES.includes(raw) ? (raw as ServerErrorCode) : 'UNKNOWN';
+  const fields = Array.isArray(error.extensions?.fields) ? error.extensions.fields.filter((f): f is string => typeof f === 'string') : [];
+  return { code, message: error.message, fields, ...(error.path ? { path: error.path } : {}) };
+}
+
+/**
+ * What every SDK call throws (and every subscription reports): the first error's `code` and
+ * `fields` on the object itself, every error of the response in `errors`.
+ */
+export class PlatformError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: string[];
+  readonly path?: readonly (string | number)[];
+  readonly errors: PlatformErrorDetail[];
+  /** HTTP status of the response, when there was one. */
+  readonly status?: number;
+
+  constructor(errors: PlatformErrorDetail[], options: { status?: number; cause?: unknown } = {}) {
+    const first = errors[0] ?? { code: 'UNKNOWN' as const, message: 'Unknown error', fields: [] };
+    super(first.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PlatformError';
+    this.code = first.code;
+    this.fields = first.fields;
+    if (first.path) this.path = first.path;
+    this.errors = errors.length ? errors : [first];
+    if (options.status !== undefined) this.status = options.status;
+  }
+
+  static fromGraphQLErrors(errors: readonly GraphQLErrorShape[], status?: number): PlatformError {
+    return new PlatformError(errors.map(toDetail), { status });
+  }
+
+  static network(message: string, cause?: unknown, status?: number): PlatformError {
+    return new PlatformError([{ code: 'NETWORK_ERROR', message, fields: [] }], { cause, status });
+  }
+}
+
+/** True for a PlatformError, optionally of one code: `if (isPlatformError(e, 'CONFLICT')) …`. */
+export function isPlatformError(error: unknown, code?: ErrorCode): error is PlatformError {
+  return error instanceof PlatformError && (code === undefined || error.code === code);
+}

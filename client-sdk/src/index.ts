@@ -1,0 +1,8 @@
+export { createPlatformClient, type PlatformClient, type PlatformClientOptions } from './client.js';
+export { PlatformError, isPlatformError, type ErrorCode, type ServerErrorCode, type PlatformErrorDetail } from './errors.js';
+export type { LiveHandlers, LiveStatus, LiveSubscription, ReconnectOptions } from './live.js';
+export type { ResultOf, VariablesOf, TokenSource } from './transport.js';
+export { graphql } from './generated/index.js';
+// Every typed document of the SDK (e.g. `PurchasesDocument`) and every schema type, for `request`.
+export * from './generated/graphql.js';
+export type { TypedDocumentNode } from '@graphql-typed-document-node/core';

@@ -1,0 +1,205 @@
+import { parse } from 'graphql';
+import { createPlatformClient, isPlatformError, PlatformError, type PlatformClient, type PurchaseRecordedSubscription, type LiveStatus, type TypedDocumentNode } from 'client-sdk';
+import { startTestServer, tokenFor, adminToken, type TestServer } from '../harness/server';
+import { settle } from '../harness/live-client';
+import { Role } from '../../server/src/core/auth/viewer';
+import { toGlobalId } from '../../server/src/core/relay/global-id';
+import { seedId } from '../../seeds/load';
+import { liveSockets, waitUntil } from './helpers';
+
+/** The SDK as a county portal and a partner enterprise use it, against the real server. */
+let server: TestServer;
+let sockets: ReturnType<typeof liveSockets>;
+const clients: PlatformClient[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  sockets = liveSockets(server);
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await server.close();
+});
+
+const COUNTY = '519902000000';
+const TEA_CO = seedId('provider', 'tea-co');
+const teaToken = () => tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO });
+const countyToken = () => tokenFor({ role: Role.REGION_OFFICIAL, region: COUNTY });
+const client = (options: Partial<Parameters<typeof createPlatformClient>[0]> = {}) => {
+  const c = createPlatformClient({ url: server.url, token: countyToken(), reconnect: { initialDelayMs: 50, maxDelayMs: 400 }, ...options });
+  clients.push(c);
+  return c;
+};
+const purchaseInput = (clientReference: string, amount = '88.50') => ({
+  buyerId: toGlobalId('Enterprise', TEA_CO),
+  clientReference,
+  channel: 'CANTEEN' as const,
+  purchasedOn: '2026-06-01',
+  lines: [{ productId: toGlobalId('Product', seedId('product', 'green-pepper')), quantity: '1', unit: '公斤', amount }],
+});
+
+describe('typed queries', () => {
+  it('reads a county with coverage, target attainment and its key villages with target progress', async () => {
+    const county = client();
+    const region = await county.region('519902', { year: 2020 });
+    expect(region).toMatchObject({ code: COUNTY, level: 'COUNTY' });
+    const [{ n: keyVillages }] = await server.sql<{ n: number }>(
+      `SELECT count(DISTINCT village_code)::int AS n FROM village_designation WHERE kind = 'KEY_ASSISTED' AND village_code LIKE '519902%'`,
+    );
+    expect(region!.coverage.keyAssistedVillages).toBe(keyVillages);
+    expect(region!.summary.keyAssistedVillageCount).toBe(keyVillages);
+    expect(region!.summary.targets.length).toBeGreaterThan(0);
+
+    const villages = await county.keyAssistedVillages('519902');
+    expect(villages.totalCount).toBe(keyVillages);
+    expect(villages.totalCount).toBe(6);
+    const first = villages.edges[0].node;
+    expect(first.code.startsWith('519902')).toBe(true);
+    expect(first.designations.map((d) => d.kind)).toContain('KEY_ASSISTED');
+    expect(first.indicators?.households).toEqual(expect.any(Number));
+    expect(first.targetProgress.find((t) => t.targetCode === 'COLLECTIVE_INCOME_2025')).toMatchObject({ threshold: expect.any(String) });
+  });
+
+  it('reads regions, the viewer and villages through the generic request with a portal-written document', async () => {
+    const county = client();
+    expect(await county.viewer()).toMatchObject({ role: 'REGION_OFFICIAL', regionCode: COUNTY, provider: null });
+    const townships = await county.regions({ parentCode: '519902' });
+    expect(townships.totalCount).toBeGreaterThan(0);
+    expect(townships.edges.every((e) => e.node.code.startsWith('519902') && e.node.level === 'TOWNSHIP')).toBe(true);
+    // Any typed document runs through `request`, here one typed by hand rather than generated.
+    const doc: TypedDocumentNode<{ villages: { edges: { node: { code: string; name: string } }[] } }, { regionCode: string }> = parse(`
+      query SdkTestVillageNames($regionCode: String!) {
+        villages(filter: { regionCode: $regionCode, designations: [KEY_ASSISTED] }, first: 100) { edges { node { code name } } }
+      }
+    `);
+    const data = await county.request(doc, { regionCode: '519902' });
+    expect(data.villages.edges).toHaveLength(6);
+  });
+
+  it("lists a partner's assigned villages, its pairings and their contributions", async () => {
+    const tea = client({ token: teaToken() });
+    const assigned = await tea.assignedVillages({ first: 100 });
+    const [{ n }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM pairing WHERE provider_id = $1', [TEA_CO]);
+    expect(n).toBeGreaterThan(0);
+    expect(assigned).not.toBeNull();
+    expect(assigned!.totalCount).toBeGreaterThan(0);
+    const pairings = await tea.pairings({ first: 100 });
+    expect(pairings.totalCount).toBe(n);
+    expect(pairings.edges.every((e) => e.node.provider?.id === toGlobalId('Enterprise', TEA_CO))).toBe(true);
+    const withContributions = await tea.pairingContributions(pairings.edges[0].node.id);
+    expect(withContributions).toMatchObject({ id: pairings.edges[0].node.id, contributions: { totalCount: expect.any(Number) } });
+    expect(await client().assignedVillages()).toBeNull(); // a county official acts for no provider
+  });
+
+  it('reads resident teams, weekly 五天四夜 compliance and the region summary', async () => {
+    const official = client({ token: tokenFor({ role: Role.ORG_DEPARTMENT, region: COUNTY }) });
+    const teams = await official.residentTeams({ filter: { regionCode: '519902' }, weekOf: '2026-11-09', first: 100 });
+    expect(teams.totalCount).toBeGreaterThan(0);
+    expect(teams.edges[0].node.complianceRate).toMatchObject({ weekStart: '2026-11-09', weekEnd: '2026-11-15' });
+    const weekly = await official.weeklyCompliance({ filter: { regionCode: '519902', weekOf: '2026-11-09' }, first: 100 });
+    expect(weekly.totalCount).toBeGreaterThan(0);
+    const coverage = await official.teamCoverage('519902', '2026-11-09');
+    expect(coverage.teamComplianceSummary.assessedMembers).toBe(weekly.edges.length);
+    expect(coverage.teamComplianceSummary.compliantMembers).toBe(weekly.edges.filter((e) => e.node.compliant).length);
+  });
+
+  it('records and voids a purchase, and the statistics follow exactly', async () => {
+    const tea = client({ token: teaToken() });
+    const before = await tea.consumptionStats();
+    const recorded = await tea.recordPurchase(purchaseInput('sdk-void-1', '12.34'));
+    expect(recorded).toMatchObject({ created: true, purchase: { status: 'RECORDED', totalAmount: '12.34', lineCount: 1 } });
+    const again = await tea.recordPurchase(purchaseInput('sdk-void-1', '12.34'));
+    expect(again).toMatchObject({ created: false, purchase: { id: recorded.purchase.id } });
+    const listed = await tea.purchases({ first: 100 });
+    expect(listed.edges.map((e) => e.node.id)).toContain(recorded.purchase.id);
+    const byMonth = await tea.consumptionStats({ groupBy: ['MONTH'] });
+    expect(byMonth.find((r) => r.period === '2026-06')).toBeDefined();
+    const voided = await tea.voidPurchase({ purchaseId: recorded.purchase.id, reason: '录入错误' });
+    expect(voided).toMatchObject({ status: 'VOIDED', voidReason: '录入错误' });
+    expect(await tea.consumptionStats()).toEqual(before);
+  });
+});
+
+describe('errors as typed values', () => {
+  it('throws a PlatformError with code and fields for bad input, and writes nothing', async () => {
+    const tea = client({ token: teaToken() });
+    const error = await tea.recordPurchase({ ...purchaseInput('sdk-bad'), purchasedOn: '2099-01-01' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlatformError);
+    expect(isPlatformError(error, 'BAD_USER_INPUT')).toBe(true);
+    expect((error as PlatformError).fields).toEqual(['purchasedOn']);
+    const rows = await server.sql(`SELECT 1 FROM purchase WHERE client_reference = 'sdk-bad'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('reports FORBIDDEN, UNAUTHENTICATED and an unreachable platform by code', async () => {
+    const tea = client({ token: teaToken() });
+    const other = { ...purchaseInput('sdk-forbidden'), buyerId: toGlobalId('Enterprise', seedId('provider', 'citrus-co')) };
+    await expect(tea.recordPurchase(other)).rejects.toMatchObject({ code: 'FORBIDDEN', fields: [] });
+    await expect(client({ token: 'not-a-token' }).viewer()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    await expect(createPlatformClient({ url: 'http://127.0.0.1:9/graphql' }).viewer()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+
+  it('asks getToken before every request', async () => {
+    let calls = 0;
+    const refreshing = client({ token: undefined, getToken: async () => (calls++, countyToken()) });
+    await refreshing.viewer();
+    await refreshing.viewer();
+    expect(calls).toBe(2);
+  });
+});
+
+describe('live subscriptions', () => {
+  it('survive server-side disconnects and deliver exactly the missed events, once, in order', async () => {
+    let tokenRequests = 0;
+    const county = client({ token: undefined, getToken: () => (tokenRequests++, countyToken()) });
+    const tea = client({ token: teaToken() });
+    const received: PurchaseRecordedSubscription['purchaseRecorded'][] = [];
+    const statuses: LiveStatus[] = [];
+    const subscription = county.live.purchaseRecorded({}, { next: (e) => received.push(e.purchaseRecorded), status: (s) => statuses.push(s), error: (e) => { throw e; } });
+    await waitUntil(() => subscription.status === 'live' && sockets.count === 1, 5000, 'the live connection');
+    await settle(200);
+
+    const ids: string[] = [];
+    const record = async (ref: string) => ids.push((await tea.recordPurchase(purchaseInput(ref))).purchase.id);
+    await record('sdk-live-1');
+    await waitUntil(() => received.length === 1, 5000, 'the first event');
+
+    // Cut every live socket on the server, record while the portal is away, twice over.
+    for (const round of [1, 2]) {
+      expect(sockets.cut()).toBe(1);
+      await record(`sdk-missed-${round}-a`);
+      await record(`sdk-missed-${round}-b`);
+      await waitUntil(() => received.length === 1 + round * 2, 8000, `the missed events of round ${round}`);
+    }
+    await record('sdk-live-2');
+    await waitUntil(() => received.length === 6, 5000, 'the live event after resuming');
+    await settle();
+
+    expect(received.map((e) => e.purchase?.id)).toEqual(ids);
+    const cursors = received.map((e) => BigInt(e.cursor));
+    expect(cursors.every((c, i) => i === 0 || c > cursors[i - 1])).toBe(true);
+    expect(subscription.lastCursor).toBe(received[5].cursor);
+    expect(statuses).toContain('reconnecting');
+    expect(tokenRequests).toBeGreaterThanOrEqual(3); // a fresh token on the first connect and each reconnect
+    subscription.close();
+    expect(subscription.status).toBe('closed');
+  });
+
+  it('resumes from an `after` cursor it is given, and stops with a typed error outside the scope', async () => {
+    const county = client();
+    const [{ cursor }] = await server.sql<{ cursor: string }>(`SELECT coalesce(max(cursor), 0)::text AS cursor FROM domain_event`);
+    const tea = client({ token: teaToken() });
+    const id = (await tea.recordPurchase(purchaseInput('sdk-after-1'))).purchase.id;
+    const received: string[] = [];
+    const resumed = county.live.purchaseRecorded({ after: cursor }, { next: (e) => received.push(e.purchaseRecorded.purchase!.id) });
+    await waitUntil(() => received.length === 1, 5000, 'the replayed event');
+    expect(received).toEqual([id]);
+    resumed.close();
+
+    const errors: PlatformError[] = [];
+    const outside = county.live.purchaseRecorded({ filter: { regionCode: '210404' } }, { next: () => undefined, error: (e) => errors.push(e) });
+    await waitUntil(() => errors.length === 1, 5000, 'the scope error');
+    expect(errors[0]).toBeInstanceOf(PlatformError);
+    expect(errors[0].code).toBe('NOT_FOUND');
+    expect(outside.status).toBe('closed');
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Compile-time checks of the SDK's types, covered by `npm run typecheck` (never executed): each
+ * `@ts-expect-error` fails the type-check if the line below it ever compiles.
+ */
+import { createPlatformClient, graphql, PurchasesDocument, type ErrorCode, type PlatformError } from 'client-sdk';
+
+export async function typeChecks(): Promise<void> {
+  const client = createPlatformClient({ url: 'http://localhost:4000/graphql', token: 't' });
+
+  const villages = await client.villages({ first: 10, filter: { regionCode: '519902' } });
+  const name: string = villages.edges[0].node.name;
+  // @ts-expect-error a misspelled field of a result
+  villages.edges[0].node.nmae;
+  // @ts-expect-error a wrong variable type: `first` is an Int
+  await client.villages({ first: 'ten' });
+  // @ts-expect-error an unknown variable
+  await client.villages({ regionCode: '519902' });
+  // @ts-expect-error a wrong enum value in a mutation input
+  await client.recordPurchase({ buyerId: 'x', clientReference: 'r', channel: 'BY_PIGEON', purchasedOn: '2026-01-01', lines: [] });
+  // @ts-expect-error money is an exact decimal string, never a number
+  await client.recordPurchase({ buyerId: 'x', clientReference: 'r', channel: 'DIRECT', purchasedOn: '2026-01-01', lines: [{ productId: 'p', quantity: '1', unit: '箱', amount: 75 }] });
+  // @ts-expect-error groupBy takes StatsDimension values
+  await client.consumptionStats({ groupBy: ['WEEK'] });
+
+  // Generic requests: typed documents only, with their variables checked.
+  const purchases = await client.request(PurchasesDocument, { first: 5 });
+  const amount: string = purchases.purchases.edges[0].node.totalAmount;
+  // @ts-expect-error a misspelled field of a typed document's result
+  purchases.purchases.edges[0].node.totalAmmount;
+  // @ts-expect-error a wrong variable type in a typed document
+  await client.request(PurchasesDocument, { first: '5' });
+  // @ts-expect-error a document the codegen does not know (a misspelled field in it) has no type
+  await client.request(graphql(`query { villages { edges { node { nmae } } } }`));
+
+  client.live.purchaseRecorded({ filter: { regionCode: '519902' } }, {
+    next: (event) => {
+      const cursor: string = event.purchaseRecorded.cursor;
+      // @ts-expect-error a misspelled field of an event
+      event.purchaseRecorded.purchse;
+      void cursor;
+    },
+    error: (error: PlatformError) => {
+      const code: ErrorCode = error.code;
+      const fields: string[] = error.fields;
+      // @ts-expect-error codes are a closed set
+      if (error.code === 'NOT_A_CODE') return;
+      void code, fields;
+    },
+  });
+  void name, amount;
+}
