@@ -30,23 +30,28 @@ async function main(): Promise<void> {
         };
       }
     }
-    const measure = async (count: number, batchSize: number) => {
-      const { ms, result } = await timed(() => importPurchases(knex, csv(count), { batchSize }));
+    const measure = async (count: number, batchSize: number, concurrency = 1) => {
+      const { ms, result } = await timed(() => importPurchases(knex, csv(count), { batchSize, concurrency }));
       if (result.rejected.length || result.imported * 2 !== count) throw new Error(`unexpected import result ${JSON.stringify({ ...result, rejected: result.rejected.length })}`);
       return (count / ms) * 1000;
     };
+    const parallel: number[] = [];
     const batched: number[] = [];
     const single: number[] = [];
     for (let i = 0; i < 3; i++) {
-      batched.push(await measure(rows, 5000));
-      single.push(await measure(Math.min(4000, rows), 1));
+      parallel.push(await measure(rows, 5000, 2));
+      batched.push(await measure(rows, 5000, 1));
+      single.push(await measure(Math.min(4000, rows), 1, 1));
     }
+    const p = median(parallel);
     const b = median(batched);
     const s = median(single);
     console.log(`bulk import, ${rows} rows per batched run, medians of 3 runs:`);
+    console.log(`  batched, two batches in flight (default):  ${Math.round(p)} rows/s`);
     console.log(`  batched (5000 purchases per transaction): ${Math.round(b)} rows/s`);
     console.log(`  one transaction per purchase:             ${Math.round(s)} rows/s`);
     console.log(`  ratio batched / per-purchase:             ${(b / s).toFixed(1)}x`);
+    console.log(`  ratio two in flight / one:                ${(p / b).toFixed(2)}x`);
   } finally {
     await scratch.close();
   }

@@ -65,6 +65,8 @@ export interface ImportOptions {
   /** Purchases per transaction. */
   batchSize?: number;
   onProgress?: (rowsDone: number) => void;
+  /** Batches in flight at once (default 2). */
+  concurrency?: number;
   recordedBy?: string;
 }
 
@@ -145,15 +147,24 @@ export async function importPurchases(knex: Knex, records: AsyncIterable<{ line:
   }
   report.rejected.sort((a, b) => a.line - b.line);
 
+  // Batches run `concurrency` at a time, each in its own transaction: they touch disjoint
+  // purchases (a purchase never spans batches), and the event-order lock serialises only their
+  // last statement, so the database works on one batch while another commits.
+  const batches: PendingPurchase[][] = [];
+  for (let i = 0; i < valid.length; i += batchSize) batches.push(valid.slice(i, i + batchSize));
   let rowsDone = 0;
-  for (let i = 0; i < valid.length; i += batchSize) {
-    const batch = valid.slice(i, i + batchSize);
-    const inserted = await knex.transaction((trx) => insertBatch(trx, batch, options.recordedBy ?? 'import'));
-    report.imported += inserted;
-    report.alreadyPresent += batch.length - inserted;
-    rowsDone += batch.reduce((n, p) => n + p.lines.length, 0);
-    options.onProgress?.(rowsDone);
-  }
+  let nextBatch = 0;
+  const worker = async () => {
+    while (nextBatch < batches.length) {
+      const batch = batches[nextBatch++];
+      const inserted = await knex.transaction((trx) => insertBatch(trx, batch, options.recordedBy ?? 'import'));
+      report.imported += inserted;
+      report.alreadyPresent += batch.length - inserted;
+      rowsDone += batch.reduce((n, p) => n + p.lines.length, 0);
+      options.onProgress?.(rowsDone);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   return report;
 }
 
