@@ -64,6 +64,18 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
     expect(response.errors![0].extensions!.fields).toEqual(['villageId']);
   });
 
+  it('refuses operations nested deeper than the limit, fragments included', async () => {
+    const level = (inner: string) => `children { edges { node { code ${inner} } } }`;
+    const deep = `{ region(code: "51") { ${level(level(level(level('')))) } } }`; // 1 + 4 × 3 = 13 levels
+    const refused = await server.gql(deep);
+    expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].message).toContain('at most 12');
+    const viaFragment = await server.gql(`query { region(code: "51") { ...C } } fragment C on Region { ${level(level(level(level(''))))} }`);
+    expect(codesOf(viaFragment)).toEqual(['BAD_USER_INPUT']);
+    const allowed = await server.gql(`{ region(code: "51") { ${level(level(level('')))} } }`); // 10 levels
+    expect(allowed.errors).toBeUndefined();
+  });
+
   it('hides internals of unexpected errors and refuses malformed queries as bad input', async () => {
     const malformed = await server.gql('{ villages { nope } }');
     expect(codesOf(malformed)).toEqual(['BAD_USER_INPUT']);

@@ -7,10 +7,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './core/logger';
 import type { Orm } from './core/db/orm';
 import { buildPlatformSchema } from './core/schema';
+import { depthLimit } from './core/depth-limit';
 import { createContext, type Context } from './core/context';
 import { viewerFromAuthorization } from './core/auth/tokens';
 import { AppError, formatError, isUnexpected } from './core/errors';
@@ -110,6 +111,7 @@ export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPo
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit()]),
       // The token arrives once, in connectionParams; a bad one refuses the connection.
       onConnect: (ctx) => {
         try {
@@ -138,6 +140,7 @@ export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPo
     schema,
     formatError,
     introspection: true,
+    validationRules: [depthLimit()],
     // main.ts owns the shutdown order (HTTP, sockets, ORM, database); Apollo must not race it.
     stopOnTerminationSignals: false,
     plugins: [
