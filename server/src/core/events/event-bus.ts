@@ -8,19 +8,19 @@ import type { Logger } from '../logger';
  * next poll) but can never lose or reorder an event.
  */
 export interface EventBus {
-  /** Announces that events up to `cursor` are committed. */
-  announce(cursor: string): void;
-  onAnnounce(listener: (cursor: string) => void): void;
+  /** Announces that new events are committed. */
+  announce(): void;
+  onAnnounce(listener: () => void): void;
   close(): Promise<void>;
 }
 
 /** One process: announcements stay in memory. */
 export class LocalEventBus implements EventBus {
   private readonly emitter = new EventEmitter();
-  announce(cursor: string): void {
-    this.emitter.emit('committed', cursor);
+  announce(): void {
+    this.emitter.emit('committed');
   }
-  onAnnounce(listener: (cursor: string) => void): void {
+  onAnnounce(listener: () => void): void {
     this.emitter.on('committed', listener);
   }
   async close(): Promise<void> {
@@ -40,20 +40,20 @@ export class RedisEventBus implements EventBus {
     this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     this.subscriber = new Redis(url, { lazyConnect: false });
     for (const client of [this.publisher, this.subscriber]) client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
-    this.subscriber.on('message', (_channel, cursor: string) => this.local.announce(cursor));
+    this.subscriber.on('message', () => this.local.announce());
   }
 
   async start(): Promise<void> {
     await this.subscriber.subscribe(CHANNEL);
   }
 
-  announce(cursor: string): void {
+  announce(): void {
     // Local subscribers need no round trip; other instances hear it through Redis.
-    this.local.announce(cursor);
-    this.publisher.publish(CHANNEL, cursor).catch((error) => this.logger.warn({ err: error }, 'could not announce events over redis'));
+    this.local.announce();
+    this.publisher.publish(CHANNEL, 'committed').catch((error) => this.logger.warn({ err: error }, 'could not announce events over redis'));
   }
 
-  onAnnounce(listener: (cursor: string) => void): void {
+  onAnnounce(listener: () => void): void {
     this.local.onAnnounce(listener);
   }
 

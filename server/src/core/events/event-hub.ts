@@ -53,7 +53,7 @@ export class EventHub {
 
   /** Services call this after committing a change that appended events. */
   announce(): void {
-    this.bus.announce(String(this.lastFetched));
+    this.bus.announce();
   }
 
   async stop(): Promise<void> {
