@@ -142,6 +142,12 @@ describe('consumption statistics', () => {
     expect(codesOf(again)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('shows organisation departments no purchases and zero totals', async () => {
+    const orgDepartment = tokenFor({ role: Role.ORG_DEPARTMENT, region: '519902000000' });
+    const response = await server.gql(`{ purchases { totalCount } consumptionStats { amount purchaseCount } }`, undefined, orgDepartment);
+    expect(response.data).toEqual({ purchases: { totalCount: 0 }, consumptionStats: [{ amount: '0.00', purchaseCount: 0 }] });
+  });
+
   it('limits statistics to the caller scope', async () => {
     const official = tokenFor({ role: Role.REGION_OFFICIAL, region: '350423000000' });
     const response = await server.gql(STATS, { groupBy: ['VILLAGE'] }, official);

@@ -25,6 +25,7 @@ interface Subscriber {
 }
 
 const BATCH = 500;
+const PURCHASE_TOPICS = new Set<Topic>(['purchaseRecorded', 'purchaseStatusChanged']);
 
 /**
  * Per instance: reads newly committed events from the event table (when the bus announces them,
@@ -146,8 +147,10 @@ export class EventHub {
       case Role.ADMIN:
         return true;
       case Role.REGION_OFFICIAL:
-      case Role.ORG_DEPARTMENT:
         return event.regionCode.startsWith(viewer.regionPrefix!);
+      case Role.ORG_DEPARTMENT:
+        // As in queries: organisation departments see no purchases.
+        return !PURCHASE_TOPICS.has(event.topic) && event.regionCode.startsWith(viewer.regionPrefix!);
       case Role.ENTERPRISE:
       case Role.ASSISTANCE_UNIT: {
         if (event.partyIds.includes(viewer.providerId!)) return true;
