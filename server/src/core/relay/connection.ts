@@ -21,6 +21,9 @@ export class PageArgs {
   after?: string;
 }
 
+/** Page arguments as services receive them (the PageArgs class, or plain values). */
+export type PageInput = { first?: number | null; after?: string | null };
+
 export interface Page {
   first: number;
   after?: unknown[];

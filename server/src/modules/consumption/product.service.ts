@@ -7,7 +7,8 @@ import { villageCodeFromId } from '../villages/village.service';
 import { ProductNode, SupplierNode, type ProductRow, type SupplierRow } from './consumption.types';
 import type { ProductFilter } from './consumption.inputs';
 import { todayInShanghai } from '../../core/dates';
-import { keyOf, type PageArgs } from './purchase.service';
+import { type PageArgs } from './purchase.service';
+import { uuidKeyFromInput } from '../../core/relay/global-id';
 
 const PRODUCT_COLUMNS = `pr.id, pr.name, pr.category, pr.supplier_id, pr.origin_village_code, pr.certificate_number,
   pr.certified_from::text AS certified_from, pr.certified_until::text AS certified_until`;
@@ -43,7 +44,7 @@ export class ProductService {
     const page = readPage(args);
     const parts: SqlFragment[] = [];
     if (filter?.villageId) parts.push({ sql: 'pr.origin_village_code = ?', bindings: [villageCodeFromId(filter.villageId, 'filter.villageId')] });
-    if (filter?.supplierId) parts.push({ sql: 'pr.supplier_id = ?', bindings: [keyOf(filter.supplierId, ['Supplier'], 'filter.supplierId')] });
+    if (filter?.supplierId) parts.push({ sql: 'pr.supplier_id = ?', bindings: [uuidKeyFromInput(filter.supplierId, ['Supplier'], 'filter.supplierId')] });
     if (filter?.certified !== undefined && filter.certified !== null) {
       const today = todayInShanghai();
       const certified = 'pr.certificate_number IS NOT NULL AND pr.certified_from <= ?::date AND (pr.certified_until IS NULL OR pr.certified_until >= ?::date)';

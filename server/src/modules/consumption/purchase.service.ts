@@ -4,7 +4,7 @@ import { Role, isPartnerRole } from '../../core/auth/viewer';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql } from '../../core/relay/keyset';
 import { appendEvent } from '../../core/events/event-store';
 import { regionInScope } from '../../core/auth/visibility';
@@ -20,11 +20,10 @@ import type { PurchaseFilter, RecordPurchaseInput, VerifyPurchaseInput, VoidPurc
 const PURCHASE_COLUMNS = `p.id, p.buyer_id, p.client_reference, p.origin_village_code, p.county_code, p.channel, p.purchased_on::text AS purchased_on,
   p.pairing_id, p.status, p.total_amount, p.line_count, p.void_reason, p.voided_at, p.verified_at, p.created_at`;
 
-/** Decodes an id of one of `types` from an input field, or fails naming the field. */
-export const keyOf = uuidKeyFromInput;
 
 
-export type PageArgs = { first?: number | null; after?: string | null };
+export type { PageInput as PageArgs } from '../../core/relay/connection';
+type PageArgs = PageInput;
 
 export class PurchaseService {
   async findByKeys(ctx: Context, keys: readonly string[]): Promise<(PurchaseNode | null)[]> {
@@ -39,7 +38,7 @@ export class PurchaseService {
   }
 
   async require(ctx: Context, purchaseId: string, field = 'purchaseId'): Promise<PurchaseNode> {
-    const purchase = await this.byKey(ctx, keyOf(purchaseId, ['Purchase'], field));
+    const purchase = await this.byKey(ctx, uuidKeyFromInput(purchaseId, ['Purchase'], field));
     if (!purchase) throw notFound('Purchase not found', field);
     return purchase;
   }
@@ -62,7 +61,7 @@ export class PurchaseService {
     const parts: SqlFragment[] = [visiblePurchases(ctx.viewer)];
     if (filter?.regionCode) parts.push({ sql: 'p.origin_village_code LIKE ?', bindings: [`${await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode')}%`] });
     if (filter?.villageId) parts.push({ sql: 'p.origin_village_code = ?', bindings: [(await villageService.require(ctx, filter.villageId, 'filter.villageId')).code] });
-    if (filter?.buyerId) parts.push({ sql: 'p.buyer_id = ?', bindings: [keyOf(filter.buyerId, ['AssistanceUnit', 'Enterprise'], 'filter.buyerId')] });
+    if (filter?.buyerId) parts.push({ sql: 'p.buyer_id = ?', bindings: [uuidKeyFromInput(filter.buyerId, ['AssistanceUnit', 'Enterprise'], 'filter.buyerId')] });
     if (filter?.status) parts.push({ sql: 'p.status = ?', bindings: [filter.status] });
     if (filter?.from) parts.push({ sql: 'p.purchased_on >= ?::date', bindings: [filter.from] });
     if (filter?.to) parts.push({ sql: 'p.purchased_on <= ?::date', bindings: [filter.to] });
@@ -95,11 +94,11 @@ export class PurchaseService {
    * commit, find no row inserted, and return the committed purchase.
    */
   async record(ctx: Context, input: RecordPurchaseInput): Promise<{ purchase: PurchaseNode; created: boolean }> {
-    const buyerKey = keyOf(input.buyerId, ['AssistanceUnit', 'Enterprise'], 'buyerId');
+    const buyerKey = uuidKeyFromInput(input.buyerId, ['AssistanceUnit', 'Enterprise'], 'buyerId');
     if (isPartnerRole(ctx.viewer) && buyerKey !== ctx.viewer.providerId) throw forbidden('Partners record purchases for themselves only');
     if (input.purchasedOn > todayInShanghai()) throw badInput('purchasedOn', 'purchasedOn must not be in the future (Asia/Shanghai)');
     if (input.purchasedOn < '2000-01-01') throw badInput('purchasedOn', 'purchasedOn must be 2000-01-01 or later');
-    const productKeys = input.lines.map((line, i) => keyOf(line.productId, ['Product'], `lines.${i}.productId`));
+    const productKeys = input.lines.map((line, i) => uuidKeyFromInput(line.productId, ['Product'], `lines.${i}.productId`));
     let total = 0n;
     input.lines.forEach((line, i) => {
       if (!isQuantity(line.quantity)) throw badInput(`lines.${i}.quantity`, `lines.${i}.quantity must be greater than 0 with at most 3 decimals`);

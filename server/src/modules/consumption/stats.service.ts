@@ -7,7 +7,7 @@ import { visiblePurchases } from './consumption.scope';
 import { StatsDimension } from './consumption.enums';
 import type { ConsumptionStatsFilter } from './consumption.inputs';
 import type { ConsumptionStatsRow } from './consumption.types';
-import { keyOf } from './purchase.service';
+import { uuidKeyFromInput } from '../../core/relay/global-id';
 
 /** SQL of each grouping key; trusted text, never built from input. */
 const DIMENSION_SQL: Record<StatsDimension, { expr: string; alias: string }> = {
@@ -41,7 +41,7 @@ export class StatsService {
     const parts: SqlFragment[] = [{ sql: "p.status <> 'VOIDED'", bindings: [] }, visiblePurchases(ctx.viewer)];
     if (filter?.regionCode) parts.push({ sql: 'p.origin_village_code LIKE ?', bindings: [`${await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode')}%`] });
     if (filter?.villageId) parts.push({ sql: 'p.origin_village_code = ?', bindings: [(await villageService.require(ctx, filter.villageId, 'filter.villageId')).code] });
-    if (filter?.buyerId) parts.push({ sql: 'p.buyer_id = ?', bindings: [keyOf(filter.buyerId, ['AssistanceUnit', 'Enterprise'], 'filter.buyerId')] });
+    if (filter?.buyerId) parts.push({ sql: 'p.buyer_id = ?', bindings: [uuidKeyFromInput(filter.buyerId, ['AssistanceUnit', 'Enterprise'], 'filter.buyerId')] });
     if (filter?.from) parts.push({ sql: 'p.purchased_on >= ?::date', bindings: [filter.from] });
     if (filter?.to) parts.push({ sql: 'p.purchased_on <= ?::date', bindings: [filter.to] });
     if (filter?.channel) parts.push({ sql: 'p.channel = ?', bindings: [filter.channel] });

@@ -1,12 +1,13 @@
 import type { Context } from '../../core/context';
 import { todayInShanghai } from '../../core/dates';
+import { pagesByParent } from '../../core/relay/batched-pages';
 import { appendEvent, type NewEvent } from '../../core/events/event-store';
 import { regionInScope, visiblePairings, visibleProviders, visibleVillages } from '../../core/auth/visibility';
 import { Role, isPartnerRole } from '../../core/auth/viewer';
 import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { fromGlobalId, isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData, type Page } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type Page, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { ancestorCodesOf, levelOfCode, prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg, regionService } from '../regions/region.service';
@@ -55,7 +56,7 @@ registerTargetMetric(
     WHERE sp.status = 'ACTIVE' AND sp.mechanism = 'STRONG_HELPS_WEAK' AND spr.region_code = vs.code)`,
 );
 
-type PageArgs = { first?: number | null; after?: string | null };
+type PageArgs = PageInput;
 
 const PAIRING_SORT: SortColumn[] = [
   { expr: 'p.start_date', direction: 'asc' },
@@ -86,54 +87,6 @@ function targetArg(id: string): { code: string; level: PairingTargetLevel } {
 }
 
 const pairingIdArg = (id: string, field = 'pairingId'): string => uuidKeyFromInput(id, ['Pairing'], field);
-
-/**
- * Pages the children of many parents in one window query (row_number per parent) and counts
- * them, for every parent at once, in one grouped query run only when a client reads totalCount.
- */
-async function pagesByParent<Row, T>(
-  ctx: Context,
-  spec: {
-    keys: readonly string[];
-    keyExpr: string;
-    columns: string;
-    from: string;
-    where: SqlFragment;
-    sort: SortColumn[];
-    page: Page;
-    cursorOf: (row: Row) => unknown[];
-    toNode: (row: Row) => T;
-  },
-): Promise<ConnectionData<T>[]> {
-  const { keys, keyExpr, columns, from, sort, page } = spec;
-  const base = and(inList(keyExpr, keys), spec.where);
-  const seek = page.after ? afterSql(sort, page.after) : undefined;
-  const rows = await query<Row & { parent_key: string }>(
-    ctx.em,
-    withWhere(
-      `SELECT * FROM (SELECT ${keyExpr} AS parent_key, ${columns}, row_number() OVER (PARTITION BY ${keyExpr} ORDER BY ${orderBySql(sort)}) AS rn FROM ${from}`,
-      seek ? and(base, seek) : base,
-      `) paged WHERE rn <= ${page.first + 1} ORDER BY parent_key, rn`,
-    ),
-  );
-  let counted: Promise<Map<string, number>> | undefined;
-  const countFor = async (key: string) => {
-    counted ??= query<{ parent_key: string; count: number }>(
-      ctx.em,
-      withWhere(`SELECT ${keyExpr} AS parent_key, count(*)::int AS count FROM ${from}`, base, 'GROUP BY 1'),
-    ).then((found) => new Map(found.map((f) => [String(f.parent_key), f.count])));
-    return (await counted).get(key) ?? 0;
-  };
-  return keys.map((key) =>
-    toConnection(
-      rows.filter((row) => String(row.parent_key) === key),
-      page,
-      spec.cursorOf,
-      spec.toNode,
-      () => countFor(key),
-    ),
-  );
-}
 
 /** The live event of a pairing created or changed: region roles of the target and the provider see it. */
 function pairingEvent(pairingId: string, providerId: string, targetCode: string, from: PairingStatus | null, to: PairingStatus): NewEvent {

@@ -4,7 +4,7 @@ import { Role } from '../../core/auth/viewer';
 import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
 import { Region } from '../regions/region.entity';
@@ -26,7 +26,7 @@ import type { CreateAssistanceUnitInput, CreateEnterpriseInput, UpdateEnterprise
 
 describeConstraint('provider_credit_code_unique', 'An enterprise with this unified social credit code already exists', ['creditCode']);
 
-type PageArgs = { first?: number | null; after?: string | null };
+type PageArgs = PageInput;
 
 const SORT: SortColumn[] = [
   { expr: 'pr.name', direction: 'asc' },

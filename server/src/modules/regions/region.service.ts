@@ -5,6 +5,7 @@ import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
 import { afterSql } from '../../core/relay/keyset';
+import { pagesByParent } from '../../core/relay/batched-pages';
 import { levelOfCode, normaliseRegionCode, parentCodeOf, prefixOfCode } from '../../core/region-codes';
 import { Region, RegionLevel } from './region.entity';
 import { RegionNode, type RegionRow } from './region.types';
@@ -64,31 +65,19 @@ export class RegionService {
    */
   childrenOf(ctx: Context, parentCode: string, args: { first?: number | null; after?: string | null }): Promise<ConnectionData<RegionNode>> {
     const page = readPage(args);
-    const key = `region.children:${page.first}:${args.after ?? ''}`;
-    const loader = ctx.loaders.get<string, ConnectionData<RegionNode>>(key, async (parents) => {
-      const scope = visibleRegions(ctx.viewer, 'r.code');
-      const base = and(inList('r.parent_code', parents), scope);
-      const seek = page.after ? afterSql([{ expr: 'r.code', direction: 'asc' }], page.after) : undefined;
-      const rows = await query<RegionRow & { rn: number }>(
-        ctx.em,
-        withWhere(
-          `SELECT * FROM (SELECT ${REGION_COLUMNS}, row_number() OVER (PARTITION BY r.parent_code ORDER BY r.code) AS rn FROM region r`,
-          seek ? and(base, seek) : base,
-          `) paged WHERE rn <= ${page.first + 1} ORDER BY parent_code, code`,
-        ),
-      );
-      const counts = ctx.loaders.get<string, number>(`region.childCount`, async (codes) => {
-        const found = await query<{ parent_code: string; count: number }>(
-          ctx.em,
-          withWhere('SELECT r.parent_code, count(*)::int AS count FROM region r', and(inList('r.parent_code', codes), scope), 'GROUP BY r.parent_code'),
-        );
-        const byParent = new Map(found.map((f) => [f.parent_code, f.count]));
-        return codes.map((code) => byParent.get(code) ?? 0);
-      });
-      return parents.map((parent) =>
-        toConnection(rows.filter((row) => row.parent_code === parent), page, (row) => [row.code], RegionNode.from, () => counts.load(parent)),
-      );
-    });
+    const loader = ctx.loaders.get<string, ConnectionData<RegionNode>>(`region.children:${page.first}:${args.after ?? ''}`, (parents) =>
+      pagesByParent<RegionRow, RegionNode>(ctx, {
+        keys: parents,
+        keyExpr: 'r.parent_code',
+        columns: REGION_COLUMNS,
+        from: 'region r',
+        where: visibleRegions(ctx.viewer, 'r.code'),
+        sort: [{ expr: 'r.code', direction: 'asc' }],
+        page,
+        cursorOf: (row) => [row.code],
+        toNode: RegionNode.from,
+      }),
+    );
     return loader.load(parentCode);
   }
 

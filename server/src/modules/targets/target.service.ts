@@ -77,10 +77,8 @@ export class TargetService {
   /** `Village.targetProgress(year)` for every village of the request in one statement. */
   progress(ctx: Context, villageCode: string, year: number | null | undefined): Promise<TargetProgress[]> {
     const loader = ctx.loaders.get<string, TargetProgress[]>(`target.progress:${year ?? 'latest'}`, async (codes) => {
-      const rows = await query<ProgressRow>(ctx.em, {
-        sql: `${progressSql(and(inList('r.code', codes), visibleVillages(ctx.viewer, 'r.code')), year ?? null).sql} ORDER BY village_code, due_year NULLS LAST, target_code`,
-        bindings: progressSql(and(inList('r.code', codes), visibleVillages(ctx.viewer, 'r.code')), year ?? null).bindings,
-      });
+      const progress = progressSql(and(inList('r.code', codes), visibleVillages(ctx.viewer, 'r.code')), year ?? null);
+      const rows = await query<ProgressRow>(ctx.em, { sql: `${progress.sql} ORDER BY village_code, due_year NULLS LAST, target_code`, bindings: progress.bindings });
       return codes.map((code) =>
         rows
           .filter((row) => row.village_code === code)

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendTeamEvent, TeamEventKind } from './team.events';
 import { badInput, describeConstraint } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
@@ -16,7 +16,7 @@ import { keyFromId, notInFuture, requireAttendanceRecorder, visibleTeams } from 
 import { todayInShanghai, weekOf } from '../../core/dates';
 import { teamService } from './team.service';
 
-type PageArgs = { first?: number | null; after?: string | null };
+type PageArgs = PageInput;
 
 /** 五天四夜 (002_d5d8c2fb670d631c.txt (八)): days and nights a week in the village. */
 export const REQUIRED_DAYS = 5;

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { appendTeamEvent, TeamEventKind } from './team.events';
 import { badInput, conflict, describeConstraint, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
@@ -16,7 +16,7 @@ import { keyFromId, notInFuture, requireTeamManager, visibleTeams } from './team
 import { isUuid } from '../../core/relay/global-id';
 import { teamService } from './team.service';
 
-type PageArgs = { first?: number | null; after?: string | null };
+type PageArgs = PageInput;
 
 describeConstraint('team_work_plan_one_per_year', 'The team already has a work plan for this year', ['year']);
 describeConstraint('team_member_assessment_one_per_year', 'The member has already been assessed for this year', ['year']);

@@ -5,7 +5,7 @@ import { appendTeamEvent, TeamEventKind } from './team.events';
 import { visibleVillages } from '../../core/auth/visibility';
 import { badInput, conflict, describeConstraint, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
@@ -19,7 +19,7 @@ import { keyFromId, notInFuture, requireTeamManager, revealsPhone, visibleTeams 
 import { isUuid } from '../../core/relay/global-id';
 import { addDays, todayInShanghai } from '../../core/dates';
 
-type PageArgs = { first?: number | null; after?: string | null };
+type PageArgs = PageInput;
 
 const PERSON_ON_DUTY = 'This person is already on duty in a resident team; rotate them out first (一人同时只能在一个工作队在岗)';
 const FIRST_SECRETARY_ON_DUTY = 'The team already has a first secretary on duty (每个工作队只能有一名在岗第一书记)';

@@ -4,7 +4,7 @@ import { regionInScope, visibleVillages } from '../../core/auth/visibility';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { fromGlobalId } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { levelOfCode, parentCodeOf, prefixOfCode } from '../../core/region-codes';
 import { Region, RegionLevel } from '../regions/region.entity';
@@ -15,7 +15,7 @@ import type { CreateVillageInput, DesignateVillageInput, RecordVillageIndicators
 
 const VILLAGE_SELECT = 'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code';
 
-type PageArgs = { first?: number | null; after?: string | null };
+type PageArgs = PageInput;
 
 /** Reads a Village global id from an input field, or fails naming that field. */
 export function villageCodeFromId(id: string, field = 'villageId'): string {
