@@ -76,6 +76,24 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
     expect(allowed.errors).toBeUndefined();
   });
 
+  it('answers fragment bombs at once: each fragment depth is computed once, not per spread', async () => {
+    // 30 fragments on Query, each spreading the next ten times: 10^29 paths if spreads are re-walked.
+    const fragments = Array.from({ length: 30 }, (_, i) =>
+      `fragment F${i} on Query { ${i < 29 ? Array.from({ length: 10 }, () => `...F${i + 1}`).join(' ') : 'viewer { role }'} }`,
+    ).join('\n');
+    const wide = await server.gql(`query { ...F0 }\n${fragments}`);
+    expect(wide.errors).toBeUndefined();
+    expect(wide.data!.viewer.role).toBe('ADMIN');
+    // 22 levels, each spreading the next twice: refused for depth, after a linear walk.
+    const deepFragments = Array.from({ length: 22 }, (_, i) =>
+      `fragment G${i} on Region { name ${i < 21 ? `parent { ...G${i + 1} } children { edges { node { ...G${i + 1} } } }` : ''} }`,
+    ).join('\n');
+    const deep = await server.gql(`{ region(code: "51") { ...G0 } }\n${deepFragments}`);
+    expect(codesOf(deep)).toEqual(['BAD_USER_INPUT']);
+    const health = await fetch(server.url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+  });
+
   it('hides internals of unexpected errors and refuses malformed queries as bad input', async () => {
     const malformed = await server.gql('{ villages { nope } }');
     expect(codesOf(malformed)).toEqual(['BAD_USER_INPUT']);

@@ -1,42 +1,32 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 
 /** Deepest selection nesting an operation may have; the portals' deepest real query uses 9. */
 export const MAX_QUERY_DEPTH = 12;
 
 /**
- * A validation rule refusing operations nested deeper than `maxDepth` (fragments followed,
- * cycles cut). Connections cap breadth at 100 per level; this caps how many levels multiply.
+ * Refuses operations nested deeper than `maxDepth`, fragments followed. graphql-armor's rule
+ * computes each fragment's depth once and reuses it, so the work stays linear in the document:
+ * a hand-written walk that re-entered every spread grew as spreads^levels and could stall the
+ * process with a 3 KB document. Fragment spreads and inline fragments add no level of their own.
  */
-export function depthLimit(maxDepth = MAX_QUERY_DEPTH) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const depthOf = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): number => {
-      if (!selectionSet) return 0;
-      let deepest = 0;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.name.value.startsWith('__')) continue; // introspection meta fields
-          deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
-        } else {
-          const name = selection.name.value;
-          if (seen.has(name)) continue;
-          deepest = Math.max(deepest, depthOf(fragments.get(name)?.selectionSet, new Set([...seen, name])));
-        }
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, new Set());
-        if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`The operation is nested ${depth} levels deep; at most ${maxDepth} are allowed`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT' } }));
-        }
-      },
-    };
-  };
+export function depthLimit(maxDepth = MAX_QUERY_DEPTH): ValidationRule {
+  return (context) =>
+    maxDepthRule({
+      n: maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onReject: [
+        (_ctx, error) => {
+          const found = /found (\d+)/.exec(error.message)?.[1];
+          context.reportError(
+            new GraphQLError(
+              `The operation is nested ${found ?? 'too many'} levels deep; at most ${maxDepth} are allowed`,
+              { extensions: { code: 'BAD_USER_INPUT' } },
+            ),
+          );
+        },
+      ],
+    })(context);
 }
