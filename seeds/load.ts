@@ -86,7 +86,11 @@ async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<
   const villages = dataFile<VillageRecord[]>('villages.json');
   for (const village of villages) {
     await trx('village')
-      .insert({ code: village.code, leading_industry: village.leadingIndustry, specialty_industries: village.specialtyIndustries })
+      .insert({
+        code: village.code,
+        leading_industry: village.leadingIndustry,
+        specialty_industries: village.specialtyIndustries,
+      })
       .onConflict('code')
       .merge(['leading_industry', 'specialty_industries']);
     for (const d of village.designations) {
@@ -148,14 +152,30 @@ export function seedId(kind: string, key: string): string {
 
 interface ProvidersFile {
   assistanceUnits: { key: string; name: string; kind: string; level: string; regionCode: string | null }[];
-  enterprises: { key: string; name: string; creditCode: string; ownership: string; industry: string; federationMember: boolean; campaigns: string[]; regionCode: string | null }[];
+  enterprises: {
+    key: string;
+    name: string;
+    creditCode: string;
+    ownership: string;
+    industry: string;
+    federationMember: boolean;
+    campaigns: string[];
+    regionCode: string | null;
+  }[];
 }
 
 async function seedProviders(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
   const file = dataFile<ProvidersFile>('providers.json');
   for (const unit of file.assistanceUnits) {
     await trx('provider')
-      .insert({ id: seedId('provider', unit.key), type: 'ASSISTANCE_UNIT', name: unit.name, region_code: unit.regionCode, unit_kind: unit.kind, unit_level: unit.level })
+      .insert({
+        id: seedId('provider', unit.key),
+        type: 'ASSISTANCE_UNIT',
+        name: unit.name,
+        region_code: unit.regionCode,
+        unit_kind: unit.kind,
+        unit_level: unit.level,
+      })
       .onConflict('id')
       .merge();
   }
@@ -189,7 +209,15 @@ interface PairingsFile {
     startDate: string;
     endDate: string | null;
     status: string;
-    contributions: { key: string; kind: string; stage: string; amount: string | null; count: number | null; date: string; note: string | null }[];
+    contributions: {
+      key: string;
+      kind: string;
+      stage: string;
+      amount: string | null;
+      count: number | null;
+      date: string;
+      note: string | null;
+    }[];
   }[];
 }
 
@@ -235,10 +263,19 @@ async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<
   counts.contributions = contributions;
 }
 
-
 interface ConsumptionFile {
   suppliers: { key: string; name: string; kind: string; villageCode: string; creditCode?: string }[];
-  products: { key: string; name: string; category: string; supplierKey: string; unit: string; unitPrice: string; certificateNumber: string | null; certifiedFrom: string | null; certifiedUntil: string | null }[];
+  products: {
+    key: string;
+    name: string;
+    category: string;
+    supplierKey: string;
+    unit: string;
+    unitPrice: string;
+    certificateNumber: string | null;
+    certifiedFrom: string | null;
+    certifiedUntil: string | null;
+  }[];
 }
 
 /** A small deterministic generator, so the demo ledger is the same on every machine. */
@@ -263,7 +300,13 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
   const providers = dataFile<ProvidersFile>('providers.json');
   for (const s of file.suppliers) {
     await trx('supplier')
-      .insert({ id: seedId('supplier', s.key), name: s.name, kind: s.kind, village_code: s.villageCode, credit_code: s.creditCode ?? null })
+      .insert({
+        id: seedId('supplier', s.key),
+        name: s.name,
+        kind: s.kind,
+        village_code: s.villageCode,
+        credit_code: s.creditCode ?? null,
+      })
       .onConflict('id')
       .merge();
   }
@@ -290,7 +333,11 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
   // buyer without such products sticks to one product picked from its key.
   const pairings = dataFile<PairingsFile>('pairings.json').pairings.filter((p) => p.status === 'ACTIVE');
   const covered = (providerKey: string, village: string) =>
-    pairings.some((p) => p.provider === providerKey && (p.target === village || (p.target.endsWith('000000') && village.startsWith(p.target.slice(0, 6)))));
+    pairings.some(
+      (p) =>
+        p.provider === providerKey &&
+        (p.target === village || (p.target.endsWith('000000') && village.startsWith(p.target.slice(0, 6)))),
+    );
   const buyerKeys = [...providers.assistanceUnits, ...providers.enterprises].map((p) => p.key);
   const productsOf = new Map(
     buyerKeys.map((key, i) => {
@@ -314,7 +361,15 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
       const quantity = 1 + Math.floor(next() * 40);
       const amountFen = BigInt(Math.round(Number(p.unitPrice) * 100)) * BigInt(quantity);
       totalFen += amountFen;
-      lines.push({ purchase_id: id, line_no: i + 1, product_id: seedId('product', p.key), category: p.category, quantity, unit: p.unit, amount: `${amountFen / 100n}.${String(amountFen % 100n).padStart(2, '0')}` });
+      lines.push({
+        purchase_id: id,
+        line_no: i + 1,
+        product_id: seedId('product', p.key),
+        category: p.category,
+        quantity,
+        unit: p.unit,
+        amount: `${amountFen / 100n}.${String(amountFen % 100n).padStart(2, '0')}`,
+      });
     });
     const village = villageOfSupplier.get(product.supplierKey)!;
     const voided = n % 25 === 24;
@@ -335,19 +390,36 @@ async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promi
     });
   }
   for (let i = 0; i < purchases.length; i += 500) {
-    await trx('purchase').insert(purchases.slice(i, i + 500)).onConflict('id').ignore();
+    await trx('purchase')
+      .insert(purchases.slice(i, i + 500))
+      .onConflict('id')
+      .ignore();
   }
   for (let i = 0; i < lines.length; i += 500) {
-    await trx('purchase_line').insert(lines.slice(i, i + 500)).onConflict(['purchase_id', 'line_no']).ignore();
+    await trx('purchase_line')
+      .insert(lines.slice(i, i + 500))
+      .onConflict(['purchase_id', 'line_no'])
+      .ignore();
   }
   // The same rule as live recording decides which pairing each purchase counts toward.
-  for (let i = 0; i < purchases.length; i += 500) await linkPairings(trx, purchases.slice(i, i + 500).map((p) => p.id as string));
+  for (let i = 0; i < purchases.length; i += 500)
+    await linkPairings(
+      trx,
+      purchases.slice(i, i + 500).map((p) => p.id as string),
+    );
   counts.purchases = purchases.length;
 }
 
-
 interface TeamsFile {
-  people: { key: string; name: string; gender: string; partyMember: boolean; phone: string; unit: string; post: string | null }[];
+  people: {
+    key: string;
+    name: string;
+    gender: string;
+    partyMember: boolean;
+    phone: string;
+    unit: string;
+    post: string | null;
+  }[];
   teams: {
     key: string;
     villageCode: string;
@@ -356,7 +428,15 @@ interface TeamsFile {
     termStart: string;
     termEnd: string;
     status: string;
-    members: { key: string; person: string; role: string; status: string; onDutyFrom: string; onDutyTo: string; attendance?: Record<string, string> }[];
+    members: {
+      key: string;
+      person: string;
+      role: string;
+      status: string;
+      onDutyFrom: string;
+      onDutyTo: string;
+      attendance?: Record<string, string>;
+    }[];
   }[];
   workPlans: { key: string; team: string; year: number; content: string }[];
   inspections: {
@@ -388,7 +468,15 @@ async function seedTeams(trx: Knex.Transaction, counts: SeedCounts): Promise<voi
   const file = dataFile<TeamsFile>('teams.json');
   for (const p of file.people) {
     await trx('person')
-      .insert({ id: seedId('person', p.key), name: p.name, gender: p.gender, party_member: p.partyMember, phone: p.phone, unit_id: seedId('provider', p.unit), post: p.post })
+      .insert({
+        id: seedId('person', p.key),
+        name: p.name,
+        gender: p.gender,
+        party_member: p.partyMember,
+        phone: p.phone,
+        unit_id: seedId('provider', p.unit),
+        post: p.post,
+      })
       .onConflict('id')
       .merge();
   }
@@ -397,7 +485,13 @@ async function seedTeams(trx: Knex.Transaction, counts: SeedCounts): Promise<voi
   for (const team of file.teams) {
     const teamId = seedId('resident-team', team.key);
     await trx('resident_team')
-      .insert({ id: teamId, village_code: team.villageCode, term_start: team.termStart, term_end: team.termEnd, status: team.status })
+      .insert({
+        id: teamId,
+        village_code: team.villageCode,
+        term_start: team.termStart,
+        term_end: team.termEnd,
+        status: team.status,
+      })
       .onConflict('id')
       .merge();
     for (const unit of team.dispatchingUnits) {
@@ -422,12 +516,14 @@ async function seedTeams(trx: Knex.Transaction, counts: SeedCounts): Promise<voi
         .onConflict('id')
         .merge();
       for (const [monday, pattern] of Object.entries(member.attendance ?? {})) {
-        if (!/^[NDL-]{7}$/.test(pattern) || new Date(`${monday}T00:00:00Z`).getUTCDay() !== 1) throw new Error(`teams.json: bad attendance week ${monday} "${pattern}" of ${member.key}`);
+        if (!/^[NDL-]{7}$/.test(pattern) || new Date(`${monday}T00:00:00Z`).getUTCDay() !== 1)
+          throw new Error(`teams.json: bad attendance week ${monday} "${pattern}" of ${member.key}`);
         for (let i = 0; i < 7; i++) {
           const mark = pattern[i];
           if (mark === '-') continue;
           const date = plusDays(monday, i);
-          if (date < member.onDutyFrom || (member.status !== 'ON_DUTY' && date > member.onDutyTo)) throw new Error(`teams.json: attendance ${date} of ${member.key} is outside the duty`);
+          if (date < member.onDutyFrom || (member.status !== 'ON_DUTY' && date > member.onDutyTo))
+            throw new Error(`teams.json: attendance ${date} of ${member.key} is outside the duty`);
           await trx('attendance_day')
             .insert({
               member_id: memberId,
@@ -447,11 +543,22 @@ async function seedTeams(trx: Knex.Transaction, counts: SeedCounts): Promise<voi
   }
   for (const plan of file.workPlans) {
     await trx('team_work_plan')
-      .insert({ id: seedId('team-work-plan', plan.key), team_id: seedId('resident-team', plan.team), year: plan.year, content: plan.content })
+      .insert({
+        id: seedId('team-work-plan', plan.key),
+        team_id: seedId('resident-team', plan.team),
+        year: plan.year,
+        content: plan.content,
+      })
       .onConflict('id')
       .merge(['team_id', 'year', 'content']);
   }
-  const columns: Record<string, string> = { IDENTITY: 'identity', ARCHIVE: 'archive', RESIDENCE: 'residence', PLAN: 'plan', RESULTS: 'results' };
+  const columns: Record<string, string> = {
+    IDENTITY: 'identity',
+    ARCHIVE: 'archive',
+    RESIDENCE: 'residence',
+    PLAN: 'plan',
+    RESULTS: 'results',
+  };
   for (const inspection of file.inspections) {
     const row: Record<string, unknown> = {
       id: seedId('team-inspection', inspection.key),
@@ -469,14 +576,23 @@ async function seedTeams(trx: Knex.Transaction, counts: SeedCounts): Promise<voi
     if (inspection.consequence === 'RECALL') {
       const member = members.get(inspection.member ?? '');
       if (member?.status !== 'RECALLED' || member.onDutyTo !== inspection.date) {
-        throw new Error(`teams.json: recall ${inspection.key} needs member ${inspection.member} RECALLED with onDutyTo ${inspection.date}`);
+        throw new Error(
+          `teams.json: recall ${inspection.key} needs member ${inspection.member} RECALLED with onDutyTo ${inspection.date}`,
+        );
       }
     }
     await trx('team_inspection').insert(row).onConflict('id').merge();
   }
   for (const a of file.assessments) {
     await trx('team_member_assessment')
-      .insert({ id: seedId('team-member-assessment', a.key), member_id: seedId('team-member', a.member), year: a.year, stars: a.stars, points: a.points, note: a.note ?? null })
+      .insert({
+        id: seedId('team-member-assessment', a.key),
+        member_id: seedId('team-member', a.member),
+        year: a.year,
+        stars: a.stars,
+        points: a.points,
+        note: a.note ?? null,
+      })
       .onConflict('id')
       .merge();
   }

@@ -24,7 +24,11 @@ describe('authentication', () => {
       expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
       expect(response.data ?? null).toBeNull();
     }
-    const http = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const http = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     expect(http.status).toBe(401);
   });
 
@@ -34,7 +38,9 @@ describe('authentication', () => {
     const rootFields = [...storage.queries, ...storage.mutations, ...storage.subscriptions];
     expect(rootFields.length).toBeGreaterThan(10);
     const undeclared = rootFields
-      .filter((field) => !storage.authorizedFields.some((a) => a.target === field.target && a.fieldName === field.methodName))
+      .filter(
+        (field) => !storage.authorizedFields.some((a) => a.target === field.target && a.fieldName === field.methodName),
+      )
       .map((field) => `${field.target.name}.${field.methodName}`);
     expect(undeclared).toEqual([]);
   });
@@ -45,12 +51,22 @@ describe('region scope', () => {
   const wanghuaOfficial = tokenFor({ role: Role.REGION_OFFICIAL, region: WANGHUA });
 
   it('shows a county official the villages of its county only, by list and by node(id)', async () => {
-    const [{ count: inSichuan }] = await server.sql<{ count: number }>(`SELECT count(*)::int AS count FROM village WHERE code LIKE '519902%'`);
-    const own = await server.gql('{ villages(first: 100) { totalCount edges { node { code } } } }', undefined, sichuanOfficial);
+    const [{ count: inSichuan }] = await server.sql<{ count: number }>(
+      `SELECT count(*)::int AS count FROM village WHERE code LIKE '519902%'`,
+    );
+    const own = await server.gql(
+      '{ villages(first: 100) { totalCount edges { node { code } } } }',
+      undefined,
+      sichuanOfficial,
+    );
     expect(own.data!.villages.totalCount).toBe(inSichuan);
     expect(own.data!.villages.edges.every((e: any) => e.node.code.startsWith('519902'))).toBe(true);
 
-    const other = await server.gql('{ villages(first: 100) { totalCount edges { node { code } } } }', undefined, wanghuaOfficial);
+    const other = await server.gql(
+      '{ villages(first: 100) { totalCount edges { node { code } } } }',
+      undefined,
+      wanghuaOfficial,
+    );
     expect(other.data!.villages.edges.length).toBeGreaterThan(0);
     expect(other.data!.villages.edges.some((e: any) => e.node.code.startsWith('519902'))).toBe(false);
 
@@ -64,7 +80,11 @@ describe('region scope', () => {
     expect(byNode.errors).toBeUndefined();
     expect(byNode.data).toEqual({ node: null, nodes: [null, null] });
     // The same ids resolve for the official of that district: the nulls above are scope, not absence.
-    const visible = await server.gql(`query($id: ID!) { node(id: $id) { ... on Village { name } } }`, { id: foreignVillage }, sichuanOfficial);
+    const visible = await server.gql(
+      `query($id: ID!) { node(id: $id) { ... on Village { name } } }`,
+      { id: foreignVillage },
+      sichuanOfficial,
+    );
     expect(visible.data!.node).toEqual({ name: '重点一村' });
   });
 
@@ -86,7 +106,11 @@ describe('region scope', () => {
     expect(data.sichuan.summary.keyAssistedVillageCount).toBe(6);
     expect(data.regions.edges.every((e: any) => e.node.code.startsWith('519902'))).toBe(true);
 
-    const fromWanghua = await server.gql(`{ region(code: "510000000000") { name } villages(filter: { regionCode: "5199" }) { totalCount } }`, undefined, wanghuaOfficial);
+    const fromWanghua = await server.gql(
+      `{ region(code: "510000000000") { name } villages(filter: { regionCode: "5199" }) { totalCount } }`,
+      undefined,
+      wanghuaOfficial,
+    );
     expect(fromWanghua.data).toEqual({ region: null, villages: { totalCount: 0 } });
   });
 
@@ -101,7 +125,9 @@ describe('region scope', () => {
     const create = `mutation { createVillage(input: { code: "210404100210", name: "越权村" }) { village { id } } }`;
     expect(codesOf(await server.gql(create, undefined, enterprise))).toEqual(['FORBIDDEN']);
     expect(codesOf(await server.gql(create, undefined, sichuanOfficial))).toEqual(['FORBIDDEN']);
-    const [{ n }] = await server.sql<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE code = '210404100210'`);
+    const [{ n }] = await server.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM region WHERE code = '210404100210'`,
+    );
     expect(n).toBe(0);
   });
 });

@@ -31,42 +31,93 @@ describe('recording purchases', () => {
     const token = tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO });
     const response = await server.gql(
       RECORD,
-      { input: { buyerId: enterprise(TEA_CO), clientReference: 'order-1', channel: 'CANTEEN', purchasedOn: '2026-03-02', lines: [
-        { productId: product('green-pepper'), quantity: '3', unit: '公斤', amount: '265.50' },
-        { productId: product('rapeseed-oil'), quantity: '2', unit: '桶', amount: '159.80' },
-      ] } },
+      {
+        input: {
+          buyerId: enterprise(TEA_CO),
+          clientReference: 'order-1',
+          channel: 'CANTEEN',
+          purchasedOn: '2026-03-02',
+          lines: [
+            { productId: product('green-pepper'), quantity: '3', unit: '公斤', amount: '265.50' },
+            { productId: product('rapeseed-oil'), quantity: '2', unit: '桶', amount: '159.80' },
+          ],
+        },
+      },
       token,
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!.recordPurchase).toMatchObject({
       created: true,
-      purchase: { status: 'RECORDED', totalAmount: '425.30', lineCount: 2, lines: [{ lineNo: 1, amount: '265.50' }, { lineNo: 2, amount: '159.80' }] },
+      purchase: {
+        status: 'RECORDED',
+        totalAmount: '425.30',
+        lineCount: 2,
+        lines: [
+          { lineNo: 1, amount: '265.50' },
+          { lineNo: 2, amount: '159.80' },
+        ],
+      },
     });
   });
 
   it('keeps one purchase when twenty identical requests race on one clientReference', async () => {
     const token = tokenFor({ role: Role.ENTERPRISE, provider: CITRUS_CO });
-    const input = { buyerId: enterprise(CITRUS_CO), clientReference: 'race-1', channel: 'LIVE_STREAM', purchasedOn: '2026-04-01', lines: [{ productId: product('citrus'), quantity: '10', unit: '箱', amount: '750.00' }] };
+    const input = {
+      buyerId: enterprise(CITRUS_CO),
+      clientReference: 'race-1',
+      channel: 'LIVE_STREAM',
+      purchasedOn: '2026-04-01',
+      lines: [{ productId: product('citrus'), quantity: '10', unit: '箱', amount: '750.00' }],
+    };
     const responses = await Promise.all(Array.from({ length: 20 }, () => server.gql(RECORD, { input }, token)));
     expect(responses.every((r) => r.errors === undefined)).toBe(true);
     const ids = new Set(responses.map((r) => r.data!.recordPurchase.purchase.id));
     expect(ids.size).toBe(1);
     expect(responses.filter((r) => r.data!.recordPurchase.created)).toHaveLength(1);
-    const rows = await server.sql(`SELECT count(*)::int AS n FROM purchase WHERE buyer_id = $1 AND client_reference = 'race-1'`, [CITRUS_CO]);
+    const rows = await server.sql(
+      `SELECT count(*)::int AS n FROM purchase WHERE buyer_id = $1 AND client_reference = 'race-1'`,
+      [CITRUS_CO],
+    );
     expect(rows[0].n).toBe(1);
-    const lines = await server.sql(`SELECT count(*)::int AS n FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id WHERE p.client_reference = 'race-1'`);
+    const lines = await server.sql(
+      `SELECT count(*)::int AS n FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id WHERE p.client_reference = 'race-1'`,
+    );
     expect(lines[0].n).toBe(1);
   });
 
   it.each([
     ['a future date', { purchasedOn: '2099-01-01' }, 'purchasedOn'],
     ['no lines', { lines: [] }, 'lines'],
-    ['a zero quantity', { lines: [{ productId: product('citrus'), quantity: '0', unit: '箱', amount: '1.00' }] }, 'lines.0.quantity'],
-    ['three decimals of money', { lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '1.005' }] }, 'lines.0.amount'],
-    ['products from two villages', { lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '1' }, { productId: product('eco-fish'), quantity: '1', unit: '公斤', amount: '1' }] }, 'lines'],
+    [
+      'a zero quantity',
+      { lines: [{ productId: product('citrus'), quantity: '0', unit: '箱', amount: '1.00' }] },
+      'lines.0.quantity',
+    ],
+    [
+      'three decimals of money',
+      { lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '1.005' }] },
+      'lines.0.amount',
+    ],
+    [
+      'products from two villages',
+      {
+        lines: [
+          { productId: product('citrus'), quantity: '1', unit: '箱', amount: '1' },
+          { productId: product('eco-fish'), quantity: '1', unit: '公斤', amount: '1' },
+        ],
+      },
+      'lines',
+    ],
   ])('refuses %s with BAD_USER_INPUT naming the field and writes nothing', async (_label, change, field) => {
     const [{ n: before }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM purchase');
-    const input = { buyerId: enterprise(CITRUS_CO), clientReference: `bad-${field}`, channel: 'DIRECT', purchasedOn: '2026-04-01', lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '75' }], ...change };
+    const input = {
+      buyerId: enterprise(CITRUS_CO),
+      clientReference: `bad-${field}`,
+      channel: 'DIRECT',
+      purchasedOn: '2026-04-01',
+      lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '75' }],
+      ...change,
+    };
     const response = await server.gql(RECORD, { input }, adminToken());
     expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].extensions!.fields).toEqual([field]);
@@ -76,13 +127,31 @@ describe('recording purchases', () => {
 
   it('lets a partner record for itself only and see its own purchases only', async () => {
     const token = tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO });
-    const forOther = await server.gql(RECORD, { input: { buyerId: enterprise(CITRUS_CO), clientReference: 'x', channel: 'DIRECT', purchasedOn: '2026-04-01', lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '75' }] } }, token);
+    const forOther = await server.gql(
+      RECORD,
+      {
+        input: {
+          buyerId: enterprise(CITRUS_CO),
+          clientReference: 'x',
+          channel: 'DIRECT',
+          purchasedOn: '2026-04-01',
+          lines: [{ productId: product('citrus'), quantity: '1', unit: '箱', amount: '75' }],
+        },
+      },
+      token,
+    );
     expect(codesOf(forOther)).toEqual(['FORBIDDEN']);
     const listed = await server.gql('{ purchases(first: 100) { totalCount edges { node { id } } } }', undefined, token);
-    const [{ n }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM purchase WHERE buyer_id = $1', [TEA_CO]);
+    const [{ n }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM purchase WHERE buyer_id = $1', [
+      TEA_CO,
+    ]);
     expect(listed.data!.purchases.totalCount).toBe(n);
     const [other] = await server.sql<{ id: string }>('SELECT id FROM purchase WHERE buyer_id <> $1 LIMIT 1', [TEA_CO]);
-    const byNode = await server.gql('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId('Purchase', other.id) }, token);
+    const byNode = await server.gql(
+      'query($id: ID!) { node(id: $id) { id } }',
+      { id: toGlobalId('Purchase', other.id) },
+      token,
+    );
     expect(byNode.data!.node).toBeNull();
   });
 });
@@ -92,7 +161,10 @@ describe('consumption statistics', () => {
     consumptionStats(filter: $filter, groupBy: $groupBy) { amount purchaseCount lineCount period village { code } county { code } category channel } }`;
 
   it('equals sums computed independently, to the fen, per month and county', async () => {
-    const response = await server.gql(STATS, { groupBy: ['MONTH', 'COUNTY'], filter: { from: '2025-11-01', to: '2026-10-31' } });
+    const response = await server.gql(STATS, {
+      groupBy: ['MONTH', 'COUNTY'],
+      filter: { from: '2025-11-01', to: '2026-10-31' },
+    });
     expect(response.errors).toBeUndefined();
     const raw = await server.sql<{ total_amount: string; month: string; county_code: string; line_count: number }>(
       `SELECT total_amount::text, to_char(purchased_on, 'YYYY-MM') AS month, county_code, line_count FROM purchase
@@ -118,7 +190,9 @@ describe('consumption statistics', () => {
 
   it('groups by category from line amounts and gives one row of totals without groupBy', async () => {
     const byCategory = await server.gql(STATS, { groupBy: ['CATEGORY'] });
-    const lines = await server.sql<{ category: string; amount: string }>(`SELECT l.category, l.amount::text FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id WHERE p.status <> 'VOIDED'`);
+    const lines = await server.sql<{ category: string; amount: string }>(
+      `SELECT l.category, l.amount::text FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id WHERE p.status <> 'VOIDED'`,
+    );
     for (const row of byCategory.data!.consumptionStats) {
       expect(row.amount).toBe(sumFen(lines.filter((l) => l.category === row.category).map((l) => l.amount)));
     }
@@ -130,29 +204,60 @@ describe('consumption statistics', () => {
   it('drops a voided purchase out of the statistics; the purchase stays, with its reason', async () => {
     const token = tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO });
     const before = (await server.gql(STATS, { groupBy: [] }, token)).data!.consumptionStats[0];
-    const recorded = await server.gql(RECORD, { input: { buyerId: enterprise(TEA_CO), clientReference: 'to-void', channel: 'EXPO', purchasedOn: '2026-05-05', lines: [{ productId: product('eco-fish'), quantity: '2', unit: '公斤', amount: '72.01' }] } }, token);
+    const recorded = await server.gql(
+      RECORD,
+      {
+        input: {
+          buyerId: enterprise(TEA_CO),
+          clientReference: 'to-void',
+          channel: 'EXPO',
+          purchasedOn: '2026-05-05',
+          lines: [{ productId: product('eco-fish'), quantity: '2', unit: '公斤', amount: '72.01' }],
+        },
+      },
+      token,
+    );
     const id = recorded.data!.recordPurchase.purchase.id;
     const during = (await server.gql(STATS, { groupBy: [] }, token)).data!.consumptionStats[0];
     expect(during.amount).toBe(sumFen([before.amount, '72.01']));
-    const voided = await server.gql(`mutation($input: VoidPurchaseInput!) { voidPurchase(input: $input) { purchase { status voidReason } } }`, { input: { purchaseId: id, reason: '录入错误' } }, token);
+    const voided = await server.gql(
+      `mutation($input: VoidPurchaseInput!) { voidPurchase(input: $input) { purchase { status voidReason } } }`,
+      { input: { purchaseId: id, reason: '录入错误' } },
+      token,
+    );
     expect(voided.data!.voidPurchase.purchase).toEqual({ status: 'VOIDED', voidReason: '录入错误' });
     const after = (await server.gql(STATS, { groupBy: [] }, token)).data!.consumptionStats[0];
     expect(after).toEqual(before);
-    const again = await server.gql(`mutation($input: VoidPurchaseInput!) { voidPurchase(input: $input) { purchase { status } } }`, { input: { purchaseId: id, reason: '再次作废' } }, token);
+    const again = await server.gql(
+      `mutation($input: VoidPurchaseInput!) { voidPurchase(input: $input) { purchase { status } } }`,
+      { input: { purchaseId: id, reason: '再次作废' } },
+      token,
+    );
     expect(codesOf(again)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('shows organisation departments no purchases and zero totals', async () => {
     const orgDepartment = tokenFor({ role: Role.ORG_DEPARTMENT, region: '519902000000' });
-    const response = await server.gql(`{ purchases { totalCount } consumptionStats { amount purchaseCount } }`, undefined, orgDepartment);
-    expect(response.data).toEqual({ purchases: { totalCount: 0 }, consumptionStats: [{ amount: '0.00', purchaseCount: 0 }] });
+    const response = await server.gql(
+      `{ purchases { totalCount } consumptionStats { amount purchaseCount } }`,
+      undefined,
+      orgDepartment,
+    );
+    expect(response.data).toEqual({
+      purchases: { totalCount: 0 },
+      consumptionStats: [{ amount: '0.00', purchaseCount: 0 }],
+    });
   });
 
   it('limits statistics to the caller scope', async () => {
     const official = tokenFor({ role: Role.REGION_OFFICIAL, region: '350423000000' });
     const response = await server.gql(STATS, { groupBy: ['VILLAGE'] }, official);
     expect(response.data!.consumptionStats.every((r: any) => r.village.code.startsWith('350423'))).toBe(true);
-    const raw = await server.sql<{ total_amount: string }>(`SELECT total_amount::text FROM purchase WHERE status <> 'VOIDED' AND origin_village_code LIKE '350423%'`);
-    expect(sumFen(response.data!.consumptionStats.map((r: any) => r.amount))).toBe(sumFen(raw.map((r) => r.total_amount)));
+    const raw = await server.sql<{ total_amount: string }>(
+      `SELECT total_amount::text FROM purchase WHERE status <> 'VOIDED' AND origin_village_code LIKE '350423%'`,
+    );
+    expect(sumFen(response.data!.consumptionStats.map((r: any) => r.amount))).toBe(
+      sumFen(raw.map((r) => r.total_amount)),
+    );
   });
 });

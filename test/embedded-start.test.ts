@@ -16,7 +16,8 @@ const MAIN = path.resolve(__dirname, '..', 'dist', 'server', 'src', 'main.js');
 const SECRET = 'embedded-start-test-secret';
 const withoutDatabaseUrl = () => {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (key !== 'DATABASE_URL' && value !== undefined) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (key !== 'DATABASE_URL' && value !== undefined) env[key] = value;
   return env;
 };
 
@@ -56,9 +57,13 @@ describe('npm start on an embedded PostgreSQL', () => {
     const seeded = await gql(first.url, '{ villages(filter: { designations: [KEY_ASSISTED] }) { totalCount } }');
     expect(seeded.data.villages.totalCount).toBe(6);
     const villageId = Buffer.from('Village:519902100201').toString('base64url');
-    const written = await gql(first.url, 'mutation($input: RecordVillageIndicatorsInput!) { recordVillageIndicators(input: $input) { indicators { year population } } }', {
-      input: { villageId, year: 2024, population: 3611 },
-    });
+    const written = await gql(
+      first.url,
+      'mutation($input: RecordVillageIndicatorsInput!) { recordVillageIndicators(input: $input) { indicators { year population } } }',
+      {
+        input: { villageId, year: 2024, population: 3611 },
+      },
+    );
     expect(written.data.recordVillageIndicators.indicators).toEqual({ year: 2024, population: 3611 });
 
     first.child.kill('SIGKILL'); // the embedded postmaster is left behind as an orphan
@@ -67,7 +72,11 @@ describe('npm start on an embedded PostgreSQL', () => {
     const second = await startServerProcess(env, 60_000);
     running.push(second);
     {
-      const kept = await gql(second.url, `query($id: ID!) { node(id: $id) { ... on Village { indicators(year: 2024) { population } } } }`, { id: villageId });
+      const kept = await gql(
+        second.url,
+        `query($id: ID!) { node(id: $id) { ... on Village { indicators(year: 2024) { population } } } }`,
+        { id: villageId },
+      );
       expect(kept.data.node.indicators).toEqual({ population: 3611 });
       // Not seeded twice: the restart found a database with data in it.
       const again = await gql(second.url, '{ villages(filter: { designations: [KEY_ASSISTED] }) { totalCount } }');
@@ -87,6 +96,9 @@ describe('npm start on an embedded PostgreSQL', () => {
   it('refuses to start in production without JWT_SECRET', async () => {
     const env: Record<string, string> = { ...withoutDatabaseUrl(), NODE_ENV: 'production', DATA_DIR: dataDir };
     delete env.JWT_SECRET;
-    await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('JWT_SECRET is required') });
+    await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('JWT_SECRET is required'),
+    });
   });
 });

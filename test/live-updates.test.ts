@@ -29,7 +29,9 @@ describe('villageIndicatorsUpdated over graphql-ws', () => {
     await record(WANGHUA_VILLAGE, 2021, 111); // outside the official's county
     await record(SICHUAN_VILLAGE, 2021, 222);
     const [event] = await live.waitFor(1);
-    expect(event).toMatchObject({ villageIndicatorsUpdated: { year: 2021, village: { code: '519902100201' }, indicators: { population: 222 } } });
+    expect(event).toMatchObject({
+      villageIndicatorsUpdated: { year: 2021, village: { code: '519902100201' }, indicators: { population: 222 } },
+    });
     await settle();
     expect(live.received).toHaveLength(1);
     await live.close();
@@ -58,7 +60,10 @@ describe('villageIndicatorsUpdated over graphql-ws', () => {
     await record(WANGHUA_VILLAGE, 2022, 99); // missed but filtered out
     await record(SICHUAN_VILLAGE, 2022, 3); // missed
 
-    const resumed = subscribe(server.url, adminToken(), SUBSCRIPTION, { filter: { villageId: SICHUAN_VILLAGE }, after: cursor });
+    const resumed = subscribe(server.url, adminToken(), SUBSCRIPTION, {
+      filter: { villageId: SICHUAN_VILLAGE },
+      after: cursor,
+    });
     const missed = await resumed.waitFor(2);
     expect(missed.map((e) => e.villageIndicatorsUpdated.indicators.population)).toEqual([3, 3]); // current state of the year
     const cursors = missed.map((e) => BigInt(e.villageIndicatorsUpdated.cursor));

@@ -29,7 +29,8 @@ describe('nested queries stay N+1-free', () => {
       });
     const small = await run(1, 1);
     const large = await run(3, 30);
-    const villagesReturned = (data: any) => data.regions.edges.reduce((n: number, e: any) => n + e.node.villages.edges.length, 0);
+    const villagesReturned = (data: any) =>
+      data.regions.edges.reduce((n: number, e: any) => n + e.node.villages.edges.length, 0);
     // The larger page really covers more parents and children, so a per-row query would show.
     expect(villagesReturned(large.result)).toBeGreaterThanOrEqual(10);
     expect(villagesReturned(large.result)).toBeGreaterThan(villagesReturned(small.result));

@@ -19,7 +19,9 @@ afterAll(() => server.close());
 /** Runs the real `npm run import:purchases` entry point against this test's database. */
 async function importFile(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, file], { env: { ...process.env, DATABASE_URL: server.dbUrl, LOG_LEVEL: 'warn' } });
+    const { stdout, stderr } = await run(process.execPath, [CLI, file], {
+      env: { ...process.env, DATABASE_URL: server.dbUrl, LOG_LEVEL: 'warn' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -47,7 +49,9 @@ describe('npm run import:purchases', () => {
     ].join('\n');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), 'purchases.csv');
     fs.writeFileSync(file, csv + '\n');
-    const before = await server.sql<{ n: number }>(`SELECT count(*)::int AS n FROM purchase WHERE client_reference LIKE 'imp-%'`);
+    const before = await server.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM purchase WHERE client_reference LIKE 'imp-%'`,
+    );
     expect(before[0].n).toBe(0);
 
     const first = await importFile(file);
@@ -75,7 +79,9 @@ describe('npm run import:purchases', () => {
 
     const second = await importFile(file);
     expect(second.stdout).toContain('0 imported, 2 already present, 5 rows rejected');
-    const after = await server.sql<{ n: number }>(`SELECT count(*)::int AS n FROM purchase WHERE client_reference LIKE 'imp-%'`);
+    const after = await server.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM purchase WHERE client_reference LIKE 'imp-%'`,
+    );
     expect(after[0].n).toBe(2);
   });
 

@@ -2,13 +2,65 @@ import { startTestServer, tokenFor, codesOf, type TestServer } from './harness/s
 import { Role } from '../server/src/core/auth/viewer';
 
 /** The six key-assisted villages of 003_6038825323505164.txt 第四篇, 2020 figures as the document gives them. */
-const DOCUMENT_FIGURES: Record<string, { households: number; population: number; income: string; collective: string; farmland: string; forest: string | null }> = {
-  '519902100201': { households: 1199, population: 3594, income: '18260', collective: '200000', farmland: '3335', forest: '449.4' },
-  '519902100202': { households: 677, population: 1912, income: '18749', collective: '5800', farmland: '4338', forest: '1280' },
-  '519902101201': { households: 742, population: 2148, income: '18792', collective: '1000', farmland: '6461', forest: '2132' },
-  '519902101202': { households: 800, population: 2283, income: '19188', collective: '101000', farmland: '4172', forest: '96' },
-  '519902102201': { households: 1219, population: 3860, income: '19751', collective: '9500', farmland: '5449', forest: null },
-  '519902102202': { households: 927, population: 2701, income: '20710', collective: '100000', farmland: '4497', forest: '1314' },
+const DOCUMENT_FIGURES: Record<
+  string,
+  {
+    households: number;
+    population: number;
+    income: string;
+    collective: string;
+    farmland: string;
+    forest: string | null;
+  }
+> = {
+  '519902100201': {
+    households: 1199,
+    population: 3594,
+    income: '18260',
+    collective: '200000',
+    farmland: '3335',
+    forest: '449.4',
+  },
+  '519902100202': {
+    households: 677,
+    population: 1912,
+    income: '18749',
+    collective: '5800',
+    farmland: '4338',
+    forest: '1280',
+  },
+  '519902101201': {
+    households: 742,
+    population: 2148,
+    income: '18792',
+    collective: '1000',
+    farmland: '6461',
+    forest: '2132',
+  },
+  '519902101202': {
+    households: 800,
+    population: 2283,
+    income: '19188',
+    collective: '101000',
+    farmland: '4172',
+    forest: '96',
+  },
+  '519902102201': {
+    households: 1219,
+    population: 3860,
+    income: '19751',
+    collective: '9500',
+    farmland: '5449',
+    forest: null,
+  },
+  '519902102202': {
+    households: 927,
+    population: 2701,
+    income: '20710',
+    collective: '100000',
+    farmland: '4497',
+    forest: '1314',
+  },
 };
 
 let server: TestServer;
@@ -59,7 +111,9 @@ describe('region and village registry', () => {
     expect(data.byShort).toEqual({ code: '210400000000', name: '抚顺市', level: 'CITY' });
     expect(data.wanghua.name).toBe('望花区');
     expect(data.wanghua.parent).toEqual({ code: '210400000000', name: '抚顺市', parent: { name: '辽宁省' } });
-    expect(data.wanghua.children.edges.map((e: any) => e.node.name).sort()).toEqual(['塔峪镇', '工农街道', '演武街道'].sort());
+    expect(data.wanghua.children.edges.map((e: any) => e.node.name).sort()).toEqual(
+      ['塔峪镇', '工农街道', '演武街道'].sort(),
+    );
     expect(data.wanghua.children.totalCount).toBe(3);
     expect(data.counties.totalCount).toBeGreaterThanOrEqual(4);
     expect(data.counties.edges.every((e: any) => e.node.formerPovertyCounty === true)).toBe(true);
@@ -69,8 +123,11 @@ describe('region and village registry', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page: any = await server.gql(`query($after: String) { villages(first: 4, after: $after, orderBy: { field: NAME, direction: DESC }) {
-        totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } }`, { after });
+      const page: any = await server.gql(
+        `query($after: String) { villages(first: 4, after: $after, orderBy: { field: NAME, direction: DESC }) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } }`,
+        { after },
+      );
       expect(page.errors).toBeUndefined();
       seen.push(...page.data.villages.edges.map((e: any) => e.node.code));
       if (!page.data.villages.pageInfo.hasNextPage) break;
@@ -95,7 +152,13 @@ describe('region and village registry', () => {
     expect(response.errors).toBeUndefined();
     const progress = response.data!.v1.edges[0].node.targetProgress;
     const collective2025 = progress.find((p: any) => p.targetCode === 'COLLECTIVE_INCOME_2025');
-    expect(collective2025).toEqual({ targetCode: 'COLLECTIVE_INCOME_2025', threshold: '100000', dueYear: 2025, actual: '200000', met: true });
+    expect(collective2025).toEqual({
+      targetCode: 'COLLECTIVE_INCOME_2025',
+      threshold: '100000',
+      dueYear: 2025,
+      actual: '200000',
+      met: true,
+    });
     const tapWater = progress.find((p: any) => p.targetCode === 'TAP_WATER_COVERAGE_2025');
     expect(tapWater).toMatchObject({ actual: null, met: null }); // the document gives no coverage figure
 
@@ -104,27 +167,50 @@ describe('region and village registry', () => {
     const collective = summary.targets.find((t: any) => t.targetCode === 'COLLECTIVE_INCOME_2025');
     // Independently: key villages whose latest collective income reaches 100000 yuan.
     const expected = Object.values(DOCUMENT_FIGURES).filter((f) => Number(f.collective) >= 100000).length;
-    expect(collective).toEqual({ targetCode: 'COLLECTIVE_INCOME_2025', applicableVillages: 6, evaluatedVillages: 6, metVillages: expected });
+    expect(collective).toEqual({
+      targetCode: 'COLLECTIVE_INCOME_2025',
+      applicableVillages: 6,
+      evaluatedVillages: 6,
+      metVillages: expected,
+    });
   });
 
   it('records indicators, replacing the year, and evaluates the new figures', async () => {
-    const id = (await server.gql('{ villages(filter: { search: "合圣" }) { edges { node { id } } } }')).data!.villages.edges[0].node.id;
+    const id = (await server.gql('{ villages(filter: { search: "合圣" }) { edges { node { id } } } }')).data!.villages
+      .edges[0].node.id;
     const first = await server.gql(
       `mutation($input: RecordVillageIndicatorsInput!) { recordVillageIndicators(input: $input) { indicators { year collectiveIncome tapWaterCoverage population } } }`,
-      { input: { villageId: id, year: 2023, collectiveIncome: '52000.50', tapWaterCoverage: '91.5', population: 1900 } },
+      {
+        input: { villageId: id, year: 2023, collectiveIncome: '52000.50', tapWaterCoverage: '91.5', population: 1900 },
+      },
     );
     expect(first.errors).toBeUndefined();
-    expect(first.data!.recordVillageIndicators.indicators).toEqual({ year: 2023, collectiveIncome: '52000.50', tapWaterCoverage: '91.5', population: 1900 });
+    expect(first.data!.recordVillageIndicators.indicators).toEqual({
+      year: 2023,
+      collectiveIncome: '52000.50',
+      tapWaterCoverage: '91.5',
+      population: 1900,
+    });
     const again = await server.gql(
       `mutation($input: RecordVillageIndicatorsInput!) { recordVillageIndicators(input: $input) { indicators { collectiveIncome population } } }`,
       { input: { villageId: id, year: 2023, collectiveIncome: '60000' } },
     );
     expect(again.data!.recordVillageIndicators.indicators).toEqual({ collectiveIncome: '60000', population: null });
-    const rows = await server.sql('SELECT count(*)::int AS n FROM village_indicators WHERE village_code = $1 AND year = 2023', ['519902100202']);
+    const rows = await server.sql(
+      'SELECT count(*)::int AS n FROM village_indicators WHERE village_code = $1 AND year = 2023',
+      ['519902100202'],
+    );
     expect(rows[0].n).toBe(1);
-    const progress = await server.gql(`query($id: ID!) { node(id: $id) { ... on Village { indicators { year } targetProgress { targetCode actual met } } } }`, { id });
+    const progress = await server.gql(
+      `query($id: ID!) { node(id: $id) { ... on Village { indicators { year } targetProgress { targetCode actual met } } } }`,
+      { id },
+    );
     expect(progress.data!.node.indicators.year).toBe(2023);
-    expect(progress.data!.node.targetProgress.find((t: any) => t.targetCode === 'COLLECTIVE_INCOME_2023')).toEqual({ targetCode: 'COLLECTIVE_INCOME_2023', actual: '60000', met: true });
+    expect(progress.data!.node.targetProgress.find((t: any) => t.targetCode === 'COLLECTIVE_INCOME_2023')).toEqual({
+      targetCode: 'COLLECTIVE_INCOME_2023',
+      actual: '60000',
+      met: true,
+    });
   });
 
   it('creates a village under an existing township and designates it; duplicates are CONFLICT', async () => {
@@ -136,13 +222,27 @@ describe('region and village registry', () => {
     );
     expect(created.errors).toBeUndefined();
     const village = created.data!.createVillage.village;
-    expect(village).toMatchObject({ code: '210404100209', name: '新建村', township: { name: '塔峪镇' }, county: { name: '望花区' }, specialtyIndustries: ['蓝莓'] });
-    const duplicate = await server.gql(`mutation { createVillage(input: { code: "210404100209", name: "重复" }) { village { id } } }`, undefined, official);
+    expect(village).toMatchObject({
+      code: '210404100209',
+      name: '新建村',
+      township: { name: '塔峪镇' },
+      county: { name: '望花区' },
+      specialtyIndustries: ['蓝莓'],
+    });
+    const duplicate = await server.gql(
+      `mutation { createVillage(input: { code: "210404100209", name: "重复" }) { village { id } } }`,
+      undefined,
+      official,
+    );
     expect(codesOf(duplicate)).toEqual(['CONFLICT']);
 
     const designate = `mutation($input: DesignateVillageInput!) { designateVillage(input: $input) { designation { kind level sinceYear } } }`;
     const input = { villageId: village.id, kind: 'DEMONSTRATION', level: 'MUNICIPAL', sinceYear: 2022 };
-    expect((await server.gql(designate, { input }, official)).data!.designateVillage.designation).toEqual({ kind: 'DEMONSTRATION', level: 'MUNICIPAL', sinceYear: 2022 });
+    expect((await server.gql(designate, { input }, official)).data!.designateVillage.designation).toEqual({
+      kind: 'DEMONSTRATION',
+      level: 'MUNICIPAL',
+      sinceYear: 2022,
+    });
     expect(codesOf(await server.gql(designate, { input }, official))).toEqual(['CONFLICT']);
     const revoked = await server.gql(
       `mutation($input: RevokeVillageDesignationInput!) { revokeVillageDesignation(input: $input) { village { designations { kind } } } }`,
@@ -151,7 +251,11 @@ describe('region and village registry', () => {
     );
     expect(revoked.data!.revokeVillageDesignation.village.designations).toEqual([]);
 
-    const outside = await server.gql(`mutation { createVillage(input: { code: "519902100299", name: "越权村" }) { village { id } } }`, undefined, official);
+    const outside = await server.gql(
+      `mutation { createVillage(input: { code: "519902100299", name: "越权村" }) { village { id } } }`,
+      undefined,
+      official,
+    );
     expect(codesOf(outside)).toEqual(['FORBIDDEN']);
   });
 });

@@ -33,10 +33,28 @@ const SUBSCRIPTION = `subscription { purchaseRecorded { cursor purchase { id tot
 async function recordThroughFirst(reference: string) {
   const response = await fetch(first.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO })}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO })}`,
+    },
     body: JSON.stringify({
       query: 'mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { purchase { id } } }',
-      variables: { input: { buyerId: toGlobalId('Enterprise', TEA_CO), clientReference: reference, channel: 'E_COMMERCE_PLATFORM', purchasedOn: '2026-06-01', lines: [{ productId: toGlobalId('Product', seedId('product', 'green-pepper')), quantity: '1', unit: '公斤', amount: '88.50' }] } },
+      variables: {
+        input: {
+          buyerId: toGlobalId('Enterprise', TEA_CO),
+          clientReference: reference,
+          channel: 'E_COMMERCE_PLATFORM',
+          purchasedOn: '2026-06-01',
+          lines: [
+            {
+              productId: toGlobalId('Product', seedId('product', 'green-pepper')),
+              quantity: '1',
+              unit: '公斤',
+              amount: '88.50',
+            },
+          ],
+        },
+      },
     }),
   });
   const body = (await response.json()) as { data?: { recordPurchase: { purchase: { id: string } } }; errors?: unknown };
@@ -47,9 +65,21 @@ async function recordThroughFirst(reference: string) {
 describe('several instances on one PostgreSQL with Redis', () => {
   it('delivers a purchase recorded through the first process to a subscriber of the second, and to no one outside its scope', async () => {
     const buyer = subscribe(second.url, tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO }), SUBSCRIPTION);
-    const otherEnterprise = subscribe(second.url, tokenFor({ role: Role.ENTERPRISE, provider: CITRUS_CO }), SUBSCRIPTION);
-    const otherCounty = subscribe(second.url, tokenFor({ role: Role.REGION_OFFICIAL, region: '210404000000' }), SUBSCRIPTION);
-    const originCounty = subscribe(second.url, tokenFor({ role: Role.REGION_OFFICIAL, region: '519902000000' }), SUBSCRIPTION);
+    const otherEnterprise = subscribe(
+      second.url,
+      tokenFor({ role: Role.ENTERPRISE, provider: CITRUS_CO }),
+      SUBSCRIPTION,
+    );
+    const otherCounty = subscribe(
+      second.url,
+      tokenFor({ role: Role.REGION_OFFICIAL, region: '210404000000' }),
+      SUBSCRIPTION,
+    );
+    const originCounty = subscribe(
+      second.url,
+      tokenFor({ role: Role.REGION_OFFICIAL, region: '519902000000' }),
+      SUBSCRIPTION,
+    );
     await settle(500);
 
     const purchaseId = await recordThroughFirst('scale-out-1');

@@ -57,12 +57,19 @@ beforeAll(async () => {
     sichuanOrg,
   );
   expect(response.errors).toBeUndefined();
-  expect(response.data!.createResidentTeam.team.dispatchingUnits[0]).toEqual({ name: '省农业农村厅（示例）', lead: true });
+  expect(response.data!.createResidentTeam.team.dispatchingUnits[0]).toEqual({
+    name: '省农业农村厅（示例）',
+    lead: true,
+  });
   freshTeam = response.data!.createResidentTeam.team.id;
 });
 
 async function addMember(name: string, role = 'MEMBER', onDutyFrom = '2026-10-01', token = sichuanOrg) {
-  const response = await server.gql(ADD_MEMBER, { input: { teamId: freshTeam, person: newPerson(name), role, onDutyFrom } }, token);
+  const response = await server.gql(
+    ADD_MEMBER,
+    { input: { teamId: freshTeam, person: newPerson(name), role, onDutyFrom } },
+    token,
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.addTeamMember.member as { id: string; person: { id: string } };
 }
@@ -74,7 +81,13 @@ describe('seeded teams', () => {
        WHERE m.role = 'FIRST_SECRETARY' AND m.status = 'ON_DUTY' ORDER BY 1`,
     );
     expect(rows.map((r) => r.village_code)).toEqual([
-      '350423100201', '519902100201', '519902100202', '519902101201', '519902101202', '519902102201', '519902102202',
+      '350423100201',
+      '519902100201',
+      '519902100202',
+      '519902101201',
+      '519902101202',
+      '519902102201',
+      '519902102202',
     ]);
     const response = await server.gql(`{
       keyVillagesWithoutTeam(regionCode: "519902") { totalCount }
@@ -83,7 +96,11 @@ describe('seeded teams', () => {
     }`);
     expect(response.errors).toBeUndefined();
     expect(response.data!.keyVillagesWithoutTeam.totalCount).toBe(0);
-    expect(response.data!.village.targetProgress.find((t: any) => t.targetCode === 'RESIDENT_TEAM')).toEqual({ targetCode: 'RESIDENT_TEAM', actual: '1', met: true });
+    expect(response.data!.village.targetProgress.find((t: any) => t.targetCode === 'RESIDENT_TEAM')).toEqual({
+      targetCode: 'RESIDENT_TEAM',
+      actual: '1',
+      met: true,
+    });
     const consequences = response.data!.inspections.edges.map((e: any) => e.node.consequence);
     expect(new Set(consequences)).toEqual(new Set(['NONE', 'NOTICE', 'TALK', 'RECALL']));
     const recall = response.data!.inspections.edges.find((e: any) => e.node.consequence === 'RECALL').node;
@@ -91,10 +108,14 @@ describe('seeded teams', () => {
   });
 
   it('lists members whose term ends soon and seeded weeks that fall short', async () => {
-    const response = await server.gql(`{
+    const response = await server.gql(
+      `{
       teamMembersWithTermEnding(withinDays: 60, regionCode: "519902") { edges { node { onDutyTo person { name } } } }
       short: weeklyCompliance(filter: { weekOf: "2026-10-19", regionCode: "519902" }, first: 100) { totalCount edges { node { compliant daysInVillage nightsInVillage } } }
-    }`, undefined, sichuanOrg);
+    }`,
+      undefined,
+      sichuanOrg,
+    );
     expect(response.errors).toBeUndefined();
     const names = response.data!.teamMembersWithTermEnding.edges.map((e: any) => e.node.person.name);
     expect(names).toContain('陈刚（示例）');
@@ -115,28 +136,48 @@ describe('access', () => {
     const ids = { team: teamId('team-key1'), member: memberId('key1-fs') };
     const byNode = `query($team: ID!, $member: ID!) { team: node(id: $team) { id } member: node(id: $member) { id } }`;
     expect((await server.gql(byNode, ids, sanmingOrg)).data).toEqual({ team: null, member: null });
-    expect((await server.gql(byNode, ids, sichuanOrg)).data).toEqual({ team: { id: ids.team }, member: { id: ids.member } });
+    expect((await server.gql(byNode, ids, sichuanOrg)).data).toEqual({
+      team: { id: ids.team },
+      member: { id: ids.member },
+    });
   });
 
   it('shows enterprises no team and no person', async () => {
     const enterprise = tokenFor({ role: Role.ENTERPRISE, provider: seedId('provider', 'citrus-co') });
     expect(codesOf(await server.gql('{ residentTeams { totalCount } }', undefined, enterprise))).toEqual(['FORBIDDEN']);
-    const byNode = await server.gql(`{ node(id: "${teamId('team-key1')}") { id } member: node(id: "${memberId('key1-fs')}") { id } }`, undefined, enterprise);
+    const byNode = await server.gql(
+      `{ node(id: "${teamId('team-key1')}") { id } member: node(id: "${memberId('key1-fs')}") { id } }`,
+      undefined,
+      enterprise,
+    );
     expect(byNode.data).toEqual({ node: null, member: null });
   });
 
   it('shows an assistance unit the teams it dispatches', async () => {
     const unit = tokenFor({ role: Role.ASSISTANCE_UNIT, provider: seedId('provider', 'sc-energy-soe') });
-    const response = await server.gql('{ residentTeams { edges { node { village { code } members { person { phone } } } } } }', undefined, unit);
+    const response = await server.gql(
+      '{ residentTeams { edges { node { village { code } members { person { phone } } } } } }',
+      undefined,
+      unit,
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.residentTeams.edges.map((e: any) => e.node.village.code)).toEqual(['519902100202', '519902102202']);
+    expect(response.data!.residentTeams.edges.map((e: any) => e.node.village.code)).toEqual([
+      '519902100202',
+      '519902102202',
+    ]);
     expect(response.data!.residentTeams.edges[0].node.members[0].person.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
   });
 
   it('masks phone numbers for region officials and shows them whole to the organisation department', async () => {
     const query = `{ node(id: "${memberId('key1-fs')}") { ... on TeamMember { person { name phone } } } }`;
-    expect((await server.gql(query, undefined, sichuanOfficial)).data!.node.person).toEqual({ name: '张明（示例）', phone: '138****0101' });
-    expect((await server.gql(query, undefined, sichuanOrg)).data!.node.person).toEqual({ name: '张明（示例）', phone: '13800000101' });
+    expect((await server.gql(query, undefined, sichuanOfficial)).data!.node.person).toEqual({
+      name: '张明（示例）',
+      phone: '138****0101',
+    });
+    expect((await server.gql(query, undefined, sichuanOrg)).data!.node.person).toEqual({
+      name: '张明（示例）',
+      phone: '13800000101',
+    });
   });
 
   it('lets only the organisation department of the region manage teams', async () => {
@@ -156,7 +197,14 @@ describe('one duty at a time', () => {
     const before = await count('team_member');
     const response = await server.gql(
       ADD_MEMBER,
-      { input: { teamId: teamId('team-key5'), personId: toGlobalId('Person', seedId('person', 'zhang-ming')), role: 'MEMBER', onDutyFrom: '2026-11-01' } },
+      {
+        input: {
+          teamId: teamId('team-key5'),
+          personId: toGlobalId('Person', seedId('person', 'zhang-ming')),
+          role: 'MEMBER',
+          onDutyFrom: '2026-11-01',
+        },
+      },
       sichuanOrg,
     );
     expect(codesOf(response)).toEqual(['CONFLICT']);
@@ -166,7 +214,18 @@ describe('one duty at a time', () => {
 
   it('refuses a second first secretary, writing neither member nor person', async () => {
     const before = { members: await count('team_member'), people: await count('person') };
-    const response = await server.gql(ADD_MEMBER, { input: { teamId: teamId('team-key1'), person: newPerson('第二书记'), role: 'FIRST_SECRETARY', onDutyFrom: '2026-11-01' } }, sichuanOrg);
+    const response = await server.gql(
+      ADD_MEMBER,
+      {
+        input: {
+          teamId: teamId('team-key1'),
+          person: newPerson('第二书记'),
+          role: 'FIRST_SECRETARY',
+          onDutyFrom: '2026-11-01',
+        },
+      },
+      sichuanOrg,
+    );
     expect(codesOf(response)).toEqual(['CONFLICT']);
     expect(response.errors![0].extensions!.fields).toEqual(['role']);
     expect({ members: await count('team_member'), people: await count('person') }).toEqual(before);
@@ -176,23 +235,42 @@ describe('one duty at a time', () => {
     const before = { members: await count('team_member'), people: await count('person') };
     const responses = await Promise.all(
       ['甲书记', '乙书记'].map((name) =>
-        server.gql(ADD_MEMBER, { input: { teamId: freshTeam, person: newPerson(name), role: 'FIRST_SECRETARY', onDutyFrom: '2026-10-01' } }, sichuanOrg),
+        server.gql(
+          ADD_MEMBER,
+          { input: { teamId: freshTeam, person: newPerson(name), role: 'FIRST_SECRETARY', onDutyFrom: '2026-10-01' } },
+          sichuanOrg,
+        ),
       ),
     );
     expect(responses.map((r) => (r.errors ? codesOf(r)[0] : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
-    expect({ members: await count('team_member'), people: await count('person') }).toEqual({ members: before.members + 1, people: before.people + 1 });
-    expect(await count('team_member', `team_id = $1 AND role = 'FIRST_SECRETARY' AND status = 'ON_DUTY'`, [fromId(freshTeam)])).toBe(1);
+    expect({ members: await count('team_member'), people: await count('person') }).toEqual({
+      members: before.members + 1,
+      people: before.people + 1,
+    });
+    expect(
+      await count('team_member', `team_id = $1 AND role = 'FIRST_SECRETARY' AND status = 'ON_DUTY'`, [
+        fromId(freshTeam),
+      ]),
+    ).toBe(1);
   });
 
   it('lets a person racing into two teams go on duty in one only', async () => {
     // A person who has been rotated out is free to be dispatched again.
     const first = await addMember('轮换对象');
-    const rotated = await server.gql(ROTATE, { input: { outgoingMemberId: first.id, date: '2026-11-02', person: newPerson('接替者') } }, sichuanOrg);
+    const rotated = await server.gql(
+      ROTATE,
+      { input: { outgoingMemberId: first.id, date: '2026-11-02', person: newPerson('接替者') } },
+      sichuanOrg,
+    );
     expect(rotated.errors).toBeUndefined();
     const before = await count('team_member');
     const responses = await Promise.all(
       ['team-key1', 'team-key5'].map((key) =>
-        server.gql(ADD_MEMBER, { input: { teamId: teamId(key), personId: first.person.id, role: 'MEMBER', onDutyFrom: '2026-11-10' } }, sichuanOrg),
+        server.gql(
+          ADD_MEMBER,
+          { input: { teamId: teamId(key), personId: first.person.id, role: 'MEMBER', onDutyFrom: '2026-11-10' } },
+          sichuanOrg,
+        ),
       ),
     );
     expect(responses.map((r) => (r.errors ? codesOf(r)[0] : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
@@ -208,19 +286,38 @@ function fromId(id: string): string {
 describe('rotation', () => {
   it('rotates a member out and another in, in one mutation', async () => {
     const outgoing = await addMember('期满队员');
-    const response = await server.gql(ROTATE, { input: { outgoingMemberId: outgoing.id, date: '2026-11-16', person: newPerson('新队员') } }, sichuanOrg);
+    const response = await server.gql(
+      ROTATE,
+      { input: { outgoingMemberId: outgoing.id, date: '2026-11-16', person: newPerson('新队员') } },
+      sichuanOrg,
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.rotateTeamMember.outgoing).toEqual({ id: outgoing.id, status: 'ROTATED_OUT', onDutyTo: '2026-11-16' });
-    expect(response.data!.rotateTeamMember.incoming).toMatchObject({ role: 'MEMBER', status: 'ON_DUTY', onDutyFrom: '2026-11-16', person: { name: '新队员' } });
+    expect(response.data!.rotateTeamMember.outgoing).toEqual({
+      id: outgoing.id,
+      status: 'ROTATED_OUT',
+      onDutyTo: '2026-11-16',
+    });
+    expect(response.data!.rotateTeamMember.incoming).toMatchObject({
+      role: 'MEMBER',
+      status: 'ON_DUTY',
+      onDutyFrom: '2026-11-16',
+      person: { name: '新队员' },
+    });
   });
 
   it('is atomic: when the incoming person cannot go on duty, the outgoing member stays on duty', async () => {
     const outgoing = await addMember('留任队员');
     const before = await count('team_member');
     const busy = toGlobalId('Person', seedId('person', 'zhang-ming')); // on duty in team-key1
-    const response = await server.gql(ROTATE, { input: { outgoingMemberId: outgoing.id, date: '2026-11-16', personId: busy } }, sichuanOrg);
+    const response = await server.gql(
+      ROTATE,
+      { input: { outgoingMemberId: outgoing.id, date: '2026-11-16', personId: busy } },
+      sichuanOrg,
+    );
     expect(codesOf(response)).toEqual(['CONFLICT']);
-    const [row] = await server.sql('SELECT status, on_duty_to::text FROM team_member WHERE id = $1', [fromId(outgoing.id)]);
+    const [row] = await server.sql('SELECT status, on_duty_to::text FROM team_member WHERE id = $1', [
+      fromId(outgoing.id),
+    ]);
     expect(row).toEqual({ status: 'ON_DUTY', on_duty_to: '2027-12-31' });
     expect(await count('team_member')).toBe(before);
   });
@@ -234,21 +331,37 @@ describe('五天四夜 compliance', () => {
     for (let i = 0; i < 7; i++) {
       const mark = pattern[i];
       if (mark === '-') continue;
-      const input = mark === 'L'
-        ? { memberId: member, date: WEEK[i], kind: 'APPROVED_LEAVE' }
-        : { memberId: member, date: WEEK[i], kind: 'ON_SITE', presentByDay: true, stayedNight: mark === 'N', location: '村委会' };
+      const input =
+        mark === 'L'
+          ? { memberId: member, date: WEEK[i], kind: 'APPROVED_LEAVE' }
+          : {
+              memberId: member,
+              date: WEEK[i],
+              kind: 'ON_SITE',
+              presentByDay: true,
+              stayedNight: mark === 'N',
+              location: '村委会',
+            };
       const response = await server.gql(RECORD, { input }, sichuanOrg);
       expect(response.errors).toBeUndefined();
     }
   }
 
   it('judges the boundary cases, with approved leave lowering both requirements', async () => {
-    const cases: [string, string, { days: number; nights: number; leave: number; requiredDays: number; requiredNights: number; compliant: boolean }][] = [
+    const cases: [
+      string,
+      string,
+      { days: number; nights: number; leave: number; requiredDays: number; requiredNights: number; compliant: boolean },
+    ][] = [
       ['五天四夜', 'NNNND--', { days: 5, nights: 4, leave: 0, requiredDays: 5, requiredNights: 4, compliant: true }],
       ['五天三夜', 'NNNDD--', { days: 5, nights: 3, leave: 0, requiredDays: 5, requiredNights: 4, compliant: false }],
       ['四天四夜', 'NNNN---', { days: 4, nights: 4, leave: 0, requiredDays: 5, requiredNights: 4, compliant: false }],
       ['请假一天', 'LNNND--', { days: 4, nights: 3, leave: 1, requiredDays: 4, requiredNights: 3, compliant: true }],
-      ['请假一天不足', 'LNNDD--', { days: 4, nights: 2, leave: 1, requiredDays: 4, requiredNights: 3, compliant: false }],
+      [
+        '请假一天不足',
+        'LNNDD--',
+        { days: 4, nights: 2, leave: 1, requiredDays: 4, requiredNights: 3, compliant: false },
+      ],
       ['请假五天', 'LLLLL--', { days: 0, nights: 0, leave: 5, requiredDays: 0, requiredNights: 0, compliant: true }],
     ];
     const ids: Record<string, string> = {};
@@ -268,7 +381,7 @@ describe('五天四夜 compliance', () => {
     expect(response.errors).toBeUndefined();
     const byMember = new Map(response.data!.weeklyCompliance.edges.map((e: any) => [e.node.member.id, e.node]));
     for (const [name, , expected] of cases) {
-      expect({ name, ...byMember.get(ids[name]) as object }).toMatchObject({
+      expect({ name, ...(byMember.get(ids[name]) as object) }).toMatchObject({
         name,
         weekStart: '2026-11-09',
         weekEnd: '2026-11-15',
@@ -286,16 +399,31 @@ describe('五天四夜 compliance', () => {
     expect(rate.weekStart).toBe('2026-11-09');
     const assessed = response.data!.weeklyCompliance.edges.length;
     const compliant = response.data!.weeklyCompliance.edges.filter((e: any) => e.node.compliant).length;
-    expect(rate).toMatchObject({ assessedMembers: assessed, compliantMembers: compliant, rate: (compliant / assessed).toFixed(4) });
+    expect(rate).toMatchObject({
+      assessedMembers: assessed,
+      compliantMembers: compliant,
+      rate: (compliant / assessed).toFixed(4),
+    });
 
     // Recording a day again replaces it: the 5/3 member's Friday becomes a night, and the week complies.
     await recordWeek(ids['五天三夜'], '----N--');
-    const again = await server.gql(`{ node(id: "${ids['五天三夜']}") { ... on TeamMember { weeklyCompliance(weekOf: "2026-11-09") { nightsInVillage compliant } attendance(from: "2026-11-13", to: "2026-11-13") { stayedNight } } } }`, undefined, sichuanOrg);
-    expect(again.data!.node).toEqual({ weeklyCompliance: { nightsInVillage: 4, compliant: true }, attendance: [{ stayedNight: true }] });
+    const again = await server.gql(
+      `{ node(id: "${ids['五天三夜']}") { ... on TeamMember { weeklyCompliance(weekOf: "2026-11-09") { nightsInVillage compliant } attendance(from: "2026-11-13", to: "2026-11-13") { stayedNight } } } }`,
+      undefined,
+      sichuanOrg,
+    );
+    expect(again.data!.node).toEqual({
+      weeklyCompliance: { nightsInVillage: 4, compliant: true },
+      attendance: [{ stayedNight: true }],
+    });
   });
 
   it('summarises a region in SQL', async () => {
-    const response = await server.gql(`{ teamComplianceSummary(regionCode: "519902", weekOf: "2026-10-19") { regionCode teams assessedMembers compliantMembers rate fullyCompliantTeams } }`, undefined, sichuanOrg);
+    const response = await server.gql(
+      `{ teamComplianceSummary(regionCode: "519902", weekOf: "2026-10-19") { regionCode teams assessedMembers compliantMembers rate fullyCompliantTeams } }`,
+      undefined,
+      sichuanOrg,
+    );
     expect(response.errors).toBeUndefined();
     const summary = response.data!.teamComplianceSummary;
     expect(summary.regionCode).toBe('519902000000');
@@ -308,7 +436,11 @@ describe('五天四夜 compliance', () => {
   it('refuses a future date, naming the field', async () => {
     const member = memberId('key1-fs');
     for (const date of [addDays(todayInShanghai(), 1), '2099-01-01']) {
-      const response = await server.gql(RECORD, { input: { memberId: member, date, presentByDay: true, stayedNight: true } }, sichuanOrg);
+      const response = await server.gql(
+        RECORD,
+        { input: { memberId: member, date, presentByDay: true, stayedNight: true } },
+        sichuanOrg,
+      );
       expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors![0].extensions!.fields).toEqual(['date']);
     }
@@ -317,50 +449,111 @@ describe('五天四夜 compliance', () => {
 
   it('lets a dispatching unit record attendance for its own teams only', async () => {
     const unit = tokenFor({ role: Role.ASSISTANCE_UNIT, provider: seedId('provider', 'sc-energy-soe') });
-    const own = await server.gql(RECORD, { input: { memberId: memberId('key2-fs'), date: '2026-11-17', presentByDay: true, stayedNight: true } }, unit);
+    const own = await server.gql(
+      RECORD,
+      { input: { memberId: memberId('key2-fs'), date: '2026-11-17', presentByDay: true, stayedNight: true } },
+      unit,
+    );
     expect(own.errors).toBeUndefined();
-    const other = await server.gql(RECORD, { input: { memberId: memberId('key1-fs'), date: '2026-11-17', presentByDay: true, stayedNight: true } }, unit);
+    const other = await server.gql(
+      RECORD,
+      { input: { memberId: memberId('key1-fs'), date: '2026-11-17', presentByDay: true, stayedNight: true } },
+      unit,
+    );
     expect(codesOf(other)).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('五查五看 inspections', () => {
-  const checks = (failed: string[] = []) => ['IDENTITY', 'ARCHIVE', 'RESIDENCE', 'PLAN', 'RESULTS'].map((item) => ({ item, passed: !failed.includes(item) }));
+  const checks = (failed: string[] = []) =>
+    ['IDENTITY', 'ARCHIVE', 'RESIDENCE', 'PLAN', 'RESULTS'].map((item) => ({ item, passed: !failed.includes(item) }));
 
   it('ends the member’s duty with a recall, atomically', async () => {
     const member = await addMember('被召回队员');
-    const response = await server.gql(INSPECT, { input: { teamId: freshTeam, date: '2026-11-18', checks: checks(['RESIDENCE']), consequence: 'RECALL', memberId: member.id } }, sichuanOrg);
+    const response = await server.gql(
+      INSPECT,
+      {
+        input: {
+          teamId: freshTeam,
+          date: '2026-11-18',
+          checks: checks(['RESIDENCE']),
+          consequence: 'RECALL',
+          memberId: member.id,
+        },
+      },
+      sichuanOrg,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!.recordInspection.inspection).toMatchObject({ consequence: 'RECALL', passed: false });
-    expect(response.data!.recordInspection.member).toEqual({ id: member.id, status: 'RECALLED', onDutyTo: '2026-11-18' });
+    expect(response.data!.recordInspection.member).toEqual({
+      id: member.id,
+      status: 'RECALLED',
+      onDutyTo: '2026-11-18',
+    });
 
     // Recalling again fails after the inspection row was written: the whole mutation rolls back.
     const before = await count('team_inspection');
-    const again = await server.gql(INSPECT, { input: { teamId: freshTeam, date: '2026-11-19', checks: checks(), consequence: 'RECALL', memberId: member.id } }, sichuanOrg);
+    const again = await server.gql(
+      INSPECT,
+      {
+        input: { teamId: freshTeam, date: '2026-11-19', checks: checks(), consequence: 'RECALL', memberId: member.id },
+      },
+      sichuanOrg,
+    );
     expect(codesOf(again)).toEqual(['CONFLICT']);
     expect(await count('team_inspection')).toBe(before);
-    const [row] = await server.sql('SELECT status, on_duty_to::text FROM team_member WHERE id = $1', [fromId(member.id)]);
+    const [row] = await server.sql('SELECT status, on_duty_to::text FROM team_member WHERE id = $1', [
+      fromId(member.id),
+    ]);
     expect(row).toEqual({ status: 'RECALLED', on_duty_to: '2026-11-18' });
   });
 
   it('writes neither inspection nor status change when a recall names a member of another team', async () => {
     const before = await count('team_inspection');
-    const response = await server.gql(INSPECT, { input: { teamId: freshTeam, date: '2026-11-18', checks: checks(), consequence: 'RECALL', memberId: memberId('key1-m1') } }, sichuanOrg);
+    const response = await server.gql(
+      INSPECT,
+      {
+        input: {
+          teamId: freshTeam,
+          date: '2026-11-18',
+          checks: checks(),
+          consequence: 'RECALL',
+          memberId: memberId('key1-m1'),
+        },
+      },
+      sichuanOrg,
+    );
     expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
     expect(await count('team_inspection')).toBe(before);
     expect(await count('team_member', `id = $1 AND status = 'ON_DUTY'`, [seedId('team-member', 'key1-m1')])).toBe(1);
   });
 
   it('requires each of the five checks once', async () => {
-    const response = await server.gql(INSPECT, { input: { teamId: freshTeam, date: '2026-11-18', checks: [...checks().slice(0, 4), { item: 'PLAN', passed: true }], consequence: 'NONE' } }, sichuanOrg);
+    const response = await server.gql(
+      INSPECT,
+      {
+        input: {
+          teamId: freshTeam,
+          date: '2026-11-18',
+          checks: [...checks().slice(0, 4), { item: 'PLAN', passed: true }],
+          consequence: 'NONE',
+        },
+      },
+      sichuanOrg,
+    );
     expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].extensions!.fields).toEqual(['checks']);
   });
 
   it('records yearly assessments once per member and year', async () => {
-    const mutation = 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { assessment { year stars points } } }';
+    const mutation =
+      'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { assessment { year stars points } } }';
     const input = { memberId: memberId('key1-fs'), year: 2026, stars: 5, points: '97.50' };
-    expect((await server.gql(mutation, { input }, sichuanOrg)).data!.recordAssessment.assessment).toEqual({ year: 2026, stars: 5, points: '97.50' });
+    expect((await server.gql(mutation, { input }, sichuanOrg)).data!.recordAssessment.assessment).toEqual({
+      year: 2026,
+      stars: 5,
+      points: '97.50',
+    });
     expect(codesOf(await server.gql(mutation, { input }, sichuanOrg))).toEqual(['CONFLICT']);
     const bad = await server.gql(mutation, { input: { ...input, year: 2027, stars: 6 } }, sichuanOrg);
     expect(codesOf(bad)).toEqual(['BAD_USER_INPUT']);

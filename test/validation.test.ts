@@ -53,24 +53,30 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
   });
 
   it('reports a non-decimal money string as BAD_USER_INPUT naming the field', async () => {
-    const response = await server.gql(RECORD, { input: { villageId: village, year: 2021, collectiveIncome: '12,000' } });
+    const response = await server.gql(RECORD, {
+      input: { villageId: village, year: 2021, collectiveIncome: '12,000' },
+    });
     expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].extensions!.fields).toEqual(['collectiveIncome']);
   });
 
   it('answers unknown ids with NOT_FOUND naming the field', async () => {
-    const response = await server.gql(RECORD, { input: { villageId: toGlobalId('Village', '519902100299'), year: 2021 } });
+    const response = await server.gql(RECORD, {
+      input: { villageId: toGlobalId('Village', '519902100299'), year: 2021 },
+    });
     expect(codesOf(response)).toEqual(['NOT_FOUND']);
     expect(response.errors![0].extensions!.fields).toEqual(['villageId']);
   });
 
   it('refuses operations nested deeper than the limit, fragments included', async () => {
     const level = (inner: string) => `children { edges { node { code ${inner} } } }`;
-    const deep = `{ region(code: "51") { ${level(level(level(level('')))) } } }`; // 1 + 4 × 3 = 13 levels
+    const deep = `{ region(code: "51") { ${level(level(level(level(''))))} } }`; // 1 + 4 × 3 = 13 levels
     const refused = await server.gql(deep);
     expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0].message).toContain('at most 12');
-    const viaFragment = await server.gql(`query { region(code: "51") { ...C } } fragment C on Region { ${level(level(level(level(''))))} }`);
+    const viaFragment = await server.gql(
+      `query { region(code: "51") { ...C } } fragment C on Region { ${level(level(level(level(''))))} }`,
+    );
     expect(codesOf(viaFragment)).toEqual(['BAD_USER_INPUT']);
     const allowed = await server.gql(`{ region(code: "51") { ${level(level(level('')))} } }`); // 10 levels
     expect(allowed.errors).toBeUndefined();
@@ -78,15 +84,19 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
 
   it('answers fragment bombs at once: each fragment depth is computed once, not per spread', async () => {
     // 30 fragments on Query, each spreading the next ten times: 10^29 paths if spreads are re-walked.
-    const fragments = Array.from({ length: 30 }, (_, i) =>
-      `fragment F${i} on Query { ${i < 29 ? Array.from({ length: 10 }, () => `...F${i + 1}`).join(' ') : 'viewer { role }'} }`,
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `fragment F${i} on Query { ${i < 29 ? Array.from({ length: 10 }, () => `...F${i + 1}`).join(' ') : 'viewer { role }'} }`,
     ).join('\n');
     const wide = await server.gql(`query { ...F0 }\n${fragments}`);
     expect(wide.errors).toBeUndefined();
     expect(wide.data!.viewer.role).toBe('ADMIN');
     // 22 levels, each spreading the next twice: refused for depth, after a linear walk.
-    const deepFragments = Array.from({ length: 22 }, (_, i) =>
-      `fragment G${i} on Region { name ${i < 21 ? `parent { ...G${i + 1} } children { edges { node { ...G${i + 1} } } }` : ''} }`,
+    const deepFragments = Array.from(
+      { length: 22 },
+      (_, i) =>
+        `fragment G${i} on Region { name ${i < 21 ? `parent { ...G${i + 1} } children { edges { node { ...G${i + 1} } } }` : ''} }`,
     ).join('\n');
     const deep = await server.gql(`{ region(code: "51") { ...G0 } }\n${deepFragments}`);
     expect(codesOf(deep)).toEqual(['BAD_USER_INPUT']);

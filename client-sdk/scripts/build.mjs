@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-for (const [config, folder, type] of [['tsconfig.json', 'esm', 'module'], ['tsconfig.cjs.json', 'cjs', 'commonjs']]) {
+for (const [config, folder, type] of [
+  ['tsconfig.json', 'esm', 'module'],
+  ['tsconfig.cjs.json', 'cjs', 'commonjs'],
+]) {
   execFileSync(process.execPath, [tsc, '-p', join(root, config)], { stdio: 'inherit' });
   mkdirSync(join(root, 'dist', folder), { recursive: true });
   writeFileSync(join(root, 'dist', folder, 'package.json'), `${JSON.stringify({ type }, null, 2)}\n`);

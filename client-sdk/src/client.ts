@@ -1,12 +1,13 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import {
-  AssignedVillagesDocument,
-  PairingContributionsDocument,
-  PairingsDocument,
-} from './operations/partners.js';
+import { AssignedVillagesDocument, PairingContributionsDocument, PairingsDocument } from './operations/partners.js';
 import { RegionOverviewDocument, RegionsDocument, VillagesDocument } from './operations/regions.js';
 import { ResidentTeamsDocument, TeamCoverageDocument, WeeklyComplianceDocument } from './operations/teams.js';
-import { ConsumptionStatsDocument, PurchasesDocument, RecordPurchaseDocument, VoidPurchaseDocument } from './operations/consumption.js';
+import {
+  ConsumptionStatsDocument,
+  PurchasesDocument,
+  RecordPurchaseDocument,
+  VoidPurchaseDocument,
+} from './operations/consumption.js';
 import { ViewerDocument } from './operations/partners.js';
 import {
   PairingChangedDocument,
@@ -30,7 +31,13 @@ import type {
   PairingContributionsQuery,
 } from './generated/graphql.js';
 import { executeHttp, type ResultOf, type TokenSource, type VariablesArg } from './transport.js';
-import { LiveConnection, type LiveHandlers, type LiveSubscription, type ReconnectOptions, type ResumableVariables } from './live.js';
+import {
+  LiveConnection,
+  type LiveHandlers,
+  type LiveSubscription,
+  type ReconnectOptions,
+  type ResumableVariables,
+} from './live.js';
 
 export interface PlatformClientOptions {
   /** The platform's GraphQL URL, e.g. `http://localhost:4000/graphql` (WebSocket on the same URL). */
@@ -80,7 +87,11 @@ export function createPlatformClient(options: PlatformClientOptions) {
   }
 
   /** Subscribes to any typed, resumable subscription document. */
-  function subscribe<R, V extends ResumableVariables>(document: TypedDocumentNode<R, V>, variables: V, handlers: LiveHandlers<R>): LiveSubscription {
+  function subscribe<R, V extends ResumableVariables>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+    handlers: LiveHandlers<R>,
+  ): LiveSubscription {
     return live.subscribe(document, variables, handlers);
   }
 
@@ -92,7 +103,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
     viewer: async () => (await request(ViewerDocument)).viewer,
 
     /** A region with pairing coverage (Region.coverage) and target attainment; null when absent or out of scope. */
-    region: async (code: string, options: { year?: number | null } = {}) => (await request(RegionOverviewDocument, { code, year: options.year })).region,
+    region: async (code: string, options: { year?: number | null } = {}) =>
+      (await request(RegionOverviewDocument, { code, year: options.year })).region,
 
     regions: async (variables: RegionsQueryVariables = {}) => (await request(RegionsDocument, variables)).regions,
 
@@ -101,42 +113,67 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
     /** The key-assisted villages (重点帮扶村) of a region, with indicators and target progress. */
     keyAssistedVillages: async (regionCode: string, options: { year?: number | null; first?: number } = {}) =>
-      (await request(VillagesDocument, { filter: { regionCode, designations: ['KEY_ASSISTED'] }, year: options.year, first: options.first ?? 100 })).villages,
+      (
+        await request(VillagesDocument, {
+          filter: { regionCode, designations: ['KEY_ASSISTED'] },
+          year: options.year,
+          first: options.first ?? 100,
+        })
+      ).villages,
 
     /** A partner's villages through its active pairings (`viewer { provider { assignedVillages } }`); null for non-partner roles. */
-    assignedVillages: async (variables: AssignedVillagesQueryVariables = {}) => (await request(AssignedVillagesDocument, variables)).viewer.provider?.assignedVillages ?? null,
+    assignedVillages: async (variables: AssignedVillagesQueryVariables = {}) =>
+      (await request(AssignedVillagesDocument, variables)).viewer.provider?.assignedVillages ?? null,
 
     pairings: async (variables: PairingsQueryVariables = {}) => (await request(PairingsDocument, variables)).pairings,
 
     /** A pairing with its contributions; null when absent, out of scope or not a pairing. */
     pairingContributions: async (pairingId: string, options: { first?: number; after?: string | null } = {}) => {
-      const node: PairingContributionsQuery['node'] = (await request(PairingContributionsDocument, { id: pairingId, ...options })).node;
+      const node: PairingContributionsQuery['node'] = (
+        await request(PairingContributionsDocument, { id: pairingId, ...options })
+      ).node;
       return node && 'contributions' in node ? node : null;
     },
 
-    residentTeams: async (variables: ResidentTeamsQueryVariables) => (await request(ResidentTeamsDocument, variables)).residentTeams,
+    residentTeams: async (variables: ResidentTeamsQueryVariables) =>
+      (await request(ResidentTeamsDocument, variables)).residentTeams,
 
-    weeklyCompliance: async (variables: WeeklyComplianceQueryVariables) => (await request(WeeklyComplianceDocument, variables)).weeklyCompliance,
+    weeklyCompliance: async (variables: WeeklyComplianceQueryVariables) =>
+      (await request(WeeklyComplianceDocument, variables)).weeklyCompliance,
 
     /** 五天四夜 compliance summary of a region's teams in one week, and its key villages without a team. */
     teamCoverage: async (regionCode: string, weekOf: string) => request(TeamCoverageDocument, { regionCode, weekOf }),
 
-    purchases: async (variables: PurchasesQueryVariables = {}) => (await request(PurchasesDocument, variables)).purchases,
+    purchases: async (variables: PurchasesQueryVariables = {}) =>
+      (await request(PurchasesDocument, variables)).purchases,
 
-    consumptionStats: async (variables: Partial<ConsumptionStatsQueryVariables> = {}): Promise<ConsumptionStatsQuery['consumptionStats']> =>
-      (await request(ConsumptionStatsDocument, { groupBy: variables.groupBy ?? [], filter: variables.filter })).consumptionStats,
+    consumptionStats: async (
+      variables: Partial<ConsumptionStatsQueryVariables> = {},
+    ): Promise<ConsumptionStatsQuery['consumptionStats']> =>
+      (await request(ConsumptionStatsDocument, { groupBy: variables.groupBy ?? [], filter: variables.filter }))
+        .consumptionStats,
 
     /** Idempotent per buyer and clientReference: `created` is false when it was already recorded. */
-    recordPurchase: async (input: RecordPurchaseInput) => (await request(RecordPurchaseDocument, { input })).recordPurchase,
+    recordPurchase: async (input: RecordPurchaseInput) =>
+      (await request(RecordPurchaseDocument, { input })).recordPurchase,
 
-    voidPurchase: async (input: VoidPurchaseInput) => (await request(VoidPurchaseDocument, { input })).voidPurchase.purchase,
+    voidPurchase: async (input: VoidPurchaseInput) =>
+      (await request(VoidPurchaseDocument, { input })).voidPurchase.purchase,
 
     /** Typed live subscriptions; each resumes from its last cursor after a dropped connection. */
     live: {
-      purchaseRecorded: (variables: LiveVariables, handlers: LiveHandlers<Data<typeof PurchaseRecordedDocument>>) => subscribe(PurchaseRecordedDocument, variables, handlers),
-      purchaseStatusChanged: (variables: LiveVariables, handlers: LiveHandlers<Data<typeof PurchaseStatusChangedDocument>>) => subscribe(PurchaseStatusChangedDocument, variables, handlers),
-      pairingChanged: (variables: LiveVariables, handlers: LiveHandlers<Data<typeof PairingChangedDocument>>) => subscribe(PairingChangedDocument, variables, handlers),
-      villageIndicatorsUpdated: (variables: LiveVariables, handlers: LiveHandlers<Data<typeof VillageIndicatorsUpdatedDocument>>) => subscribe(VillageIndicatorsUpdatedDocument, variables, handlers),
+      purchaseRecorded: (variables: LiveVariables, handlers: LiveHandlers<Data<typeof PurchaseRecordedDocument>>) =>
+        subscribe(PurchaseRecordedDocument, variables, handlers),
+      purchaseStatusChanged: (
+        variables: LiveVariables,
+        handlers: LiveHandlers<Data<typeof PurchaseStatusChangedDocument>>,
+      ) => subscribe(PurchaseStatusChangedDocument, variables, handlers),
+      pairingChanged: (variables: LiveVariables, handlers: LiveHandlers<Data<typeof PairingChangedDocument>>) =>
+        subscribe(PairingChangedDocument, variables, handlers),
+      villageIndicatorsUpdated: (
+        variables: LiveVariables,
+        handlers: LiveHandlers<Data<typeof VillageIndicatorsUpdatedDocument>>,
+      ) => subscribe(VillageIndicatorsUpdatedDocument, variables, handlers),
     },
 
     /** Drops the live connection as a network failure would; subscriptions reconnect and resume. */

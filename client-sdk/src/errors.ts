@@ -1,12 +1,20 @@
 /** Error codes the platform puts in `extensions.code`, plus the two the SDK adds itself. */
-export type ServerErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ServerErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 /**
  * `NETWORK_ERROR`: the platform could not be reached or answered something that is not GraphQL.
  * `UNKNOWN`: the platform answered an error without a code the SDK knows.
  */
 export type ErrorCode = ServerErrorCode | 'NETWORK_ERROR' | 'UNKNOWN';
 
-const SERVER_CODES: readonly string[] = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR'];
+const SERVER_CODES: readonly string[] = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+];
 
 /** One GraphQL error as the platform formats it. */
 export interface GraphQLErrorShape {
@@ -27,7 +35,9 @@ export interface PlatformErrorDetail {
 function toDetail(error: GraphQLErrorShape): PlatformErrorDetail {
   const raw = error.extensions?.code;
   const code: ErrorCode = typeof raw === 'string' && SERVER_CODES.includes(raw) ? (raw as ServerErrorCode) : 'UNKNOWN';
-  const fields = Array.isArray(error.extensions?.fields) ? error.extensions.fields.filter((f): f is string => typeof f === 'string') : [];
+  const fields = Array.isArray(error.extensions?.fields)
+    ? error.extensions.fields.filter((f): f is string => typeof f === 'string')
+    : [];
   return { code, message: error.message, fields, ...(error.path ? { path: error.path } : {}) };
 }
 

@@ -1,5 +1,11 @@
 export { createPlatformClient, type PlatformClient, type PlatformClientOptions } from './client.js';
-export { PlatformError, isPlatformError, type ErrorCode, type ServerErrorCode, type PlatformErrorDetail } from './errors.js';
+export {
+  PlatformError,
+  isPlatformError,
+  type ErrorCode,
+  type ServerErrorCode,
+  type PlatformErrorDetail,
+} from './errors.js';
 export type { LiveHandlers, LiveStatus, LiveSubscription, ReconnectOptions } from './live.js';
 export type { ResultOf, VariablesOf, TokenSource } from './transport.js';
 export { graphql } from './generated/index.js';

@@ -50,7 +50,8 @@ export interface ResumableVariables {
 function cursorOf(data: unknown): string | null {
   if (!data || typeof data !== 'object') return null;
   for (const value of Object.values(data as Record<string, unknown>)) {
-    if (value && typeof value === 'object' && typeof (value as { cursor?: unknown }).cursor === 'string') return (value as { cursor: string }).cursor;
+    if (value && typeof value === 'object' && typeof (value as { cursor?: unknown }).cursor === 'string')
+      return (value as { cursor: string }).cursor;
   }
   return null;
 }
@@ -122,7 +123,11 @@ export class LiveConnection {
     return () => this.listeners.delete(listener);
   }
 
-  subscribe<R, V extends ResumableVariables>(document: TypedDocumentNode<R, V>, variables: V, handlers: LiveHandlers<R>): LiveSubscription {
+  subscribe<R, V extends ResumableVariables>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+    handlers: LiveHandlers<R>,
+  ): LiveSubscription {
     const { query, operationName } = printDocument(document);
     const initial = this.options.reconnect?.initialDelayMs ?? 500;
     const maxDelay = this.options.reconnect?.maxDelayMs ?? 15_000;
@@ -173,7 +178,11 @@ export class LiveConnection {
       if (status !== 'reconnecting') setStatus('connecting');
       let settled = false;
       unsubscribe = this.connection().subscribe<R>(
-        { query, variables: { ...(variables as Record<string, unknown>), after: lastCursor }, ...(operationName ? { operationName } : {}) },
+        {
+          query,
+          variables: { ...(variables as Record<string, unknown>), after: lastCursor },
+          ...(operationName ? { operationName } : {}),
+        },
         {
           next: (result) => {
             if (stopped) return;

@@ -6,6 +6,8 @@ import { PlatformError, type GraphQLErrorShape } from './errors.js';
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
 
 /** The variables argument of a typed document: optional when every variable is. */
+// `{}` is the point here: it is assignable to V exactly when every variable of V is optional.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type VariablesArg<V> = {} extends V ? [variables?: V] : [variables: V];
 
 export type ResultOf<D> = D extends TypedDocumentNode<infer R, any> ? R : never;
@@ -37,7 +39,11 @@ export interface HttpTransportOptions {
 }
 
 /** Runs one operation over HTTP POST and returns its data, or throws a PlatformError. */
-export async function executeHttp<R, V>(options: HttpTransportOptions, document: TypedDocumentNode<R, V>, variables: V | undefined): Promise<R> {
+export async function executeHttp<R, V>(
+  options: HttpTransportOptions,
+  document: TypedDocumentNode<R, V>,
+  variables: V | undefined,
+): Promise<R> {
   const { query, operationName } = printDocument(document);
   const token = await options.getToken();
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -61,9 +67,14 @@ export async function executeHttp<R, V>(options: HttpTransportOptions, document:
   try {
     body = (await response.json()) as typeof body;
   } catch (cause) {
-    throw PlatformError.network(`Platform answered HTTP ${response.status} without a GraphQL response`, cause, response.status);
+    throw PlatformError.network(
+      `Platform answered HTTP ${response.status} without a GraphQL response`,
+      cause,
+      response.status,
+    );
   }
   if (body.errors?.length) throw PlatformError.fromGraphQLErrors(body.errors, response.status);
-  if (body.data == null) throw PlatformError.network(`Platform answered HTTP ${response.status} without data`, undefined, response.status);
+  if (body.data == null)
+    throw PlatformError.network(`Platform answered HTTP ${response.status} without data`, undefined, response.status);
   return body.data;
 }

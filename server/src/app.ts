@@ -43,7 +43,8 @@ function authError(error: unknown): GraphQLError {
 
 function formatWsError(error: GraphQLError | GraphQLFormattedError, logger: Logger): GraphQLFormattedError {
   if (!(error instanceof GraphQLError)) return error;
-  if (isUnexpected(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
+  if (isUnexpected(error))
+    logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
   return formatError(error.toJSON(), error);
 }
 
@@ -74,7 +75,13 @@ async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string, pollM
   return hub;
 }
 
-export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPollMs }: PlatformDeps): Promise<Platform> {
+export async function createPlatform({
+  orm,
+  logger,
+  jwtSecret,
+  redisUrl,
+  eventPollMs,
+}: PlatformDeps): Promise<Platform> {
   const schema = await buildPlatformSchema();
   const events = await createEventHub(orm, logger, redisUrl, eventPollMs);
   const app = express();
@@ -89,7 +96,16 @@ export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPo
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      logger.info({ requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.originalUrl,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
     });
     next();
   });
@@ -145,7 +161,15 @@ export async function createPlatform({ orm, logger, jwtSecret, redisUrl, eventPo
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
       logUnexpectedErrors,
     ],
   });

@@ -28,7 +28,13 @@ async function main(): Promise<void> {
       logger.info({ counts }, 'seeded demo data into the new embedded database');
     }
     const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-    platform = await createPlatform({ orm, logger, jwtSecret, redisUrl: config.redisUrl, eventPollMs: config.eventPollMs });
+    platform = await createPlatform({
+      orm,
+      logger,
+      jwtSecret,
+      redisUrl: config.redisUrl,
+      eventPollMs: config.eventPollMs,
+    });
     port = await platform.listen(config.port);
   } catch (error) {
     // Never leave an embedded PostgreSQL running behind a failed start.

@@ -32,7 +32,8 @@ export default async function globalSetup(): Promise<void> {
   // Migrate and seed through the real `npm run seed` entry point, in its own process: MikroORM
   // must not be initialised here, in the process whose realm the in-band tests reuse.
   const seedScript = path.resolve(__dirname, '..', '..', 'dist', 'server', 'src', 'cli', 'seed.js');
-  if (!fs.existsSync(seedScript)) throw new Error('dist/ is missing: run the tests with `npm test`, which builds first');
+  if (!fs.existsSync(seedScript))
+    throw new Error('dist/ is missing: run the tests with `npm test`, which builds first');
   execFileSync(process.execPath, [seedScript], {
     env: { ...process.env, DATABASE_URL: databaseUrl(adminUrl, template), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

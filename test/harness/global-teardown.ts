@@ -6,7 +6,8 @@ import { dropDatabase } from './databases';
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env.TEST_ADMIN_URL;
   const template = process.env.TEST_TEMPLATE_DB;
-  const state = (globalThis as Record<string, unknown>).__embeddedPostgres as { embedded: EmbeddedPostgres; dataDir: string } | undefined;
+  const state = (globalThis as Record<string, unknown>).__embeddedPostgres as
+    { embedded: EmbeddedPostgres; dataDir: string } | undefined;
   if (state) {
     // The whole throwaway cluster goes; no need to drop databases one by one.
     await state.embedded.stop();
@@ -17,7 +18,9 @@ export default async function globalTeardown(): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${template}%`]);
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${template}%`,
+    ]);
     for (const { datname } of rows) await dropDatabase(admin, datname);
   } finally {
     await admin.end();

@@ -11,7 +11,12 @@ export interface LiveSubscription<T> {
 }
 
 /** A real graphql-ws client over a real WebSocket, as a partner portal would use. */
-export function subscribe<T = any>(httpUrl: string, token: string | null, query: string, variables: Record<string, unknown> = {}): LiveSubscription<T> {
+export function subscribe<T = any>(
+  httpUrl: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): LiveSubscription<T> {
   const client: Client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,

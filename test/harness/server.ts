@@ -20,7 +20,11 @@ export interface TestServer {
   dbUrl: string;
   platform: Platform;
   /** Runs a GraphQL operation over real HTTP. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Counts SQL statements the server sends while `run` executes. */
   countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number; sql: string[] }>;
   /** Runs SQL directly against this test file's database. */
@@ -77,7 +81,12 @@ export async function startTestServer(options: { redisUrl?: string } = {}): Prom
       // The event hub's background poll (every 2 s, on the same pool) reads the event table; it is
       // not part of the request measured, and counting it made these assertions timing-dependent.
       const listener = (q: { sql: string }) => {
-        if (/^SELECT cursor, topic, region_code, party_ids, partner_access, payload, created_at FROM domain_event/.test(q.sql.trim())) return;
+        if (
+          /^SELECT cursor, topic, region_code, party_ids, partner_access, payload, created_at FROM domain_event/.test(
+            q.sql.trim(),
+          )
+        )
+          return;
         sql.push(q.sql);
       };
       knex.on('query', listener);

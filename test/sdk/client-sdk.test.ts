@@ -1,6 +1,14 @@
 import { parse } from 'graphql';
-import { createPlatformClient, isPlatformError, PlatformError, type PlatformClient, type PurchaseRecordedSubscription, type LiveStatus, type TypedDocumentNode } from 'client-sdk';
-import { startTestServer, tokenFor, adminToken, type TestServer } from '../harness/server';
+import {
+  createPlatformClient,
+  isPlatformError,
+  PlatformError,
+  type PlatformClient,
+  type PurchaseRecordedSubscription,
+  type LiveStatus,
+  type TypedDocumentNode,
+} from 'client-sdk';
+import { startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { settle } from '../harness/live-client';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
@@ -25,7 +33,12 @@ const TEA_CO = seedId('provider', 'tea-co');
 const teaToken = () => tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO });
 const countyToken = () => tokenFor({ role: Role.REGION_OFFICIAL, region: COUNTY });
 const client = (options: Partial<Parameters<typeof createPlatformClient>[0]> = {}) => {
-  const c = createPlatformClient({ url: server.url, token: countyToken(), reconnect: { initialDelayMs: 50, maxDelayMs: 400 }, ...options });
+  const c = createPlatformClient({
+    url: server.url,
+    token: countyToken(),
+    reconnect: { initialDelayMs: 50, maxDelayMs: 400 },
+    ...options,
+  });
   clients.push(c);
   return c;
 };
@@ -56,7 +69,9 @@ describe('typed queries', () => {
     expect(first.code.startsWith('519902')).toBe(true);
     expect(first.designations.map((d) => d.kind)).toContain('KEY_ASSISTED');
     expect(first.indicators?.households).toEqual(expect.any(Number));
-    expect(first.targetProgress.find((t) => t.targetCode === 'COLLECTIVE_INCOME_2025')).toMatchObject({ threshold: expect.any(String) });
+    expect(first.targetProgress.find((t) => t.targetCode === 'COLLECTIVE_INCOME_2025')).toMatchObject({
+      threshold: expect.any(String),
+    });
   });
 
   it('reads regions, the viewer and villages through the generic request with a portal-written document', async () => {
@@ -66,7 +81,10 @@ describe('typed queries', () => {
     expect(townships.totalCount).toBeGreaterThan(0);
     expect(townships.edges.every((e) => e.node.code.startsWith('519902') && e.node.level === 'TOWNSHIP')).toBe(true);
     // Any typed document runs through `request`, here one typed by hand rather than generated.
-    const doc: TypedDocumentNode<{ villages: { edges: { node: { code: string; name: string } }[] } }, { regionCode: string }> = parse(`
+    const doc: TypedDocumentNode<
+      { villages: { edges: { node: { code: string; name: string } }[] } },
+      { regionCode: string }
+    > = parse(`
       query SdkTestVillageNames($regionCode: String!) {
         villages(filter: { regionCode: $regionCode, designations: [KEY_ASSISTED] }, first: 100) { edges { node { code name } } }
       }
@@ -78,7 +96,9 @@ describe('typed queries', () => {
   it("lists a partner's assigned villages, its pairings and their contributions", async () => {
     const tea = client({ token: teaToken() });
     const assigned = await tea.assignedVillages({ first: 100 });
-    const [{ n }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM pairing WHERE provider_id = $1', [TEA_CO]);
+    const [{ n }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM pairing WHERE provider_id = $1', [
+      TEA_CO,
+    ]);
     expect(n).toBeGreaterThan(0);
     expect(assigned).not.toBeNull();
     expect(assigned!.totalCount).toBeGreaterThan(0);
@@ -86,7 +106,10 @@ describe('typed queries', () => {
     expect(pairings.totalCount).toBe(n);
     expect(pairings.edges.every((e) => e.node.provider?.id === toGlobalId('Enterprise', TEA_CO))).toBe(true);
     const withContributions = await tea.pairingContributions(pairings.edges[0].node.id);
-    expect(withContributions).toMatchObject({ id: pairings.edges[0].node.id, contributions: { totalCount: expect.any(Number) } });
+    expect(withContributions).toMatchObject({
+      id: pairings.edges[0].node.id,
+      contributions: { totalCount: expect.any(Number) },
+    });
     expect(await client().assignedVillages()).toBeNull(); // a county official acts for no provider
   });
 
@@ -95,7 +118,10 @@ describe('typed queries', () => {
     const teams = await official.residentTeams({ filter: { regionCode: '519902' }, weekOf: '2026-11-09', first: 100 });
     expect(teams.totalCount).toBeGreaterThan(0);
     expect(teams.edges[0].node.complianceRate).toMatchObject({ weekStart: '2026-11-09', weekEnd: '2026-11-15' });
-    const weekly = await official.weeklyCompliance({ filter: { regionCode: '519902', weekOf: '2026-11-09' }, first: 100 });
+    const weekly = await official.weeklyCompliance({
+      filter: { regionCode: '519902', weekOf: '2026-11-09' },
+      first: 100,
+    });
     expect(weekly.totalCount).toBeGreaterThan(0);
     const coverage = await official.teamCoverage('519902', '2026-11-09');
     expect(coverage.teamComplianceSummary.assessedMembers).toBe(weekly.edges.length);
@@ -106,7 +132,10 @@ describe('typed queries', () => {
     const tea = client({ token: teaToken() });
     const before = await tea.consumptionStats();
     const recorded = await tea.recordPurchase(purchaseInput('sdk-void-1', '12.34'));
-    expect(recorded).toMatchObject({ created: true, purchase: { status: 'RECORDED', totalAmount: '12.34', lineCount: 1 } });
+    expect(recorded).toMatchObject({
+      created: true,
+      purchase: { status: 'RECORDED', totalAmount: '12.34', lineCount: 1 },
+    });
     const again = await tea.recordPurchase(purchaseInput('sdk-void-1', '12.34'));
     expect(again).toMatchObject({ created: false, purchase: { id: recorded.purchase.id } });
     const listed = await tea.purchases({ first: 100 });
@@ -122,7 +151,9 @@ describe('typed queries', () => {
 describe('errors as typed values', () => {
   it('throws a PlatformError with code and fields for bad input, and writes nothing', async () => {
     const tea = client({ token: teaToken() });
-    const error = await tea.recordPurchase({ ...purchaseInput('sdk-bad'), purchasedOn: '2099-01-01' }).catch((e: unknown) => e);
+    const error = await tea
+      .recordPurchase({ ...purchaseInput('sdk-bad'), purchasedOn: '2099-01-01' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect(isPlatformError(error, 'BAD_USER_INPUT')).toBe(true);
     expect((error as PlatformError).fields).toEqual(['purchasedOn']);
@@ -132,10 +163,18 @@ describe('errors as typed values', () => {
 
   it('reports FORBIDDEN, UNAUTHENTICATED and an unreachable platform by code', async () => {
     const tea = client({ token: teaToken() });
-    const other = { ...purchaseInput('sdk-forbidden'), buyerId: toGlobalId('Enterprise', seedId('provider', 'citrus-co')) };
+    const other = {
+      ...purchaseInput('sdk-forbidden'),
+      buyerId: toGlobalId('Enterprise', seedId('provider', 'citrus-co')),
+    };
     await expect(tea.recordPurchase(other)).rejects.toMatchObject({ code: 'FORBIDDEN', fields: [] });
-    await expect(client({ token: 'not-a-token' }).viewer()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
-    await expect(createPlatformClient({ url: 'http://127.0.0.1:9/graphql' }).viewer()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    await expect(client({ token: 'not-a-token' }).viewer()).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+    });
+    await expect(createPlatformClient({ url: 'http://127.0.0.1:9/graphql' }).viewer()).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+    });
   });
 
   it('asks getToken before every request', async () => {
@@ -154,7 +193,16 @@ describe('live subscriptions', () => {
     const tea = client({ token: teaToken() });
     const received: PurchaseRecordedSubscription['purchaseRecorded'][] = [];
     const statuses: LiveStatus[] = [];
-    const subscription = county.live.purchaseRecorded({}, { next: (e) => received.push(e.purchaseRecorded), status: (s) => statuses.push(s), error: (e) => { throw e; } });
+    const subscription = county.live.purchaseRecorded(
+      {},
+      {
+        next: (e) => received.push(e.purchaseRecorded),
+        status: (s) => statuses.push(s),
+        error: (e) => {
+          throw e;
+        },
+      },
+    );
     await waitUntil(() => subscription.status === 'live' && sockets.count === 1, 5000, 'the live connection');
     await settle(200);
 
@@ -186,17 +234,25 @@ describe('live subscriptions', () => {
 
   it('resumes from an `after` cursor it is given, and stops with a typed error outside the scope', async () => {
     const county = client();
-    const [{ cursor }] = await server.sql<{ cursor: string }>(`SELECT coalesce(max(cursor), 0)::text AS cursor FROM domain_event`);
+    const [{ cursor }] = await server.sql<{ cursor: string }>(
+      `SELECT coalesce(max(cursor), 0)::text AS cursor FROM domain_event`,
+    );
     const tea = client({ token: teaToken() });
     const id = (await tea.recordPurchase(purchaseInput('sdk-after-1'))).purchase.id;
     const received: string[] = [];
-    const resumed = county.live.purchaseRecorded({ after: cursor }, { next: (e) => received.push(e.purchaseRecorded.purchase!.id) });
+    const resumed = county.live.purchaseRecorded(
+      { after: cursor },
+      { next: (e) => received.push(e.purchaseRecorded.purchase!.id) },
+    );
     await waitUntil(() => received.length === 1, 5000, 'the replayed event');
     expect(received).toEqual([id]);
     resumed.close();
 
     const errors: PlatformError[] = [];
-    const outside = county.live.purchaseRecorded({ filter: { regionCode: '210404' } }, { next: () => undefined, error: (e) => errors.push(e) });
+    const outside = county.live.purchaseRecorded(
+      { filter: { regionCode: '210404' } },
+      { next: () => undefined, error: (e) => errors.push(e) },
+    );
     await waitUntil(() => errors.length === 1, 5000, 'the scope error');
     expect(errors[0]).toBeInstanceOf(PlatformError);
     expect(errors[0].code).toBe('NOT_FOUND');

@@ -10,18 +10,34 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMMITTED = path.join(ROOT, 'client-sdk', 'src', 'generated');
 
-const filesOf = (dir: string) => fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+const filesOf = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
 
 it('regenerating the SDK documents gives exactly the committed files (run `npm run codegen` after changing an operation or the schema)', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sdk-codegen-'));
   try {
-    const cli = require.resolve('@graphql-codegen/cli/package.json').replace(/package\.json$/, path.join('esm', 'bin.js'));
-    execFileSync(process.execPath, [cli, '--config', 'codegen.ts', '--silent'], { cwd: ROOT, env: { ...process.env, CODEGEN_OUT: `${out}/` }, stdio: 'pipe' });
+    const cli = require
+      .resolve('@graphql-codegen/cli/package.json')
+      .replace(/package\.json$/, path.join('esm', 'bin.js'));
+    execFileSync(process.execPath, [cli, '--config', 'codegen.ts', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, CODEGEN_OUT: `${out}/` },
+      stdio: 'pipe',
+    });
     expect(filesOf(out)).toEqual(filesOf(COMMITTED));
     for (const file of filesOf(out)) {
-      expect({ file, text: fs.readFileSync(path.join(COMMITTED, file), 'utf8') }).toEqual({ file, text: fs.readFileSync(path.join(out, file), 'utf8') });
+      expect({ file, text: fs.readFileSync(path.join(COMMITTED, file), 'utf8') }).toEqual({
+        file,
+        text: fs.readFileSync(path.join(out, file), 'utf8'),
+      });
     }
-    const manifest = JSON.parse(fs.readFileSync(path.join(COMMITTED, 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+    const manifest = JSON.parse(fs.readFileSync(path.join(COMMITTED, 'persisted-documents.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     expect(Object.keys(manifest).length).toBeGreaterThan(10);
     expect(Object.keys(manifest).every((hash) => /^sha256:[0-9a-f]{64}$/.test(hash))).toBe(true);
   } finally {

@@ -55,7 +55,13 @@ async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
   }
 }
 
-const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const shanghaiToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 async function recordPurchase(reference: string, amount: string): Promise<string> {
   const { purchase } = await tea.recordPurchase({
@@ -63,7 +69,9 @@ async function recordPurchase(reference: string, amount: string): Promise<string
     clientReference: reference,
     channel: 'LIVE_STREAM',
     purchasedOn: shanghaiToday(),
-    lines: [{ productId: toGlobalId('Product', seedId('product', 'green-pepper')), quantity: '1', unit: '公斤', amount }],
+    lines: [
+      { productId: toGlobalId('Product', seedId('product', 'green-pepper')), quantity: '1', unit: '公斤', amount },
+    ],
   });
   return purchase.id;
 }
@@ -77,20 +85,36 @@ beforeAll(async () => {
 
   const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
   const outDir = path.join(temp, 'dist');
-  execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: PORTAL, stdio: 'pipe' });
-  const port = await freePort();
-  preview = spawn(process.execPath, [vite, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: PORTAL,
-    env: { ...process.env, PLATFORM_API: server.url },
-    stdio: 'ignore',
+    stdio: 'pipe',
   });
+  const port = await freePort();
+  preview = spawn(
+    process.execPath,
+    [vite, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: PORTAL,
+      env: { ...process.env, PLATFORM_API: server.url },
+      stdio: 'ignore',
+    },
+  );
   const portalUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(portalUrl);
 
   context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1360, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -119,7 +143,9 @@ describe('the county portal in Chromium', () => {
        WHERE d.kind = 'KEY_ASSISTED' AND r.code LIKE '519902%' ORDER BY r.code`,
     );
     expect(expected).toHaveLength(6);
-    const rows = await page.$$eval('#villages tbody tr', (trs) => trs.map((tr) => ({ code: tr.getAttribute('data-code'), name: tr.querySelector('.name')!.textContent })));
+    const rows = await page.$$eval('#villages tbody tr', (trs) =>
+      trs.map((tr) => ({ code: tr.getAttribute('data-code'), name: tr.querySelector('.name')!.textContent })),
+    );
     expect(rows).toEqual(expected);
     expect(await page.locator('#villages .chip').count()).toBeGreaterThan(6);
     expect(await page.textContent('#card-key .value')).toBe('6 个');
@@ -128,7 +154,9 @@ describe('the county portal in Chromium', () => {
     expect(await page.textContent('#card-compliance .value')).toMatch(/^\d+\.\d%$/);
     expect(await page.locator('#teams tbody tr').count()).toBeGreaterThan(0);
 
-    const bars = await page.$$eval('#chart svg rect.bar', (rects) => rects.map((r) => ({ month: r.getAttribute('data-month')!, fen: BigInt(r.getAttribute('data-fen')!) })));
+    const bars = await page.$$eval('#chart svg rect.bar', (rects) =>
+      rects.map((r) => ({ month: r.getAttribute('data-month')!, fen: BigInt(r.getAttribute('data-fen')!) })),
+    );
     expect(bars).toHaveLength(12);
     const [{ fen }] = await server.sql<{ fen: string }>(
       `SELECT coalesce(sum(total_amount * 100), 0)::bigint::text AS fen FROM purchase
@@ -165,7 +193,9 @@ describe('the county portal in Chromium', () => {
 
     // Newest first in the feed: exactly the five purchases, each once, in the order recorded.
     expect(await liveIds()).toEqual([...ids].reverse());
-    const cursors = await page.$$eval('#feed li.live', (items) => items.map((li) => BigInt(li.getAttribute('data-cursor')!)));
+    const cursors = await page.$$eval('#feed li.live', (items) =>
+      items.map((li) => BigInt(li.getAttribute('data-cursor')!)),
+    );
     expect(cursors.every((c, i) => i === 0 || c < cursors[i - 1])).toBe(true);
     expect(await page.getAttribute('#live-status', 'data-status')).toBe('live');
     expect(await barFen()).toBe(before + 10001n + 200n + 300n + 400n + 555n);

@@ -10,15 +10,30 @@ export async function typeChecks(): Promise<void> {
   const villages = await client.villages({ first: 10, filter: { regionCode: '519902' } });
   const name: string = villages.edges[0].node.name;
   // @ts-expect-error a misspelled field of a result
-  villages.edges[0].node.nmae;
+  void villages.edges[0].node.nmae;
   // @ts-expect-error a wrong variable type: `first` is an Int
   await client.villages({ first: 'ten' });
   // @ts-expect-error an unknown variable
   await client.villages({ regionCode: '519902' });
+  const pigeon = {
+    buyerId: 'x',
+    clientReference: 'r',
+    channel: 'BY_PIGEON' as const,
+    purchasedOn: '2026-01-01',
+    lines: [],
+  };
   // @ts-expect-error a wrong enum value in a mutation input
-  await client.recordPurchase({ buyerId: 'x', clientReference: 'r', channel: 'BY_PIGEON', purchasedOn: '2026-01-01', lines: [] });
+  await client.recordPurchase(pigeon);
+  const line = { productId: 'p', quantity: '1', unit: '箱', amount: 75 };
+  const byNumber = {
+    buyerId: 'x',
+    clientReference: 'r',
+    channel: 'DIRECT' as const,
+    purchasedOn: '2026-01-01',
+    lines: [line],
+  };
   // @ts-expect-error money is an exact decimal string, never a number
-  await client.recordPurchase({ buyerId: 'x', clientReference: 'r', channel: 'DIRECT', purchasedOn: '2026-01-01', lines: [{ productId: 'p', quantity: '1', unit: '箱', amount: 75 }] });
+  await client.recordPurchase(byNumber);
   // @ts-expect-error groupBy takes StatsDimension values
   await client.consumptionStats({ groupBy: ['WEEK'] });
 
@@ -26,26 +41,30 @@ export async function typeChecks(): Promise<void> {
   const purchases = await client.request(PurchasesDocument, { first: 5 });
   const amount: string = purchases.purchases.edges[0].node.totalAmount;
   // @ts-expect-error a misspelled field of a typed document's result
-  purchases.purchases.edges[0].node.totalAmmount;
+  void purchases.purchases.edges[0].node.totalAmmount;
   // @ts-expect-error a wrong variable type in a typed document
   await client.request(PurchasesDocument, { first: '5' });
+  const unknownDocument = graphql('query { villages { edges { node { nmae } } } }');
   // @ts-expect-error a document the codegen does not know (a misspelled field in it) has no type
-  await client.request(graphql(`query { villages { edges { node { nmae } } } }`));
+  await client.request(unknownDocument);
 
-  client.live.purchaseRecorded({ filter: { regionCode: '519902' } }, {
-    next: (event) => {
-      const cursor: string = event.purchaseRecorded.cursor;
-      // @ts-expect-error a misspelled field of an event
-      event.purchaseRecorded.purchse;
-      void cursor;
+  client.live.purchaseRecorded(
+    { filter: { regionCode: '519902' } },
+    {
+      next: (event) => {
+        const cursor: string = event.purchaseRecorded.cursor;
+        // @ts-expect-error a misspelled field of an event
+        void event.purchaseRecorded.purchse;
+        void cursor;
+      },
+      error: (error: PlatformError) => {
+        const code: ErrorCode = error.code;
+        const fields: string[] = error.fields;
+        // @ts-expect-error codes are a closed set
+        if (error.code === 'NOT_A_CODE') return;
+        void [code, fields];
+      },
     },
-    error: (error: PlatformError) => {
-      const code: ErrorCode = error.code;
-      const fields: string[] = error.fields;
-      // @ts-expect-error codes are a closed set
-      if (error.code === 'NOT_A_CODE') return;
-      void code, fields;
-    },
-  });
-  void name, amount;
+  );
+  void [name, amount];
 }

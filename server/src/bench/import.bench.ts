@@ -21,18 +21,31 @@ async function main(): Promise<void> {
     /** Two lines per purchase, fresh client references for every run. */
     async function* csv(count: number): AsyncGenerator<{ line: number; fields: string[] }> {
       run++;
-      yield { line: 1, fields: ['client_reference', 'buyer_id', 'channel', 'purchased_on', 'product_id', 'quantity', 'unit', 'amount'] };
+      yield {
+        line: 1,
+        fields: ['client_reference', 'buyer_id', 'channel', 'purchased_on', 'product_id', 'quantity', 'unit', 'amount'],
+      };
       for (let i = 0; i < count; i++) {
         const purchase = Math.floor(i / 2);
         yield {
           line: i + 2,
-          fields: [`bench-${run}-${purchase}`, buyers[purchase % buyers.length], 'CANTEEN', '2026-03-01', products[i % 2], '2', '公斤', `${(i % 500) + 1}.25`],
+          fields: [
+            `bench-${run}-${purchase}`,
+            buyers[purchase % buyers.length],
+            'CANTEEN',
+            '2026-03-01',
+            products[i % 2],
+            '2',
+            '公斤',
+            `${(i % 500) + 1}.25`,
+          ],
         };
       }
     }
     const measure = async (count: number, batchSize: number, concurrency = 1) => {
       const { ms, result } = await timed(() => importPurchases(knex, csv(count), { batchSize, concurrency }));
-      if (result.rejected.length || result.imported * 2 !== count) throw new Error(`unexpected import result ${JSON.stringify({ ...result, rejected: result.rejected.length })}`);
+      if (result.rejected.length || result.imported * 2 !== count)
+        throw new Error(`unexpected import result ${JSON.stringify({ ...result, rejected: result.rejected.length })}`);
       return (count / ms) * 1000;
     };
     const parallel: number[] = [];

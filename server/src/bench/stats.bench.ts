@@ -23,11 +23,28 @@ const QUERIES: { name: string; groupBy: StatsDimension[]; filter: Record<string,
   { name: 'by month, one year', groupBy: [StatsDimension.MONTH], filter: { from: '2025-01-01', to: '2025-12-31' } },
   { name: 'by county and quarter', groupBy: [StatsDimension.COUNTY, StatsDimension.QUARTER], filter: {} },
   { name: 'by buyer, one quarter', groupBy: [StatsDimension.BUYER], filter: { from: '2025-04-01', to: '2025-06-30' } },
-  { name: 'by category, one month', groupBy: [StatsDimension.CATEGORY], filter: { from: '2025-03-01', to: '2025-03-31' } },
-  { name: 'one village by channel, one month', groupBy: [StatsDimension.CHANNEL], filter: { villageId: toGlobalId('Village', '519902100202'), from: '2025-03-01', to: '2025-03-31' } },
-  { name: 'one buyer by month', groupBy: [StatsDimension.MONTH], filter: { buyerId: toGlobalId('Enterprise', seedId('provider', 'tea-co')) } },
+  {
+    name: 'by category, one month',
+    groupBy: [StatsDimension.CATEGORY],
+    filter: { from: '2025-03-01', to: '2025-03-31' },
+  },
+  {
+    name: 'one village by channel, one month',
+    groupBy: [StatsDimension.CHANNEL],
+    filter: { villageId: toGlobalId('Village', '519902100202'), from: '2025-03-01', to: '2025-03-31' },
+  },
+  {
+    name: 'one buyer by month',
+    groupBy: [StatsDimension.MONTH],
+    filter: { buyerId: toGlobalId('Enterprise', seedId('provider', 'tea-co')) },
+  },
 ];
-const STATS_INDEXES = ['purchase_village_date_idx', 'purchase_date_idx', 'purchase_buyer_date_idx', 'purchase_list_idx'];
+const STATS_INDEXES = [
+  'purchase_village_date_idx',
+  'purchase_date_idx',
+  'purchase_buyer_date_idx',
+  'purchase_list_idx',
+];
 
 async function main(): Promise<void> {
   assertSupportedNode();
@@ -83,7 +100,9 @@ async function main(): Promise<void> {
     console.log(`\nconsumptionStats over ${purchases} purchases, median ms of 5 runs:`);
     console.log(`${'query'.padEnd(48)} ${'indexed'.padStart(9)} ${'no index'.padStart(9)} ${'ratio'.padStart(7)}`);
     for (const name of Object.keys(indexed)) {
-      console.log(`${name.padEnd(48)} ${indexed[name].toFixed(1).padStart(9)} ${plain[name].toFixed(1).padStart(9)} ${(plain[name] / indexed[name]).toFixed(1).padStart(6)}x`);
+      console.log(
+        `${name.padEnd(48)} ${indexed[name].toFixed(1).padStart(9)} ${plain[name].toFixed(1).padStart(9)} ${(plain[name] / indexed[name]).toFixed(1).padStart(6)}x`,
+      );
     }
   } finally {
     await scratch.close();

@@ -41,9 +41,17 @@ function main(): void {
   const role = values.role.toUpperCase() as Role;
   const region = values.region ? normaliseRegionCode(values.region) : undefined;
   if (values.region && !region) throw new Error(`--region ${values.region} is not a region code`);
-  const provider = values.enterprise ? providerKey(values.enterprise, 'Enterprise') : values.unit ? providerKey(values.unit, 'AssistanceUnit') : undefined;
+  const provider = values.enterprise
+    ? providerKey(values.enterprise, 'Enterprise')
+    : values.unit
+      ? providerKey(values.unit, 'AssistanceUnit')
+      : undefined;
   if ((role === Role.ENTERPRISE && values.unit) || (role === Role.ASSISTANCE_UNIT && values.enterprise)) {
-    throw new Error(role === Role.ENTERPRISE ? 'ENTERPRISE takes --enterprise, not --unit' : 'ASSISTANCE_UNIT takes --unit, not --enterprise');
+    throw new Error(
+      role === Role.ENTERPRISE
+        ? 'ENTERPRISE takes --enterprise, not --unit'
+        : 'ASSISTANCE_UNIT takes --unit, not --enterprise',
+    );
   }
   const claims = { role, region: region ?? undefined, provider };
   const problem = checkClaims(claims);

@@ -21,7 +21,8 @@ export class ConfigError extends Error {}
 function positiveInteger(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
   return value;
 }
 

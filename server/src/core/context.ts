@@ -12,7 +12,11 @@ import type { EventHub } from './events/event-hub';
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V, C = K>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, C>): DataLoader<K, V, C> {
+  get<K, V, C = K>(
+    name: string,
+    batch: DataLoader.BatchLoadFn<K, V>,
+    options?: DataLoader.Options<K, V, C>,
+  ): DataLoader<K, V, C> {
     let loader = this.loaders.get(name) as DataLoader<K, V, C> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V, C>(batch, options);

@@ -2,7 +2,9 @@
  * A streaming CSV reader (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Yields each
  * record with the file line it started on, so import reports can name the line.
  */
-export async function* readCsv(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<{ line: number; fields: string[] }> {
+export async function* readCsv(
+  chunks: AsyncIterable<string | Buffer>,
+): AsyncGenerator<{ line: number; fields: string[] }> {
   let field = '';
   let fields: string[] = [];
   let quoted = false;

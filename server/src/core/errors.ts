@@ -10,12 +10,7 @@ import {
 
 /** The error codes clients may see in `extensions.code`; nothing else is ever sent. */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 /** A failure we expect and can explain to the caller; services throw these. */
 export class AppError extends Error {
@@ -32,8 +27,7 @@ export class AppError extends Error {
 
 export const badInput = (field: string | string[], message: string) =>
   new AppError('BAD_USER_INPUT', message, Array.isArray(field) ? field : [field]);
-export const notFound = (message: string, field?: string) =>
-  new AppError('NOT_FOUND', message, field ? [field] : []);
+export const notFound = (message: string, field?: string) => new AppError('NOT_FOUND', message, field ? [field] : []);
 export const forbidden = (message = 'Not allowed for this account') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, fields: string[] = []) => new AppError('CONFLICT', message, fields);
 export const unauthenticated = (message = 'A valid bearer token is required') =>
@@ -47,7 +41,11 @@ function validationFields(errors: ClassValidatorError[], prefix = ''): { fields:
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
       fields.push(path);
-      messages.push(...Object.values(error.constraints).map((m) => (m.startsWith(error.property) ? m.replace(error.property, path) : `${path}: ${m}`)));
+      messages.push(
+        ...Object.values(error.constraints).map((m) =>
+          m.startsWith(error.property) ? m.replace(error.property, path) : `${path}: ${m}`,
+        ),
+      );
     }
     if (error.children?.length) {
       const nested = validationFields(error.children, path);
@@ -80,7 +78,9 @@ function constraintName(error: Error): string | undefined {
 export function toClientError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ArgumentValidationError) {
-    const { fields, messages } = validationFields(error.extensions.validationErrors as unknown as ClassValidatorError[]);
+    const { fields, messages } = validationFields(
+      error.extensions.validationErrors as unknown as ClassValidatorError[],
+    );
     return new AppError('BAD_USER_INPUT', `Invalid input: ${messages.join('; ')}`, fields);
   }
   if (error instanceof UniqueConstraintViolationException) {
@@ -93,7 +93,11 @@ export function toClientError(error: unknown): AppError | undefined {
   }
   if (error instanceof ForeignKeyConstraintViolationException) {
     const known = constraintMessages.get(constraintName(error) ?? '');
-    return new AppError('BAD_USER_INPUT', known?.message ?? 'The input refers to a record that does not exist', known?.fields ?? []);
+    return new AppError(
+      'BAD_USER_INPUT',
+      known?.message ?? 'The input refers to a record that does not exist',
+      known?.fields ?? [],
+    );
   }
   // Exclusion constraints (one person on duty in one team at a time) have no MikroORM class.
   if (error instanceof Error && (error as { code?: string }).code === '23P01') {
@@ -104,7 +108,15 @@ export function toClientError(error: unknown): AppError | undefined {
 }
 
 /** GraphQL's own request errors (syntax, unknown field, bad variable) are the caller's fault. */
-const REQUEST_ERROR_CODES = new Set(['UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * The client-facing shape of an error. Unexpected errors lose their message here; the
@@ -122,7 +134,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (isRequestError(formatted.extensions?.code, original)) {
-    if (formatted.extensions?.code === 'UNAUTHENTICATED') return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
+    if (formatted.extensions?.code === 'UNAUTHENTICATED')
+      return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
     const fields = fieldsOfCoercionError(formatted.message);
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...(fields.length ? { fields } : {}) } };
   }
@@ -144,7 +157,12 @@ export function fieldsOfCoercionError(message: string): string[] {
   const fields: string[] = [];
   const at = /at "([^"]+)"/.exec(message);
   const missing = /Field "([^"]+)" of required type/.exec(message);
-  const path = at ? at[1].replace(/\[(\d+)\]/g, '.$1').split('.').slice(1) : [];
+  const path = at
+    ? at[1]
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .slice(1)
+    : [];
   if (missing) path.push(missing[1]);
   if (path.length) fields.push(path.join('.'));
   return fields;

@@ -8,6 +8,9 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'assistance-platform' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'authorization', 'connectionParams.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'authorization', 'connectionParams.authorization'],
+      censor: '[redacted]',
+    },
   });
 }

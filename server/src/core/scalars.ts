@@ -14,7 +14,8 @@ export function isCalendarDate(text: string): boolean {
 }
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw badScalar(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !isCalendarDate(value))
+    throw badScalar(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -34,7 +35,11 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 });
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
     throw badScalar(`DateTime must be ISO-8601 with a zone, got ${JSON.stringify(value)}`);
   }
   return new Date(value);
@@ -77,7 +82,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseDecimal(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT)
+      return parseDecimal(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     throw badScalar('Decimal must be a string such as "1234.50"');
   },
 });

@@ -31,7 +31,11 @@ export function knexOf(em: EntityManager): Knex {
 }
 
 /** Runs a raw query and returns its rows. */
-export async function query<Row>(em: EntityManager, fragment: SqlFragment | string, bindings: unknown[] = []): Promise<Row[]> {
+export async function query<Row>(
+  em: EntityManager,
+  fragment: SqlFragment | string,
+  bindings: unknown[] = [],
+): Promise<Row[]> {
   const { sql, bindings: all } = typeof fragment === 'string' ? { sql: fragment, bindings } : fragment;
   const result = await knexOf(em).raw(sql, all as Knex.RawBinding[]);
   return result.rows as Row[];

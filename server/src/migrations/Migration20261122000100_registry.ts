@@ -77,6 +77,8 @@ export class Migration20261122000100_registry extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop view provider_visible_region, provider_assigned_village; drop table policy_target, village_indicators, village_designation, village, region cascade;');
+    this.addSql(
+      'drop view provider_visible_region, provider_assigned_village; drop table policy_target, village_indicators, village_designation, village, region cascade;',
+    );
   }
 }

@@ -128,6 +128,8 @@ export class Migration20261122000400_teams extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table team_member_assessment, team_inspection, team_work_plan, attendance_day, team_member, resident_team_unit, resident_team, person;');
+    this.addSql(
+      'drop table team_member_assessment, team_inspection, team_work_plan, attendance_day, team_member, resident_team_unit, resident_team, person;',
+    );
   }
 }

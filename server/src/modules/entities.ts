@@ -9,7 +9,20 @@ import { TeamInspection, TeamMemberAssessment, TeamWorkPlan } from './teams/insp
 
 /** Every MikroORM entity of the platform; a module adds its entities here. */
 export const entities = [
-  Region, Village, VillageDesignation, VillageIndicators, PolicyTarget,
-  Provider, Pairing, Contribution,
-  Person, ResidentTeam, ResidentTeamUnit, TeamMember, AttendanceDay, TeamWorkPlan, TeamInspection, TeamMemberAssessment,
+  Region,
+  Village,
+  VillageDesignation,
+  VillageIndicators,
+  PolicyTarget,
+  Provider,
+  Pairing,
+  Contribution,
+  Person,
+  ResidentTeam,
+  ResidentTeamUnit,
+  TeamMember,
+  AttendanceDay,
+  TeamWorkPlan,
+  TeamInspection,
+  TeamMemberAssessment,
 ];

@@ -12,7 +12,14 @@ import { ResidentTeamResolver } from './teams/team.resolver';
 import { TeamMemberResolver, WeeklyComplianceResolver } from './teams/member.resolver';
 import { InspectionResolver } from './teams/inspection.resolver';
 import { TeamLiveResolver } from './teams/team-live.resolver';
-import { ConsumptionStatsResolver, TopBuyerResolver, ProductResolver, PurchaseLineResolver, PurchaseResolver, SupplierResolver } from './consumption/consumption.resolver';
+import {
+  ConsumptionStatsResolver,
+  TopBuyerResolver,
+  ProductResolver,
+  PurchaseLineResolver,
+  PurchaseResolver,
+  SupplierResolver,
+} from './consumption/consumption.resolver';
 
 /** Every resolver of the schema; a module adds its resolvers here. */
 export const resolvers: NonEmptyArray<Function> = [

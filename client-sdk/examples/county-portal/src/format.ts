@@ -27,7 +27,12 @@ export function percent(rate: string | null | undefined): string {
 
 /** Today's calendar date in Asia/Shanghai (YYYY-MM-DD). */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 function addDays(date: string, days: number): string {
@@ -52,7 +57,14 @@ export function lastTwelveMonths(today: string): string[] {
 }
 
 export function time(iso: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(iso));
 }
 
 export const CHANNELS: Record<string, string> = {
@@ -79,5 +91,8 @@ export const TARGETS: Record<string, string> = {
 export const ROLES: Record<string, string> = { FIRST_SECRETARY: '第一书记', TEAM_LEADER: '队长', MEMBER: '队员' };
 
 export function escapeHtml(text: string | null | undefined): string {
-  return (text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return (text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }

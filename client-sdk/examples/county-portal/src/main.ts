@@ -1,7 +1,19 @@
 import { createPlatformClient, isPlatformError, type LiveStatus, type PurchaseRecordedSubscription } from 'client-sdk';
 import { RecentPurchasesDocument } from './documents';
 import { renderMonthlyChart } from './chart';
-import { CHANNELS, ROLES, TARGETS, escapeHtml, lastCompleteWeek, lastTwelveMonths, percent, time, toFen, todayInShanghai, yuan } from './format';
+import {
+  CHANNELS,
+  ROLES,
+  TARGETS,
+  escapeHtml,
+  lastCompleteWeek,
+  lastTwelveMonths,
+  percent,
+  time,
+  toFen,
+  todayInShanghai,
+  yuan,
+} from './format';
 import './style.css';
 
 /**
@@ -54,7 +66,18 @@ function renderChart(): void {
 
 type RecordedPurchase = NonNullable<PurchaseRecordedSubscription['purchaseRecorded']['purchase']>;
 
-function addToFeed(purchase: { id: string; recordedAt: string; totalAmount: string; channel: string; buyer: { name: string } | null; originVillage: { name: string } | null }, live: boolean, cursor?: string): void {
+function addToFeed(
+  purchase: {
+    id: string;
+    recordedAt: string;
+    totalAmount: string;
+    channel: string;
+    buyer: { name: string } | null;
+    originVillage: { name: string } | null;
+  },
+  live: boolean,
+  cursor?: string,
+): void {
   if (feed.has(purchase.id)) return;
   const item = document.createElement('li');
   item.className = live ? 'live' : 'recent';
@@ -91,15 +114,18 @@ async function load(): Promise<void> {
   if (!regionCode) throw new Error('此账号没有管辖区域：请使用县级乡村振兴部门账号，或在地址中指定 region');
 
   // Live first, so nothing recorded while the page loads is missed.
-  const subscription = client.live.purchaseRecorded({ filter: { regionCode } }, {
-    next: onPurchase,
-    status: (status) => {
-      const box = $('#live-status');
-      box.dataset.status = status;
-      box.textContent = STATUS_TEXT[status];
+  const subscription = client.live.purchaseRecorded(
+    { filter: { regionCode } },
+    {
+      next: onPurchase,
+      status: (status) => {
+        const box = $('#live-status');
+        box.dataset.status = status;
+        box.textContent = STATUS_TEXT[status];
+      },
+      error: showError,
     },
-    error: showError,
-  });
+  );
   addEventListener('pagehide', () => subscription.close());
 
   const [region, villages, coverage, teams, stats, recent] = await Promise.all([
@@ -114,18 +140,44 @@ async function load(): Promise<void> {
 
   document.title = `${region.name} · 县级乡村振兴帮扶协同门户`;
   $('#title').textContent = `${region.name} 乡村振兴帮扶协同门户`;
-  $('#subtitle').textContent = `${region.parent?.name ?? ''} ${region.name}（${region.code}）${region.keyAssistedCounty ? ' · 乡村振兴重点帮扶县' : ''}${region.formerPovertyCounty ? ' · 脱贫县' : ''}`;
+  $('#subtitle').textContent =
+    `${region.parent?.name ?? ''} ${region.name}（${region.code}）${region.keyAssistedCounty ? ' · 乡村振兴重点帮扶县' : ''}${region.formerPovertyCounty ? ' · 脱贫县' : ''}`;
 
   const c = region.coverage;
   const withoutTeam = coverage.keyVillagesWithoutTeam.totalCount;
   const summary = coverage.teamComplianceSummary;
   $('#cards').innerHTML = [
     card('重点帮扶村', `${c.keyAssistedVillages} 个`, `行政村 ${region.summary.villageCount} 个`, 'card-key'),
-    card('结对帮扶覆盖', `${c.keyAssistedVillagesPaired} / ${c.keyAssistedVillages}`, '已结对重点帮扶村', 'card-paired'),
-    card('万企兴万村', `${c.keyAssistedVillagesPairedWithEnterprise} / ${c.keyAssistedVillages}`, '企业结对重点帮扶村', 'card-enterprise'),
-    card('强村带弱村', `${c.demonstrationVillagesHelping} / ${c.demonstrationVillages}`, '帮带重点村的示范村', 'card-demo'),
-    card('驻村工作队覆盖', `${c.keyAssistedVillages - withoutTeam} / ${c.keyAssistedVillages}`, withoutTeam ? `${withoutTeam} 个重点村未派驻` : '重点帮扶村全覆盖', 'card-teams'),
-    card('“五天四夜”达标率', percent(summary.rate), `${summary.compliantMembers} / ${summary.assessedMembers} 人达标`, 'card-compliance'),
+    card(
+      '结对帮扶覆盖',
+      `${c.keyAssistedVillagesPaired} / ${c.keyAssistedVillages}`,
+      '已结对重点帮扶村',
+      'card-paired',
+    ),
+    card(
+      '万企兴万村',
+      `${c.keyAssistedVillagesPairedWithEnterprise} / ${c.keyAssistedVillages}`,
+      '企业结对重点帮扶村',
+      'card-enterprise',
+    ),
+    card(
+      '强村带弱村',
+      `${c.demonstrationVillagesHelping} / ${c.demonstrationVillages}`,
+      '帮带重点村的示范村',
+      'card-demo',
+    ),
+    card(
+      '驻村工作队覆盖',
+      `${c.keyAssistedVillages - withoutTeam} / ${c.keyAssistedVillages}`,
+      withoutTeam ? `${withoutTeam} 个重点村未派驻` : '重点帮扶村全覆盖',
+      'card-teams',
+    ),
+    card(
+      '“五天四夜”达标率',
+      percent(summary.rate),
+      `${summary.compliantMembers} / ${summary.assessedMembers} 人达标`,
+      'card-compliance',
+    ),
   ].join('');
 
   $('#villages tbody').innerHTML = villages.edges
@@ -133,7 +185,10 @@ async function load(): Promise<void> {
       const measured = v.targetProgress.filter((t) => t.met !== null);
       const chips = measured
         .filter((t) => TARGETS[t.targetCode])
-        .map((t) => `<span class="chip ${t.met ? 'met' : 'unmet'}" title="${escapeHtml(t.description)}">${t.met ? '✓' : '✗'} ${TARGETS[t.targetCode]}</span>`)
+        .map(
+          (t) =>
+            `<span class="chip ${t.met ? 'met' : 'unmet'}" title="${escapeHtml(t.description)}">${t.met ? '✓' : '✗'} ${TARGETS[t.targetCode]}</span>`,
+        )
         .join('');
       const met = measured.filter((t) => t.met).length;
       return `<tr data-code="${v.code}"><td class="name">${escapeHtml(v.name)}</td><td>${escapeHtml(v.township?.name)}</td>
@@ -144,18 +199,20 @@ async function load(): Promise<void> {
     })
     .join('');
 
-  $('#week').textContent = `考勤周：${summary.weekStart} 至 ${summary.weekEnd}；全员达标工作队 ${summary.fullyCompliantTeams} / ${summary.teams} 支`;
-  $('#teams tbody').innerHTML = teams.edges
-    .map(({ node: t }) => {
-      const lead = t.dispatchingUnits.find((u) => u.lead);
-      const secretary = t.members.find((m) => m.role === 'FIRST_SECRETARY');
-      const rate = t.complianceRate;
-      const ok = rate.assessedMembers > 0 && rate.compliantMembers === rate.assessedMembers;
-      return `<tr><td>${escapeHtml(t.village.name)}</td><td>${escapeHtml(lead?.name)}</td><td>${escapeHtml(secretary?.person.name) || '—'}</td>
+  $('#week').textContent =
+    `考勤周：${summary.weekStart} 至 ${summary.weekEnd}；全员达标工作队 ${summary.fullyCompliantTeams} / ${summary.teams} 支`;
+  $('#teams tbody').innerHTML =
+    teams.edges
+      .map(({ node: t }) => {
+        const lead = t.dispatchingUnits.find((u) => u.lead);
+        const secretary = t.members.find((m) => m.role === 'FIRST_SECRETARY');
+        const rate = t.complianceRate;
+        const ok = rate.assessedMembers > 0 && rate.compliantMembers === rate.assessedMembers;
+        return `<tr><td>${escapeHtml(t.village.name)}</td><td>${escapeHtml(lead?.name)}</td><td>${escapeHtml(secretary?.person.name) || '—'}</td>
         <td class="num">${t.members.length} 人</td>
         <td><span class="chip ${ok ? 'met' : 'unmet'}">${rate.compliantMembers} / ${rate.assessedMembers}</span></td></tr>`;
-    })
-    .join('') || `<tr><td colspan="5" class="muted">暂无在岗工作队（${ROLES.FIRST_SECRETARY}）</td></tr>`;
+      })
+      .join('') || `<tr><td colspan="5" class="muted">暂无在岗工作队（${ROLES.FIRST_SECRETARY}）</td></tr>`;
 
   for (const row of stats) if (row.period) fenByMonth.set(row.period, toFen(row.amount));
   renderChart();

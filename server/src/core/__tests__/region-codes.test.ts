@@ -12,9 +12,12 @@ describe('statistical division codes', () => {
     expect(prefixOfCode(code)).toBe(prefix);
   });
 
-  it.each(['000000000000', '21040410020', '2104041002011', '210004000000', '21040400000a', '210404000201'])('rejects %s', (code) => {
-    expect(levelOfCode(code)).toBeNull();
-  });
+  it.each(['000000000000', '21040410020', '2104041002011', '210004000000', '21040400000a', '210404000201'])(
+    'rejects %s',
+    (code) => {
+      expect(levelOfCode(code)).toBeNull();
+    },
+  );
 
   it('derives parents and ancestors from the code', () => {
     expect(parentCodeOf('519902100201')).toBe('519902100000');

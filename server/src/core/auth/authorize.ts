@@ -10,6 +10,7 @@ import type { Role } from './viewer';
  */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (!context.viewer) throw unauthenticated();
-  if (roles.length > 0 && !roles.includes(context.viewer.role)) throw forbidden(`Role ${context.viewer.role} may not do this`);
+  if (roles.length > 0 && !roles.includes(context.viewer.role))
+    throw forbidden(`Role ${context.viewer.role} may not do this`);
   return true;
 };

@@ -80,7 +80,12 @@ export function viewerFromAuthorization(header: unknown, secret: string): Viewer
   } catch (error) {
     throw unauthenticated(error instanceof jwt.TokenExpiredError ? 'Token expired' : 'Invalid token');
   }
-  const claims: TokenClaims = { role: decoded.role, region: decoded.region, provider: decoded.provider, sub: decoded.sub };
+  const claims: TokenClaims = {
+    role: decoded.role,
+    region: decoded.region,
+    provider: decoded.provider,
+    sub: decoded.sub,
+  };
   if (checkClaims(claims)) throw unauthenticated('Invalid token claims');
   return {
     role: claims.role,

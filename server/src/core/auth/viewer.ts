@@ -14,7 +14,9 @@ registerEnumType(Role, {
   description: 'Account role (账号角色)',
   valuesConfig: {
     ADMIN: { description: 'Platform administrator (平台管理员): sees everything' },
-    REGION_OFFICIAL: { description: 'County or city rural-revitalisation official (乡村振兴部门): everything inside the region' },
+    REGION_OFFICIAL: {
+      description: 'County or city rural-revitalisation official (乡村振兴部门): everything inside the region',
+    },
     ORG_DEPARTMENT: { description: 'Organisation department (组织部): resident teams inside the region' },
     ENTERPRISE: { description: 'Partner enterprise (帮扶企业): its own pairings and assigned villages' },
     ASSISTANCE_UNIT: { description: 'Assistance unit (帮扶单位): its own pairings and assigned villages' },
@@ -37,5 +39,7 @@ export interface Viewer {
   subject?: string;
 }
 
-export const isRegionRole = (viewer: Viewer) => viewer.role === Role.REGION_OFFICIAL || viewer.role === Role.ORG_DEPARTMENT;
-export const isPartnerRole = (viewer: Viewer) => viewer.role === Role.ENTERPRISE || viewer.role === Role.ASSISTANCE_UNIT;
+export const isRegionRole = (viewer: Viewer) =>
+  viewer.role === Role.REGION_OFFICIAL || viewer.role === Role.ORG_DEPARTMENT;
+export const isPartnerRole = (viewer: Viewer) =>
+  viewer.role === Role.ENTERPRISE || viewer.role === Role.ASSISTANCE_UNIT;

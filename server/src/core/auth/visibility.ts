@@ -40,7 +40,10 @@ export function visibleRegions(viewer: Viewer, codeExpr: string): SqlFragment {
     case Role.REGION_OFFICIAL:
     case Role.ORG_DEPARTMENT: {
       const ancestors = inList(codeExpr, ancestorCodesOf(viewer.regionCode!));
-      return { sql: `${codeExpr} LIKE ? OR ${ancestors.sql}`, bindings: [`${viewer.regionPrefix}%`, ...ancestors.bindings] };
+      return {
+        sql: `${codeExpr} LIKE ? OR ${ancestors.sql}`,
+        bindings: [`${viewer.regionPrefix}%`, ...ancestors.bindings],
+      };
     }
     case Role.ENTERPRISE:
     case Role.ASSISTANCE_UNIT:
@@ -56,7 +59,8 @@ export function visibleRegions(viewer: Viewer, codeExpr: string): SqlFragment {
 /** Whether a region code lies inside the viewer's region (for writes by region roles). */
 export function regionInScope(viewer: Viewer, code: string): boolean {
   if (viewer.role === Role.ADMIN) return true;
-  if (viewer.role === Role.REGION_OFFICIAL || viewer.role === Role.ORG_DEPARTMENT) return code.startsWith(viewer.regionPrefix!);
+  if (viewer.role === Role.REGION_OFFICIAL || viewer.role === Role.ORG_DEPARTMENT)
+    return code.startsWith(viewer.regionPrefix!);
   return false;
 }
 
@@ -76,7 +80,10 @@ export function visiblePairings(viewer: Viewer, providerExpr: string, targetExpr
     case Role.ORG_DEPARTMENT: {
       const counties = ancestorCodesOf(viewer.regionCode!).filter((code) => levelOfCode(code) === 'COUNTY');
       const covering = inList(targetExpr, counties);
-      return { sql: `${targetExpr} LIKE ? OR ${covering.sql}`, bindings: [`${viewer.regionPrefix}%`, ...covering.bindings] };
+      return {
+        sql: `${targetExpr} LIKE ? OR ${covering.sql}`,
+        bindings: [`${viewer.regionPrefix}%`, ...covering.bindings],
+      };
     }
     case Role.ENTERPRISE:
     case Role.ASSISTANCE_UNIT:

@@ -141,7 +141,11 @@ function readOrCreatePassword(dataDir: string): string {
 
 function run(binary: string, args: string[], ids: { uid?: number; gid?: number }, logger: Logger): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(binary, args, {
+      ...ids,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -155,24 +159,59 @@ function run(binary: string, args: string[], ids: { uid?: number; gid?: number }
   });
 }
 
-async function initialise(binaries: Binaries, pgDir: string, password: string, ids: { uid?: number; gid?: number }, logger: Logger): Promise<void> {
+async function initialise(
+  binaries: Binaries,
+  pgDir: string,
+  password: string,
+  ids: { uid?: number; gid?: number },
+  logger: Logger,
+): Promise<void> {
   fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   if (ids.uid !== undefined) fs.chownSync(pgDir, ids.uid, ids.gid!);
   const pwFile = path.join(os.tmpdir(), `pg-pw-${crypto.randomBytes(6).toString('hex')}`);
   fs.writeFileSync(pwFile, password + '\n', { mode: 0o644 });
   try {
     logger.info({ pgDir }, 'initialising embedded PostgreSQL data directory');
-    await run(binaries.initdb, [`--pgdata=${pgDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'], ids, logger);
+    await run(
+      binaries.initdb,
+      [
+        `--pgdata=${pgDir}`,
+        '--auth=scram-sha-256',
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      ids,
+      logger,
+    );
   } finally {
     fs.rmSync(pwFile, { force: true });
   }
 }
 
-function startServer(binaries: Binaries, pgDir: string, port: number, ids: { uid?: number; gid?: number }, logger: Logger): Promise<ChildProcess> {
+function startServer(
+  binaries: Binaries,
+  pgDir: string,
+  port: number,
+  ids: { uid?: number; gid?: number },
+  logger: Logger,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       binaries.postgres,
-      ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      [
+        '-D',
+        pgDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
       // Its own process group: a Ctrl-C in the terminal reaches the platform, which drains HTTP
       // first and then stops the database, instead of reaching both at once.
       { ...ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
@@ -190,7 +229,12 @@ function startServer(binaries: Binaries, pgDir: string, port: number, ids: { uid
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (!ready) reject(new Error(`embedded PostgreSQL exited before it was ready (code ${code}, signal ${signal}): ${recent.trim()}`));
+      if (!ready)
+        reject(
+          new Error(
+            `embedded PostgreSQL exited before it was ready (code ${code}, signal ${signal}): ${recent.trim()}`,
+          ),
+        );
       else logger.info({ code, signal }, 'embedded PostgreSQL stopped');
     });
   });

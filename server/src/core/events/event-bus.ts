@@ -36,10 +36,14 @@ export class RedisEventBus implements EventBus {
   private readonly subscriber: Redis;
   private readonly local = new LocalEventBus();
 
-  constructor(url: string, private readonly logger: Logger) {
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+  ) {
     this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     this.subscriber = new Redis(url, { lazyConnect: false });
-    for (const client of [this.publisher, this.subscriber]) client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+    for (const client of [this.publisher, this.subscriber])
+      client.on('error', (error) => logger.warn({ err: error }, 'redis error'));
     this.subscriber.on('message', () => this.local.announce());
   }
 
@@ -50,7 +54,9 @@ export class RedisEventBus implements EventBus {
   announce(): void {
     // Local subscribers need no round trip; other instances hear it through Redis.
     this.local.announce();
-    this.publisher.publish(CHANNEL, 'committed').catch((error) => this.logger.warn({ err: error }, 'could not announce events over redis'));
+    this.publisher
+      .publish(CHANNEL, 'committed')
+      .catch((error) => this.logger.warn({ err: error }, 'could not announce events over redis'));
   }
 
   onAnnounce(listener: () => void): void {

@@ -138,7 +138,8 @@ export class EventHub {
     const cursor = BigInt(event.cursor);
     if (cursor <= subscriber.delivered) return;
     subscriber.delivered = cursor;
-    if (matchesFilter(subscriber.filter, event) && (await this.visibleTo(subscriber.viewer, event))) subscriber.stream.push(event);
+    if (matchesFilter(subscriber.filter, event) && (await this.visibleTo(subscriber.viewer, event)))
+      subscriber.stream.push(event);
   }
 
   /** The same scope rules as queries, applied to each event as it passes. */
@@ -155,7 +156,11 @@ export class EventHub {
       case Role.ASSISTANCE_UNIT: {
         if (event.partyIds.includes(viewer.providerId!)) return true;
         if (event.partnerAccess !== 'ASSIGNED_VILLAGE') return false;
-        const rows = await query(this.em(), 'SELECT 1 FROM provider_assigned_village WHERE provider_id = ? AND village_code = ?', [viewer.providerId, event.regionCode]);
+        const rows = await query(
+          this.em(),
+          'SELECT 1 FROM provider_assigned_village WHERE provider_id = ? AND village_code = ?',
+          [viewer.providerId, event.regionCode],
+        );
         return rows.length > 0;
       }
       default:

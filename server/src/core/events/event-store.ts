@@ -3,7 +3,8 @@ import type { Knex } from '@mikro-orm/knex';
 import { knexOf, query } from '../sql';
 
 /** Topics a subscriber can follow; each maps to one GraphQL subscription field. */
-export type Topic = 'purchaseRecorded' | 'purchaseStatusChanged' | 'pairingChanged' | 'teamEvent' | 'villageIndicatorsUpdated';
+export type Topic =
+  'purchaseRecorded' | 'purchaseStatusChanged' | 'pairingChanged' | 'teamEvent' | 'villageIndicatorsUpdated';
 
 export interface NewEvent {
   topic: Topic;
@@ -35,7 +36,8 @@ export async function appendEvent(em: EntityManager, event: NewEvent): Promise<v
 
 /** Several events in one statement (bulk imports); same transaction rule as `appendEvent`. */
 export async function appendEvents(db: Knex, events: NewEvent[], inTransaction = true): Promise<void> {
-  if (!inTransaction || !(db as Knex.Transaction).isTransaction) throw new Error('events must be written inside the transaction of the change');
+  if (!inTransaction || !(db as Knex.Transaction).isTransaction)
+    throw new Error('events must be written inside the transaction of the change');
   if (!events.length) return;
   await db.raw('SELECT pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
   // Column arrays through unnest: five bound parameters whatever the number of events.
@@ -76,7 +78,12 @@ export function toStoredEvent(row: EventRow): StoredEvent {
 }
 
 /** Events after a cursor, oldest first, optionally of some topics only. */
-export async function readEventsAfter(em: EntityManager, after: string, limit: number, topics?: Topic[]): Promise<StoredEvent[]> {
+export async function readEventsAfter(
+  em: EntityManager,
+  after: string,
+  limit: number,
+  topics?: Topic[],
+): Promise<StoredEvent[]> {
   const topicFilter = topics?.length ? `AND topic IN (${topics.map(() => '?').join(', ')})` : '';
   const rows = await query<EventRow>(
     em,

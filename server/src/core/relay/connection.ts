@@ -14,7 +14,10 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}`,
+  })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page' })

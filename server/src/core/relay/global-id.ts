@@ -26,6 +26,7 @@ export const isUuid = (text: string) => UUID.test(text);
  */
 export function uuidKeyFromInput(id: string, types: string[], field: string): string {
   const decoded = fromGlobalId(id);
-  if (!decoded || !types.includes(decoded.type) || !isUuid(decoded.key)) throw badInput(field, `${field} is not an id of ${types.join(' or ')}`);
+  if (!decoded || !types.includes(decoded.type) || !isUuid(decoded.key))
+    throw badInput(field, `${field} is not an id of ${types.join(' or ')}`);
   return decoded.key.toLowerCase();
 }

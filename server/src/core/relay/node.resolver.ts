@@ -8,13 +8,19 @@ import { fetchNode, Node } from './node';
 @Resolver()
 export class NodeResolver {
   @Authorized(ALL_ROLES)
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is outside your scope' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist or is outside your scope',
+  })
   node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<object | null> {
     return fetchNode(ctx, id);
   }
 
   @Authorized(ALL_ROLES)
-  @Query(() => [Node], { nullable: 'items', description: `Objects by global id, in the order asked (at most ${MAX_PAGE_SIZE}); null for any not visible` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Objects by global id, in the order asked (at most ${MAX_PAGE_SIZE}); null for any not visible`,
+  })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(object | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `at most ${MAX_PAGE_SIZE} ids at once`);
     return Promise.all(ids.map((id) => fetchNode(ctx, id)));

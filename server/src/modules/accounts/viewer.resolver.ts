@@ -25,16 +25,22 @@ export class ViewerResolver {
     return { role: ctx.viewer.role, regionCode: ctx.viewer.regionCode ?? null, viewer: ctx.viewer };
   }
 
-  @FieldResolver(() => RegionNode, { nullable: true, description: 'The region a region role is confined to (管辖区域)' })
+  @FieldResolver(() => RegionNode, {
+    nullable: true,
+    description: 'The region a region role is confined to (管辖区域)',
+  })
   region(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<RegionNode | null> | null {
     return viewer.regionCode ? regionService.byCode(ctx, viewer.regionCode) : null;
   }
 
   @FieldResolver(() => ProviderNode, {
     nullable: true,
-    description: 'The enterprise or assistance unit a partner account acts for (帮扶主体), with its pairings and assigned villages; null for other roles',
+    description:
+      'The enterprise or assistance unit a partner account acts for (帮扶主体), with its pairings and assigned villages; null for other roles',
   })
   provider(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<ProviderNode | null> | null {
-    return isPartnerRole(viewer.viewer) && viewer.viewer.providerId ? providerService.byId(ctx, viewer.viewer.providerId.toLowerCase()) : null;
+    return isPartnerRole(viewer.viewer) && viewer.viewer.providerId
+      ? providerService.byId(ctx, viewer.viewer.providerId.toLowerCase())
+      : null;
   }
 }

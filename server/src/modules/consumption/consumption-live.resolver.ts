@@ -34,7 +34,8 @@ const purchaseOf = (ctx: Context, key: string) => purchaseService.byKey(ctx, key
 export class PurchaseRecordedResolver {
   @Authorized(ALL_ROLES)
   @Subscription(() => PurchaseRecordedEvent, {
-    description: 'Purchases recorded inside your scope (partners: their own); with `after`, missed ones first (采购实时推送)',
+    description:
+      'Purchases recorded inside your scope (partners: their own); with `after`, missed ones first (采购实时推送)',
     subscribe: ({ args, context }) => liveStream(context as Context, 'purchaseRecorded', args.filter, args.after),
   })
   purchaseRecorded(
@@ -63,7 +64,12 @@ export class PurchaseStatusChangedResolver {
     @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): PurchaseStatusChangedEvent {
-    return { cursor: event.cursor, purchaseKey: event.payload.purchaseId as string, from: event.payload.from as PurchaseStatus, to: event.payload.to as PurchaseStatus };
+    return {
+      cursor: event.cursor,
+      purchaseKey: event.payload.purchaseId as string,
+      from: event.payload.from as PurchaseStatus,
+      to: event.payload.to as PurchaseStatus,
+    };
   }
 
   @FieldResolver(() => PurchaseNode, { nullable: true })

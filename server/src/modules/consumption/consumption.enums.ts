@@ -10,7 +10,7 @@ registerEnumType(SupplierKind, {
   name: 'SupplierKind',
   description: 'Kind of supplier (供应主体类型)',
   valuesConfig: {
-    COOPERATIVE: { description: 'Farmers\' cooperative (农民专业合作社)' },
+    COOPERATIVE: { description: "Farmers' cooperative (农民专业合作社)" },
     ENTERPRISE: { description: 'Enterprise (企业)' },
     FAMILY_FARM: { description: 'Family farm (家庭农场)' },
     VILLAGE_COLLECTIVE: { description: 'Village collective economic organisation (村集体经济组织)' },

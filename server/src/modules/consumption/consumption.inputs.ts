@@ -24,10 +24,12 @@ export class PurchaseLineInput {
 
 @InputType({ description: 'A purchase to record; all products must come from one origin village' })
 export class RecordPurchaseInput {
-  @Field(() => ID, { description: 'Buyer: an AssistanceUnit or Enterprise id. Partners may only record for themselves.' })
+  @Field(() => ID, {
+    description: 'Buyer: an AssistanceUnit or Enterprise id. Partners may only record for themselves.',
+  })
   buyerId: string;
 
-  @Field({ description: 'The buyer\'s own reference; sending it again returns the existing purchase (幂等流水号)' })
+  @Field({ description: "The buyer's own reference; sending it again returns the existing purchase (幂等流水号)" })
   @Length(1, 100, { message: 'clientReference must be 1 to 100 characters' })
   clientReference: string;
 
@@ -94,12 +96,16 @@ export class ConsumptionStatsFilter {
   @Field(() => DateScalar, { nullable: true }) @IsOptional() from?: string;
   @Field(() => DateScalar, { nullable: true }) @IsOptional() to?: string;
   @Field(() => PurchaseChannel, { nullable: true }) @IsOptional() channel?: PurchaseChannel;
-  @Field(() => ProductCategory, { nullable: true, description: 'Only lines of this category' }) @IsOptional() category?: ProductCategory;
+  @Field(() => ProductCategory, { nullable: true, description: 'Only lines of this category' })
+  @IsOptional()
+  category?: ProductCategory;
 }
 
 @InputType({ description: 'Product filter' })
 export class ProductFilter {
   @Field(() => ID, { nullable: true, description: 'Origin village' }) @IsOptional() villageId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() supplierId?: string;
-  @Field({ nullable: true, description: 'true: certified today (消费帮扶产品认定有效); false: not certified today' }) @IsOptional() certified?: boolean;
+  @Field({ nullable: true, description: 'true: certified today (消费帮扶产品认定有效); false: not certified today' })
+  @IsOptional()
+  certified?: boolean;
 }

@@ -13,7 +13,16 @@ import { regionService } from '../regions/region.service';
 import { VillageNode } from '../villages/village.types';
 import { villageService } from '../villages/village.service';
 import { StatsDimension } from './consumption.enums';
-import { ConsumptionStatsRow, TopBuyer, ProductConnection, ProductNode, PurchaseConnection, PurchaseLineType, PurchaseNode, SupplierNode } from './consumption.types';
+import {
+  ConsumptionStatsRow,
+  TopBuyer,
+  ProductConnection,
+  ProductNode,
+  PurchaseConnection,
+  PurchaseLineType,
+  PurchaseNode,
+  SupplierNode,
+} from './consumption.types';
 import {
   ConsumptionStatsFilter,
   ProductFilter,
@@ -38,19 +47,29 @@ const PURCHASE_WRITERS = [Role.ADMIN, Role.REGION_OFFICIAL, Role.ENTERPRISE, Rol
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {
   @Authorized(ALL_ROLES)
-  @Query(() => PurchaseConnection, { description: 'Purchases you may see, latest purchase date first (消费帮扶采购记录)' })
-  purchases(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => PurchaseFilter, { nullable: true }) filter?: PurchaseFilter): Promise<ConnectionData<PurchaseNode>> {
+  @Query(() => PurchaseConnection, {
+    description: 'Purchases you may see, latest purchase date first (消费帮扶采购记录)',
+  })
+  purchases(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => PurchaseFilter, { nullable: true }) filter?: PurchaseFilter,
+  ): Promise<ConnectionData<PurchaseNode>> {
     return purchaseService.list(ctx, filter, page);
   }
 
   @Authorized(PURCHASE_WRITERS)
-  @Mutation(() => RecordPurchasePayload, { description: 'Record a purchase, idempotent per buyer and clientReference (登记消费帮扶采购)' })
+  @Mutation(() => RecordPurchasePayload, {
+    description: 'Record a purchase, idempotent per buyer and clientReference (登记消费帮扶采购)',
+  })
   recordPurchase(@Ctx() ctx: Context, @Arg('input') input: RecordPurchaseInput): Promise<RecordPurchasePayload> {
     return purchaseService.record(ctx, input);
   }
 
   @Authorized(PURCHASE_WRITERS)
-  @Mutation(() => PurchasePayload, { description: 'Void a purchase with a reason; it is kept and leaves the statistics (作废)' })
+  @Mutation(() => PurchasePayload, {
+    description: 'Void a purchase with a reason; it is kept and leaves the statistics (作废)',
+  })
   async voidPurchase(@Ctx() ctx: Context, @Arg('input') input: VoidPurchaseInput): Promise<PurchasePayload> {
     return { purchase: await purchaseService.void(ctx, input) };
   }
@@ -76,14 +95,18 @@ export class PurchaseResolver {
     return regionService.byCode(ctx, purchase.countyCode);
   }
 
-  @FieldResolver(() => ProviderNode, { nullable: true, description: 'Buyer: an assistance unit or an enterprise (采购方)' })
+  @FieldResolver(() => ProviderNode, {
+    nullable: true,
+    description: 'Buyer: an assistance unit or an enterprise (采购方)',
+  })
   buyer(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<ProviderNode | null> {
     return providerService.byId(ctx, purchase.buyerId);
   }
 
   @FieldResolver(() => PairingNode, {
     nullable: true,
-    description: 'The pairing this purchase counts toward: an active pairing of the buyer with the origin village or its county when recorded (计入的结对帮扶)',
+    description:
+      'The pairing this purchase counts toward: an active pairing of the buyer with the origin village or its county when recorded (计入的结对帮扶)',
   })
   pairing(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<PairingNode | null> | null {
     return purchase.pairingId ? pairingService.byId(ctx, purchase.pairingId) : null;
@@ -102,7 +125,11 @@ export class PurchaseLineResolver {
 export class ProductResolver {
   @Authorized(ALL_ROLES)
   @Query(() => ProductConnection, { description: 'The product catalogue, open to every account (消费帮扶产品目录)' })
-  products(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter): Promise<ConnectionData<ProductNode>> {
+  products(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+  ): Promise<ConnectionData<ProductNode>> {
     return productService.list(ctx, filter, page);
   }
 
@@ -116,7 +143,9 @@ export class ProductResolver {
     return villageService.byCode(ctx, product.originVillageCode);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the 消费帮扶产品认定 certification covers the day (today in Asia/Shanghai by default)' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the 消费帮扶产品认定 certification covers the day (today in Asia/Shanghai by default)',
+  })
   certified(@Root() product: ProductNode, @Arg('on', () => DateScalar, { nullable: true }) on?: string): boolean {
     return product.certifiedOn(on ?? todayInShanghai());
   }
@@ -124,7 +153,10 @@ export class ProductResolver {
 
 @Resolver(() => SupplierNode)
 export class SupplierResolver {
-  @FieldResolver(() => VillageNode, { nullable: true, description: 'Village of the supplier (所在村); null outside your scope' })
+  @FieldResolver(() => VillageNode, {
+    nullable: true,
+    description: 'Village of the supplier (所在村); null outside your scope',
+  })
   village(@Ctx() ctx: Context, @Root() supplier: SupplierNode): Promise<VillageNode | null> {
     return villageService.byCode(ctx, supplier.villageCode);
   }
@@ -134,7 +166,8 @@ export class SupplierResolver {
 export class ConsumptionStatsResolver {
   @Authorized(ALL_ROLES)
   @Query(() => [ConsumptionStatsRow], {
-    description: 'Consumption-support totals of your scope grouped by the given keys; an empty groupBy gives one row of totals (消费帮扶统计)',
+    description:
+      'Consumption-support totals of your scope grouped by the given keys; an empty groupBy gives one row of totals (消费帮扶统计)',
   })
   consumptionStats(
     @Ctx() ctx: Context,
@@ -160,7 +193,9 @@ export class ConsumptionStatsResolver {
   }
 
   @Authorized(ALL_ROLES)
-  @Query(() => [TopBuyer], { description: 'Buyers of your scope ranked by amount, voided purchases excluded (采购排行)' })
+  @Query(() => [TopBuyer], {
+    description: 'Buyers of your scope ranked by amount, voided purchases excluded (采购排行)',
+  })
   topBuyers(
     @Ctx() ctx: Context,
     @Arg('filter', () => ConsumptionStatsFilter, { nullable: true }) filter?: ConsumptionStatsFilter,
@@ -177,4 +212,3 @@ export class TopBuyerResolver {
     return providerService.byId(ctx, row.buyerId);
   }
 }
-

@@ -13,11 +13,15 @@ export interface SupplierRow {
   credit_code: string | null;
 }
 
-@ObjectType('Supplier', { implements: Node, description: 'Supplier in an assisted village (供应主体): cooperative, enterprise, family farm or village collective' })
+@ObjectType('Supplier', {
+  implements: Node,
+  description: 'Supplier in an assisted village (供应主体): cooperative, enterprise, family farm or village collective',
+})
 export class SupplierNode extends Node {
   @Field({ description: 'Name (名称)' }) name: string;
   @Field(() => SupplierKind, { description: 'Kind (类型)' }) kind: SupplierKind;
-  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码)' }) creditCode: string | null;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码)' }) creditCode:
+    string | null;
   key: string;
   villageCode: string;
 
@@ -44,13 +48,18 @@ export interface ProductRow {
   certified_until: string | null;
 }
 
-@ObjectType('Product', { implements: Node, description: 'Product from an assisted village, possibly certified for consumption support (消费帮扶产品)' })
+@ObjectType('Product', {
+  implements: Node,
+  description: 'Product from an assisted village, possibly certified for consumption support (消费帮扶产品)',
+})
 export class ProductNode extends Node {
   @Field({ description: 'Name (产品名称)' }) name: string;
   @Field(() => ProductCategory, { description: 'Category (类别)' }) category: ProductCategory;
-  @Field(() => String, { nullable: true, description: 'Certificate number of 消费帮扶产品认定 (认定编号)' }) certificateNumber: string | null;
+  @Field(() => String, { nullable: true, description: 'Certificate number of 消费帮扶产品认定 (认定编号)' })
+  certificateNumber: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Certified from (认定起始日)' }) certifiedFrom: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'Certified until; null means no end date (认定截止日)' }) certifiedUntil: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Certified until; null means no end date (认定截止日)' })
+  certifiedUntil: string | null;
   key: string;
   supplierKey: string;
   originVillageCode: string;
@@ -99,7 +108,8 @@ export interface PurchaseRow {
 
 @ObjectType('Purchase', { implements: Node, description: 'A consumption-support purchase (消费帮扶采购, 以购代捐)' })
 export class PurchaseNode extends Node {
-  @Field({ description: 'The buyer\'s own reference; the same reference again returns this purchase (客户端流水号)' }) clientReference: string;
+  @Field({ description: "The buyer's own reference; the same reference again returns this purchase (客户端流水号)" })
+  clientReference: string;
   @Field(() => PurchaseStatus, { description: 'Status (状态)' }) status: PurchaseStatus;
   @Field(() => PurchaseChannel, { description: 'Channel (渠道)' }) channel: PurchaseChannel;
   @Field(() => DateScalar, { description: 'Purchase date (采购日期)' }) purchasedOn: string;
@@ -150,12 +160,15 @@ export class PurchaseLineType {
   productKey: string;
 }
 
-@ObjectType('ConsumptionStatsRow', { description: 'One group of consumption statistics; keys not grouped by are null (消费帮扶统计)' })
+@ObjectType('ConsumptionStatsRow', {
+  description: 'One group of consumption statistics; keys not grouped by are null (消费帮扶统计)',
+})
 export class ConsumptionStatsRow {
   @Field(() => DecimalScalar, { description: 'Amount, yuan, exact; voided purchases excluded (金额)' }) amount: string;
   @Field(() => Int, { description: 'Purchases (笔数)' }) purchaseCount: number;
   @Field(() => Int, { description: 'Purchase lines (明细数)' }) lineCount: number;
-  @Field(() => String, { nullable: true, description: 'Period: "2025", "2025-Q1" or "2025-03" (期间)' }) period: string | null;
+  @Field(() => String, { nullable: true, description: 'Period: "2025", "2025-Q1" or "2025-03" (期间)' }) period:
+    string | null;
   @Field(() => ProductCategory, { nullable: true }) category: ProductCategory | null;
   @Field(() => PurchaseChannel, { nullable: true }) channel: PurchaseChannel | null;
   villageCode: string | null;
@@ -163,7 +176,7 @@ export class ConsumptionStatsRow {
   buyerId: string | null;
 }
 
-@ObjectType('TopBuyer', { description: 'A buyer\'s place in the ranking (采购排行)' })
+@ObjectType('TopBuyer', { description: "A buyer's place in the ranking (采购排行)" })
 export class TopBuyer {
   @Field(() => Int, { description: 'Rank, from 1' }) rank: number;
   @Field(() => DecimalScalar, { description: 'Amount, yuan (金额)' }) amount: string;

@@ -20,7 +20,16 @@ const PRODUCT_COLUMNS = `pr.id, pr.name, pr.category, pr.supplier_id, pr.origin_
  */
 export class ProductService {
   async findByKeys(ctx: Context, keys: readonly string[]): Promise<(ProductNode | null)[]> {
-    const rows = await query<ProductRow>(ctx.em, withWhere(`SELECT ${PRODUCT_COLUMNS} FROM product pr`, inList('pr.id', keys.filter((k) => isUuid(k)))));
+    const rows = await query<ProductRow>(
+      ctx.em,
+      withWhere(
+        `SELECT ${PRODUCT_COLUMNS} FROM product pr`,
+        inList(
+          'pr.id',
+          keys.filter((k) => isUuid(k)),
+        ),
+      ),
+    );
     const byKey = new Map(rows.map((row) => [row.id, ProductNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
   }
@@ -30,24 +39,44 @@ export class ProductService {
   }
 
   async findSuppliers(ctx: Context, keys: readonly string[]): Promise<(SupplierNode | null)[]> {
-    const rows = await query<SupplierRow>(ctx.em, withWhere('SELECT id, name, kind, village_code, credit_code FROM supplier', inList('id', keys.filter((k) => isUuid(k)))));
+    const rows = await query<SupplierRow>(
+      ctx.em,
+      withWhere(
+        'SELECT id, name, kind, village_code, credit_code FROM supplier',
+        inList(
+          'id',
+          keys.filter((k) => isUuid(k)),
+        ),
+      ),
+    );
     const byKey = new Map(rows.map((row) => [row.id, SupplierNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
   supplier(ctx: Context, key: string): Promise<SupplierNode | null> {
-    return ctx.loaders.get<string, SupplierNode | null>('supplier.byKey', (keys) => this.findSuppliers(ctx, keys)).load(key);
+    return ctx.loaders
+      .get<string, SupplierNode | null>('supplier.byKey', (keys) => this.findSuppliers(ctx, keys))
+      .load(key);
   }
 
   /** `products(filter)`, ordered by name. `certified` compares against today in Asia/Shanghai. */
   async list(ctx: Context, filter: ProductFilter | undefined, args: PageArgs): Promise<ConnectionData<ProductNode>> {
     const page = readPage(args);
     const parts: SqlFragment[] = [];
-    if (filter?.villageId) parts.push({ sql: 'pr.origin_village_code = ?', bindings: [villageCodeFromId(filter.villageId, 'filter.villageId')] });
-    if (filter?.supplierId) parts.push({ sql: 'pr.supplier_id = ?', bindings: [uuidKeyFromInput(filter.supplierId, ['Supplier'], 'filter.supplierId')] });
+    if (filter?.villageId)
+      parts.push({
+        sql: 'pr.origin_village_code = ?',
+        bindings: [villageCodeFromId(filter.villageId, 'filter.villageId')],
+      });
+    if (filter?.supplierId)
+      parts.push({
+        sql: 'pr.supplier_id = ?',
+        bindings: [uuidKeyFromInput(filter.supplierId, ['Supplier'], 'filter.supplierId')],
+      });
     if (filter?.certified !== undefined && filter.certified !== null) {
       const today = todayInShanghai();
-      const certified = 'pr.certificate_number IS NOT NULL AND pr.certified_from <= ?::date AND (pr.certified_until IS NULL OR pr.certified_until >= ?::date)';
+      const certified =
+        'pr.certificate_number IS NOT NULL AND pr.certified_from <= ?::date AND (pr.certified_until IS NULL OR pr.certified_until >= ?::date)';
       parts.push({ sql: filter.certified ? certified : `NOT (${certified})`, bindings: [today, today] });
     }
     const where = and(...parts);
@@ -56,11 +85,27 @@ export class ProductService {
       { expr: 'pr.id', direction: 'asc' as const },
     ];
     const seek = page.after ? afterSql(sort, page.after) : undefined;
-    const rows = await query<ProductRow>(ctx.em, withWhere(`SELECT ${PRODUCT_COLUMNS} FROM product pr`, seek ? and(where, seek) : where, `ORDER BY pr.name, pr.id LIMIT ${page.first + 1}`));
-    return toConnection(rows, page, (row) => [row.name, row.id], ProductNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM product pr', where));
-      return count;
-    });
+    const rows = await query<ProductRow>(
+      ctx.em,
+      withWhere(
+        `SELECT ${PRODUCT_COLUMNS} FROM product pr`,
+        seek ? and(where, seek) : where,
+        `ORDER BY pr.name, pr.id LIMIT ${page.first + 1}`,
+      ),
+    );
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.name, row.id],
+      ProductNode.from,
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere('SELECT count(*)::int AS count FROM product pr', where),
+        );
+        return count;
+      },
+    );
   }
 }
 

@@ -16,7 +16,16 @@ import { todayInShanghai } from '../../core/dates';
  * inserted in batches, each batch one transaction of multi-row INSERTs with ON CONFLICT DO
  * NOTHING on (buyer, client_reference): importing the same file again adds nothing.
  */
-export const IMPORT_HEADER = ['client_reference', 'buyer_id', 'channel', 'purchased_on', 'product_id', 'quantity', 'unit', 'amount'] as const;
+export const IMPORT_HEADER = [
+  'client_reference',
+  'buyer_id',
+  'channel',
+  'purchased_on',
+  'product_id',
+  'quantity',
+  'unit',
+  'amount',
+] as const;
 
 export interface ImportRejection {
   line: number;
@@ -70,11 +79,20 @@ export interface ImportOptions {
   recordedBy?: string;
 }
 
-export async function importPurchases(knex: Knex, records: AsyncIterable<{ line: number; fields: string[] }>, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPurchases(
+  knex: Knex,
+  records: AsyncIterable<{ line: number; fields: string[] }>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 5000;
   const buyers = new Set((await knex('provider').select('id')).map((r: { id: string }) => r.id));
   const products = new Map<string, { village: string; category: string }>(
-    (await knex('product').select('id', 'origin_village_code', 'category')).map((r: { id: string; origin_village_code: string; category: string }) => [r.id, { village: r.origin_village_code, category: r.category }]),
+    (await knex('product').select('id', 'origin_village_code', 'category')).map(
+      (r: { id: string; origin_village_code: string; category: string }) => [
+        r.id,
+        { village: r.origin_village_code, category: r.category },
+      ],
+    ),
   );
   const today = todayInShanghai();
   const report: ImportReport = { rows: 0, purchases: 0, imported: 0, alreadyPresent: 0, rejected: [] };
@@ -86,7 +104,8 @@ export async function importPurchases(knex: Knex, records: AsyncIterable<{ line:
     if (!header) {
       header = fields.map((f) => f.trim().replace(/^\uFEFF/, ''));
       const missing = IMPORT_HEADER.filter((name) => !header!.includes(name));
-      if (missing.length) throw new Error(`line ${line}: header lacks ${missing.join(', ')}; expected ${IMPORT_HEADER.join(',')}`);
+      if (missing.length)
+        throw new Error(`line ${line}: header lacks ${missing.join(', ')}; expected ${IMPORT_HEADER.join(',')}`);
       continue;
     }
     report.rows++;
@@ -116,15 +135,27 @@ export async function importPurchases(knex: Knex, records: AsyncIterable<{ line:
     const key = `${buyerKey ?? value('buyer_id')}\u0000${clientReference}`;
     let purchase = purchases.get(key);
     if (!purchase) {
-      purchase = { buyerKey: buyerKey ?? '', clientReference, channel, purchasedOn, originVillage: product?.village ?? null, lines: [], rows: [], problems: [] };
+      purchase = {
+        buyerKey: buyerKey ?? '',
+        clientReference,
+        channel,
+        purchasedOn,
+        originVillage: product?.village ?? null,
+        lines: [],
+        rows: [],
+        problems: [],
+      };
       purchases.set(key, purchase);
     } else {
       if (channel !== purchase.channel) problems.push('channel differs from the earlier rows of this purchase');
-      if (purchasedOn !== purchase.purchasedOn) problems.push('purchased_on differs from the earlier rows of this purchase');
-      if (product && purchase.originVillage && product.village !== purchase.originVillage) problems.push('product comes from another village than the earlier rows of this purchase');
+      if (purchasedOn !== purchase.purchasedOn)
+        problems.push('purchased_on differs from the earlier rows of this purchase');
+      if (product && purchase.originVillage && product.village !== purchase.originVillage)
+        problems.push('product comes from another village than the earlier rows of this purchase');
       purchase.originVillage ??= product?.village ?? null;
     }
-    if (purchase.lines.length + purchase.problems.length >= MAX_PURCHASE_LINES) problems.push(`a purchase holds at most ${MAX_PURCHASE_LINES} lines`);
+    if (purchase.lines.length + purchase.problems.length >= MAX_PURCHASE_LINES)
+      problems.push(`a purchase holds at most ${MAX_PURCHASE_LINES} lines`);
     purchase.rows.push(line);
     if (problems.length) purchase.problems.push({ line, reason: problems.join('; ') });
     else purchase.lines.push({ line, productKey: productKey!, category: product!.category, quantity, unit, amount });
@@ -142,7 +173,11 @@ export async function importPurchases(knex: Knex, records: AsyncIterable<{ line:
     const badLines = new Set(purchase.problems.map((p) => p.line));
     const first = purchase.problems[0].line;
     for (const line of purchase.rows) {
-      if (!badLines.has(line)) report.rejected.push({ line, reason: `not imported: line ${first} of the same purchase (${purchase.clientReference}) is invalid` });
+      if (!badLines.has(line))
+        report.rejected.push({
+          line,
+          reason: `not imported: line ${first} of the same purchase (${purchase.clientReference}) is invalid`,
+        });
     }
   }
   report.rejected.sort((a, b) => a.line - b.line);
@@ -200,7 +235,15 @@ async function insertBatch(trx: Knex.Transaction, batch: PendingPurchase[], reco
   ).rows;
   if (!inserted.length) return 0;
   const byKey = new Map(batch.map((p) => [`${p.buyerKey}\u0000${p.clientReference}`, p]));
-  const lines = { purchase: [] as string[], no: [] as number[], product: [] as string[], category: [] as string[], quantity: [] as string[], unit: [] as string[], amount: [] as string[] };
+  const lines = {
+    purchase: [] as string[],
+    no: [] as number[],
+    product: [] as string[],
+    category: [] as string[],
+    quantity: [] as string[],
+    unit: [] as string[],
+    amount: [] as string[],
+  };
   const events: NewEvent[] = [];
   for (const row of inserted) {
     const purchase = byKey.get(`${row.buyer_id}\u0000${row.client_reference}`)!;
@@ -213,7 +256,13 @@ async function insertBatch(trx: Knex.Transaction, batch: PendingPurchase[], reco
       lines.unit.push(l.unit);
       lines.amount.push(l.amount);
     });
-    events.push({ topic: 'purchaseRecorded', regionCode: purchase.originVillage!, partyIds: [purchase.buyerKey], partnerAccess: 'PARTIES', payload: { purchaseId: row.id } });
+    events.push({
+      topic: 'purchaseRecorded',
+      regionCode: purchase.originVillage!,
+      partyIds: [purchase.buyerKey],
+      partnerAccess: 'PARTIES',
+      payload: { purchaseId: row.id },
+    });
   }
   await trx.raw(
     `INSERT INTO purchase_line (purchase_id, line_no, product_id, category, quantity, unit, amount)
@@ -239,5 +288,8 @@ export const PAIRING_OF_PURCHASE_SQL = (buyer: string, village: string) => `(
  */
 export async function linkPairings(trx: Knex.Transaction, purchaseIds: string[]): Promise<void> {
   if (!purchaseIds.length) return;
-  await trx.raw(`UPDATE purchase p SET pairing_id = ${PAIRING_OF_PURCHASE_SQL('p.buyer_id', 'p.origin_village_code')} WHERE p.id = ANY(?::uuid[])`, [purchaseIds]);
+  await trx.raw(
+    `UPDATE purchase p SET pairing_id = ${PAIRING_OF_PURCHASE_SQL('p.buyer_id', 'p.origin_village_code')} WHERE p.id = ANY(?::uuid[])`,
+    [purchaseIds],
+  );
 }

@@ -12,7 +12,10 @@ import { uuidKeyFromInput } from '../../core/relay/global-id';
 /** SQL of each grouping key; trusted text, never built from input. */
 const DIMENSION_SQL: Record<StatsDimension, { expr: string; alias: string }> = {
   [StatsDimension.MONTH]: { expr: "to_char(p.purchased_on, 'YYYY-MM')", alias: 'period' },
-  [StatsDimension.QUARTER]: { expr: "to_char(p.purchased_on, 'YYYY') || '-Q' || extract(quarter FROM p.purchased_on)", alias: 'period' },
+  [StatsDimension.QUARTER]: {
+    expr: "to_char(p.purchased_on, 'YYYY') || '-Q' || extract(quarter FROM p.purchased_on)",
+    alias: 'period',
+  },
   [StatsDimension.YEAR]: { expr: "to_char(p.purchased_on, 'YYYY')", alias: 'period' },
   [StatsDimension.VILLAGE]: { expr: 'p.origin_village_code', alias: 'village_code' },
   [StatsDimension.COUNTY]: { expr: 'p.county_code', alias: 'county_code' },
@@ -39,9 +42,21 @@ export class StatsService {
   /** Filter conditions over `purchase p`, scoped; voided purchases never count. */
   private async where(ctx: Context, filter: ConsumptionStatsFilter | undefined | null): Promise<SqlFragment> {
     const parts: SqlFragment[] = [{ sql: "p.status <> 'VOIDED'", bindings: [] }, visiblePurchases(ctx.viewer)];
-    if (filter?.regionCode) parts.push({ sql: 'p.origin_village_code LIKE ?', bindings: [`${await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode')}%`] });
-    if (filter?.villageId) parts.push({ sql: 'p.origin_village_code = ?', bindings: [(await villageService.require(ctx, filter.villageId, 'filter.villageId')).code] });
-    if (filter?.buyerId) parts.push({ sql: 'p.buyer_id = ?', bindings: [uuidKeyFromInput(filter.buyerId, ['AssistanceUnit', 'Enterprise'], 'filter.buyerId')] });
+    if (filter?.regionCode)
+      parts.push({
+        sql: 'p.origin_village_code LIKE ?',
+        bindings: [`${await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode')}%`],
+      });
+    if (filter?.villageId)
+      parts.push({
+        sql: 'p.origin_village_code = ?',
+        bindings: [(await villageService.require(ctx, filter.villageId, 'filter.villageId')).code],
+      });
+    if (filter?.buyerId)
+      parts.push({
+        sql: 'p.buyer_id = ?',
+        bindings: [uuidKeyFromInput(filter.buyerId, ['AssistanceUnit', 'Enterprise'], 'filter.buyerId')],
+      });
     if (filter?.from) parts.push({ sql: 'p.purchased_on >= ?::date', bindings: [filter.from] });
     if (filter?.to) parts.push({ sql: 'p.purchased_on <= ?::date', bindings: [filter.to] });
     if (filter?.channel) parts.push({ sql: 'p.channel = ?', bindings: [filter.channel] });
@@ -54,9 +69,14 @@ export class StatsService {
    * to the fen. Without a category in play the purchase rows alone are summed (the indexes cover
    * them); grouping or filtering by category sums line amounts instead.
    */
-  async stats(ctx: Context, filter: ConsumptionStatsFilter | undefined | null, groupBy: StatsDimension[]): Promise<ConsumptionStatsRow[]> {
+  async stats(
+    ctx: Context,
+    filter: ConsumptionStatsFilter | undefined | null,
+    groupBy: StatsDimension[],
+  ): Promise<ConsumptionStatsRow[]> {
     const dimensions = [...new Set(groupBy)];
-    if (dimensions.filter((d) => PERIODS.includes(d)).length > 1) throw badInput('groupBy', 'groupBy may hold only one of MONTH, QUARTER, YEAR');
+    if (dimensions.filter((d) => PERIODS.includes(d)).length > 1)
+      throw badInput('groupBy', 'groupBy may hold only one of MONTH, QUARTER, YEAR');
     const byLines = dimensions.includes(StatsDimension.CATEGORY) || Boolean(filter?.category);
     const where = await this.where(ctx, filter);
     const keys = dimensions.map((d) => DIMENSION_SQL[d]);
@@ -65,13 +85,16 @@ export class StatsService {
       ? 'sum(l.amount)::numeric(20,2)::text AS amount, count(DISTINCT p.id)::int AS purchase_count, count(*)::int AS line_count'
       : 'coalesce(sum(p.total_amount), 0)::numeric(20,2)::text AS amount, count(*)::int AS purchase_count, coalesce(sum(p.line_count), 0)::int AS line_count';
     const from = byLines ? 'purchase p JOIN purchase_line l ON l.purchase_id = p.id' : 'purchase p';
-    const group = keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
+    const group = keys.length
+      ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`
+      : '';
     const rows = await query<StatsSqlRow>(ctx.em, {
       sql: `SELECT ${[...select, measures].join(', ')} FROM ${from} WHERE ${where.sql} ${group}`,
       bindings: where.bindings,
     });
     // An empty groupBy always answers one row of totals, zero when nothing matches.
-    if (!keys.length && rows.length === 0) rows.push({ amount: '0.00', purchase_count: 0, line_count: 0 } as StatsSqlRow);
+    if (!keys.length && rows.length === 0)
+      rows.push({ amount: '0.00', purchase_count: 0, line_count: 0 } as StatsSqlRow);
     return rows.map((row) => ({
       amount: row.amount ?? '0.00',
       purchaseCount: row.purchase_count,
@@ -86,8 +109,13 @@ export class StatsService {
   }
 
   /** `topBuyers(filter, first)`: buyers ranked by amount, then purchase count. */
-  async topBuyers(ctx: Context, filter: ConsumptionStatsFilter | undefined | null, first: number): Promise<{ rank: number; buyerId: string; amount: string; purchaseCount: number }[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100');
+  async topBuyers(
+    ctx: Context,
+    filter: ConsumptionStatsFilter | undefined | null,
+    first: number,
+  ): Promise<{ rank: number; buyerId: string; amount: string; purchaseCount: number }[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw badInput('first', 'first must be between 1 and 100');
     const byLines = Boolean(filter?.category);
     const where = await this.where(ctx, filter);
     const amount = byLines ? 'sum(l.amount)' : 'sum(p.total_amount)';
@@ -97,7 +125,12 @@ export class StatsService {
             FROM ${from} WHERE ${where.sql} GROUP BY p.buyer_id ORDER BY ${amount} DESC, count(DISTINCT p.id) DESC, p.buyer_id LIMIT ${first}`,
       bindings: where.bindings,
     });
-    return rows.map((row, i) => ({ rank: i + 1, buyerId: row.buyer_id, amount: row.amount, purchaseCount: row.purchase_count }));
+    return rows.map((row, i) => ({
+      rank: i + 1,
+      buyerId: row.buyer_id,
+      amount: row.amount,
+      purchaseCount: row.purchase_count,
+    }));
   }
 }
 

@@ -20,7 +20,10 @@ export class LiveFilter {
   @IsOptional()
   villageId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only events this provider (assistance unit or enterprise) takes part in' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only events this provider (assistance unit or enterprise) takes part in',
+  })
   @IsOptional()
   providerId?: string;
 }
@@ -28,7 +31,8 @@ export class LiveFilter {
 /** Provider global ids are "AssistanceUnit:<uuid>" or "Enterprise:<uuid>". */
 function providerKey(id: string): string {
   const decoded = fromGlobalId(id);
-  if (!decoded || !['AssistanceUnit', 'Enterprise'].includes(decoded.type)) throw badInput('filter.providerId', 'filter.providerId is not a provider id');
+  if (!decoded || !['AssistanceUnit', 'Enterprise'].includes(decoded.type))
+    throw badInput('filter.providerId', 'filter.providerId is not a provider id');
   return decoded.key;
 }
 
@@ -39,11 +43,14 @@ function providerKey(id: string): string {
  */
 export async function resolveLiveFilter(ctx: Context, filter: LiveFilter | undefined | null): Promise<EventFilter> {
   const resolved: EventFilter = {};
-  if (filter?.regionCode) resolved.regionPrefix = await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode');
-  if (filter?.villageId) resolved.villageCode = (await villageService.require(ctx, filter.villageId, 'filter.villageId')).code;
+  if (filter?.regionCode)
+    resolved.regionPrefix = await regionService.requireVisiblePrefix(ctx, filter.regionCode, 'filter.regionCode');
+  if (filter?.villageId)
+    resolved.villageCode = (await villageService.require(ctx, filter.villageId, 'filter.villageId')).code;
   if (filter?.providerId) {
     resolved.providerId = providerKey(filter.providerId);
-    if (isPartnerRole(ctx.viewer) && resolved.providerId !== ctx.viewer.providerId) throw forbidden('You may follow your own events only');
+    if (isPartnerRole(ctx.viewer) && resolved.providerId !== ctx.viewer.providerId)
+      throw forbidden('You may follow your own events only');
   }
   return resolved;
 }

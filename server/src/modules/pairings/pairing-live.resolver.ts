@@ -25,7 +25,8 @@ export class PairingChangedEvent {
 export class PairingLiveResolver {
   @Authorized(ALL_ROLES)
   @Subscription(() => PairingChangedEvent, {
-    description: 'Pairings created or changed inside your scope (partners: their own); with `after`, missed ones first (结对实时推送)',
+    description:
+      'Pairings created or changed inside your scope (partners: their own); with `after`, missed ones first (结对实时推送)',
     subscribe: ({ args, context }) => liveStream(context as Context, 'pairingChanged', args.filter, args.after),
   })
   pairingChanged(
@@ -33,7 +34,12 @@ export class PairingLiveResolver {
     @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): PairingChangedEvent {
-    return { cursor: event.cursor, pairingKey: event.payload.pairingId as string, from: event.payload.from as PairingStatus | null, to: event.payload.to as PairingStatus };
+    return {
+      cursor: event.cursor,
+      pairingKey: event.payload.pairingId as string,
+      from: event.payload.from as PairingStatus | null,
+      to: event.payload.to as PairingStatus,
+    };
   }
 
   @FieldResolver(() => PairingNode, { nullable: true, description: 'The pairing as it stands now' })

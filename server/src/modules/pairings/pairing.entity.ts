@@ -14,10 +14,14 @@ registerEnumType(PairingMechanism, {
   description: 'Pairing mechanism (帮扶机制)',
   valuesConfig: {
     DESIGNATED: { description: 'Designated assistance (定点帮扶)' },
-    EAST_WEST: { description: 'East-west cooperation, or mountain-sea cooperation inside a province (东西部协作/山海协作)' },
+    EAST_WEST: {
+      description: 'East-west cooperation, or mountain-sea cooperation inside a province (东西部协作/山海协作)',
+    },
     COUNTERPART: { description: 'Counterpart assistance (对口帮扶)' },
     ENTERPRISE_VILLAGE: { description: 'Enterprises boost villages (万企兴万村); the provider is an enterprise' },
-    STRONG_HELPS_WEAK: { description: 'Strong village helps weak village (强村带弱村); a demonstration village helps a village' },
+    STRONG_HELPS_WEAK: {
+      description: 'Strong village helps weak village (强村带弱村); a demonstration village helps a village',
+    },
   },
 });
 

@@ -1,7 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsInt, IsOptional, Length, Min } from 'class-validator';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
-import { ContributionKind, ContributionStage, CooperationArea, PairingMechanism, PairingStatus } from './pairing.entity';
+import {
+  ContributionKind,
+  ContributionStage,
+  CooperationArea,
+  PairingMechanism,
+  PairingStatus,
+} from './pairing.entity';
 import { ContributionNode, PairingNode } from './pairing.types';
 
 @InputType({ description: 'A new pairing (新增结对帮扶)' })
@@ -32,7 +38,10 @@ export class CreatePairingInput {
   status?: PairingStatus;
 }
 
-@InputType({ description: 'Move a pairing to another status: PROPOSED→ACTIVE|ENDED, ACTIVE→SUSPENDED|ENDED, SUSPENDED→ACTIVE|ENDED' })
+@InputType({
+  description:
+    'Move a pairing to another status: PROPOSED→ACTIVE|ENDED, ACTIVE→SUSPENDED|ENDED, SUSPENDED→ACTIVE|ENDED',
+})
 export class ChangePairingStatusInput {
   @Field(() => ID)
   pairingId: string;
@@ -45,7 +54,9 @@ export class ChangePairingStatusInput {
   endDate?: string;
 }
 
-@InputType({ description: 'A contribution pledged or delivered under a pairing (登记帮扶投入); amount or count, at least one' })
+@InputType({
+  description: 'A contribution pledged or delivered under a pairing (登记帮扶投入); amount or count, at least one',
+})
 export class RecordContributionInput {
   @Field(() => ID)
   pairingId: string;
@@ -56,7 +67,10 @@ export class RecordContributionInput {
   @Field(() => ContributionStage, { description: 'Pledged (承诺) or delivered (落实)' })
   stage: ContributionStage;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Amount in yuan (金额, 元), at most 2 decimals, not negative' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Amount in yuan (金额, 元), at most 2 decimals, not negative',
+  })
   @IsOptional()
   amount?: string;
 

@@ -12,7 +12,14 @@ import { ProviderNode } from '../providers/provider.types';
 import { providerService } from '../providers/provider.service';
 import { PairingTargetLevel } from './pairing.entity';
 import { pairingService } from './pairing.service';
-import { ContributionConnection, PairingConnection, PairingFilter, PairingNode, RegionCoverage, type ContributionNode } from './pairing.types';
+import {
+  ContributionConnection,
+  PairingConnection,
+  PairingFilter,
+  PairingNode,
+  RegionCoverage,
+  type ContributionNode,
+} from './pairing.types';
 import {
   ChangePairingStatusInput,
   CreatePairingInput,
@@ -44,33 +51,54 @@ export class PairingResolver {
 
   @Authorized(Role.ADMIN, Role.REGION_OFFICIAL)
   @Mutation(() => PairingPayload, { description: 'Activate, suspend or end a pairing (变更结对状态)' })
-  async changePairingStatus(@Ctx() ctx: Context, @Arg('input') input: ChangePairingStatusInput): Promise<PairingPayload> {
+  async changePairingStatus(
+    @Ctx() ctx: Context,
+    @Arg('input') input: ChangePairingStatusInput,
+  ): Promise<PairingPayload> {
     return { pairing: await pairingService.changeStatus(ctx, input) };
   }
 
   @Authorized(Role.ADMIN, Role.REGION_OFFICIAL, Role.ENTERPRISE, Role.ASSISTANCE_UNIT)
-  @Mutation(() => RecordContributionPayload, { description: 'Record funds, goods, jobs … pledged or delivered under a pairing (登记帮扶投入)' })
-  recordContribution(@Ctx() ctx: Context, @Arg('input') input: RecordContributionInput): Promise<RecordContributionPayload> {
+  @Mutation(() => RecordContributionPayload, {
+    description: 'Record funds, goods, jobs … pledged or delivered under a pairing (登记帮扶投入)',
+  })
+  recordContribution(
+    @Ctx() ctx: Context,
+    @Arg('input') input: RecordContributionInput,
+  ): Promise<RecordContributionPayload> {
     return pairingService.recordContribution(ctx, input);
   }
 
-  @FieldResolver(() => ProviderNode, { nullable: true, description: 'Provider (帮扶主体); null when outside your scope' })
+  @FieldResolver(() => ProviderNode, {
+    nullable: true,
+    description: 'Provider (帮扶主体); null when outside your scope',
+  })
   provider(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<ProviderNode | null> {
     return providerService.byId(ctx, pairing.providerId);
   }
 
-  @FieldResolver(() => RegionNode, { nullable: true, description: 'Target region, a village or a county (帮扶对象); null when outside your scope' })
+  @FieldResolver(() => RegionNode, {
+    nullable: true,
+    description: 'Target region, a village or a county (帮扶对象); null when outside your scope',
+  })
   targetRegion(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<RegionNode | null> {
     return regionService.byCode(ctx, pairing.targetCode);
   }
 
-  @FieldResolver(() => VillageNode, { nullable: true, description: 'Target village (帮扶村) when the target is a village you may see' })
+  @FieldResolver(() => VillageNode, {
+    nullable: true,
+    description: 'Target village (帮扶村) when the target is a village you may see',
+  })
   targetVillage(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<VillageNode | null> | null {
     return pairing.targetLevel === PairingTargetLevel.VILLAGE ? villageService.byCode(ctx, pairing.targetCode) : null;
   }
 
   @FieldResolver(() => ContributionConnection, { description: 'Contributions recorded (帮扶投入), by date' })
-  contributions(@Ctx() ctx: Context, @Root() pairing: PairingNode, @Args() page: PageArgs): Promise<ConnectionData<ContributionNode>> {
+  contributions(
+    @Ctx() ctx: Context,
+    @Root() pairing: PairingNode,
+    @Args() page: PageArgs,
+  ): Promise<ConnectionData<ContributionNode>> {
     return pairingService.contributions(ctx, pairing.uuid, page);
   }
 
@@ -89,13 +117,16 @@ export class PairingResolver {
 @Resolver(() => VillageNode)
 export class VillagePairingsResolver {
   @FieldResolver(() => [PairingNode], {
-    description: 'Pairings covering this village, directly or through its county, that you may see; every status, at most 100 (结对帮扶)',
+    description:
+      'Pairings covering this village, directly or through its county, that you may see; every status, at most 100 (结对帮扶)',
   })
   pairings(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<PairingNode[]> {
     return pairingService.ofVillage(ctx, village.code);
   }
 
-  @FieldResolver(() => [ProviderNode], { description: 'Providers with an active pairing covering this village that you may see (帮扶主体)' })
+  @FieldResolver(() => [ProviderNode], {
+    description: 'Providers with an active pairing covering this village that you may see (帮扶主体)',
+  })
   providers(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<ProviderNode[]> {
     return pairingService.providersOfVillage(ctx, village.code);
   }
@@ -104,7 +135,9 @@ export class VillagePairingsResolver {
 /** Pairing coverage on regions. */
 @Resolver(() => RegionNode)
 export class RegionCoverageResolver {
-  @FieldResolver(() => RegionCoverage, { description: 'Pairing coverage of key-assisted villages inside this region (帮扶覆盖情况)' })
+  @FieldResolver(() => RegionCoverage, {
+    description: 'Pairing coverage of key-assisted villages inside this region (帮扶覆盖情况)',
+  })
   coverage(@Ctx() ctx: Context, @Root() region: RegionNode): Promise<RegionCoverage> {
     return pairingService.coverage(ctx, region.code);
   }

@@ -7,7 +7,7 @@ import { Role, isPartnerRole } from '../../core/auth/viewer';
 import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { fromGlobalId, isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData, type Page, type PageInput } from '../../core/relay/connection';
+import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { ancestorCodesOf, levelOfCode, prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg, regionService } from '../regions/region.service';
@@ -79,7 +79,8 @@ export const VILLAGE_PAIRINGS_LIMIT = 100;
 /** Reads a pairing target (a Village id, or the Region id of a village or a county), or fails on `targetId`. */
 function targetArg(id: string): { code: string; level: PairingTargetLevel } {
   const decoded = fromGlobalId(id);
-  if (!decoded || (decoded.type !== 'Village' && decoded.type !== 'Region')) throw badInput('targetId', 'targetId must be a Village or Region id');
+  if (!decoded || (decoded.type !== 'Village' && decoded.type !== 'Region'))
+    throw badInput('targetId', 'targetId must be a Village or Region id');
   const level = levelOfCode(decoded.key);
   if (level === 'VILLAGE') return { code: decoded.key, level: PairingTargetLevel.VILLAGE };
   if (level === 'COUNTY' && decoded.type === 'Region') return { code: decoded.key, level: PairingTargetLevel.COUNTY };
@@ -89,8 +90,20 @@ function targetArg(id: string): { code: string; level: PairingTargetLevel } {
 const pairingIdArg = (id: string, field = 'pairingId'): string => uuidKeyFromInput(id, ['Pairing'], field);
 
 /** The live event of a pairing created or changed: region roles of the target and the provider see it. */
-function pairingEvent(pairingId: string, providerId: string, targetCode: string, from: PairingStatus | null, to: PairingStatus): NewEvent {
-  return { topic: 'pairingChanged', regionCode: targetCode, partyIds: [providerId], partnerAccess: 'PARTIES', payload: { pairingId, from, to } };
+function pairingEvent(
+  pairingId: string,
+  providerId: string,
+  targetCode: string,
+  from: PairingStatus | null,
+  to: PairingStatus,
+): NewEvent {
+  return {
+    topic: 'pairingChanged',
+    regionCode: targetCode,
+    partyIds: [providerId],
+    partnerAccess: 'PARTIES',
+    payload: { pairingId, from, to },
+  };
 }
 
 export class PairingService {
@@ -100,7 +113,10 @@ export class PairingService {
     const rows = wellFormed.length
       ? await query<PairingRow>(
           ctx.em,
-          withWhere(`SELECT ${PAIRING_COLUMNS} FROM pairing p`, and(inList('p.id', wellFormed), visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code'))),
+          withWhere(
+            `SELECT ${PAIRING_COLUMNS} FROM pairing p`,
+            and(inList('p.id', wellFormed), visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code')),
+          ),
         )
       : [];
     const byId = new Map(rows.map((row) => [row.id, PairingNode.from(row)]));
@@ -110,7 +126,9 @@ export class PairingService {
   /** Null for malformed uuids, so `node(id)` never sends a bad uuid to the database. */
   byId(ctx: Context, id: string): Promise<PairingNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return ctx.loaders.get<string, PairingNode | null>('pairing.byId', (ids) => this.findByIds(ctx, ids)).load(id.toLowerCase());
+    return ctx.loaders
+      .get<string, PairingNode | null>('pairing.byId', (ids) => this.findByIds(ctx, ids))
+      .load(id.toLowerCase());
   }
 
   async require(ctx: Context, id: string, field = 'pairingId'): Promise<PairingNode> {
@@ -125,20 +143,34 @@ export class PairingService {
     const conditions: SqlFragment[] = [visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code')];
     if (filter?.regionCode) {
       const code = regionCodeArg(filter.regionCode, 'regionCode');
-      const counties = inList('p.target_code', ancestorCodesOf(code).filter((c) => levelOfCode(c) === 'COUNTY'));
-      conditions.push({ sql: `p.target_code LIKE ? OR ${counties.sql}`, bindings: [`${prefixOfCode(code)}%`, ...counties.bindings] });
+      const counties = inList(
+        'p.target_code',
+        ancestorCodesOf(code).filter((c) => levelOfCode(c) === 'COUNTY'),
+      );
+      conditions.push({
+        sql: `p.target_code LIKE ? OR ${counties.sql}`,
+        bindings: [`${prefixOfCode(code)}%`, ...counties.bindings],
+      });
     }
-    if (filter?.providerId) conditions.push({ sql: 'p.provider_id = ?', bindings: [providerIdArg(filter.providerId, 'providerId')] });
+    if (filter?.providerId)
+      conditions.push({ sql: 'p.provider_id = ?', bindings: [providerIdArg(filter.providerId, 'providerId')] });
     if (filter?.mechanism) conditions.push({ sql: 'p.mechanism = ?', bindings: [filter.mechanism] });
     if (filter?.status) conditions.push({ sql: 'p.status = ?', bindings: [filter.status] });
     const where = and(...conditions);
     const seek = page.after ? afterSql(PAIRING_SORT, page.after) : undefined;
     const rows = await query<PairingRow>(
       ctx.em,
-      withWhere(`SELECT ${PAIRING_COLUMNS} FROM pairing p`, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(PAIRING_SORT)} LIMIT ${page.first + 1}`),
+      withWhere(
+        `SELECT ${PAIRING_COLUMNS} FROM pairing p`,
+        seek ? and(where, seek) : where,
+        `ORDER BY ${orderBySql(PAIRING_SORT)} LIMIT ${page.first + 1}`,
+      ),
     );
     return toConnection(rows, page, pairingCursor, PairingNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM pairing p', where));
+      const [{ count }] = await query<{ count: number }>(
+        ctx.em,
+        withWhere('SELECT count(*)::int AS count FROM pairing p', where),
+      );
       return count;
     });
   }
@@ -167,22 +199,29 @@ export class PairingService {
    * `AssistanceProvider.assignedVillages`: the villages the provider's active pairings cover
    * (provider_assigned_village), further limited to what the viewer may see.
    */
-  assignedVillages(ctx: Context, providerId: string, filter: VillageFilter | undefined, args: PageArgs): Promise<ConnectionData<VillageNode>> {
+  assignedVillages(
+    ctx: Context,
+    providerId: string,
+    filter: VillageFilter | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<VillageNode>> {
     const page = readPage(args);
     const sort: SortColumn[] = [{ expr: 'r.code', direction: 'asc' }];
     return ctx.loaders
-      .get<string, ConnectionData<VillageNode>>(`pairing.assignedVillages:${JSON.stringify([filter ?? null, page])}`, (keys) =>
-        pagesByParent<VillageRow, VillageNode>(ctx, {
-          keys,
-          keyExpr: 'a.provider_id',
-          columns: 'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries',
-          from: 'provider_assigned_village a JOIN village v ON v.code = a.village_code JOIN region r ON r.code = v.code',
-          where: and(visibleVillages(ctx.viewer, 'r.code'), ...villageFilterSql(filter)),
-          sort,
-          page,
-          cursorOf: (row) => [row.code],
-          toNode: VillageNode.from,
-        }),
+      .get<string, ConnectionData<VillageNode>>(
+        `pairing.assignedVillages:${JSON.stringify([filter ?? null, page])}`,
+        (keys) =>
+          pagesByParent<VillageRow, VillageNode>(ctx, {
+            keys,
+            keyExpr: 'a.provider_id',
+            columns: 'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries',
+            from: 'provider_assigned_village a JOIN village v ON v.code = a.village_code JOIN region r ON r.code = v.code',
+            where: and(visibleVillages(ctx.viewer, 'r.code'), ...villageFilterSql(filter)),
+            sort,
+            page,
+            cursorOf: (row) => [row.code],
+            toNode: VillageNode.from,
+          }),
       )
       .load(providerId);
   }
@@ -260,7 +299,10 @@ export class PairingService {
           ),
         );
         const byId = new Map(rows.map((row) => [row.pairing_id, row]));
-        return ids.map((id) => ({ pledged: byId.get(id)?.pledged ?? '0.00', delivered: byId.get(id)?.delivered ?? '0.00' }));
+        return ids.map((id) => ({
+          pledged: byId.get(id)?.pledged ?? '0.00',
+          delivered: byId.get(id)?.delivered ?? '0.00',
+        }));
       })
       .load(pairingId);
   }
@@ -313,7 +355,11 @@ export class PairingService {
                 WHERE ap.mechanism = '${PairingMechanism.STRONG_HELPS_WEAK}' AND ap.unit_kind = '${UnitKind.DEMONSTRATION_VILLAGE}'
                   AND ap.provider_home = vs.code))::int AS "demonstrationVillagesHelping"
             FROM vs GROUP BY vs.region_code`,
-          bindings: [...codes.flatMap((code) => [code, `${prefixOfCode(code)}%`]), ...villages.bindings, ...pairings.bindings],
+          bindings: [
+            ...codes.flatMap((code) => [code, `${prefixOfCode(code)}%`]),
+            ...villages.bindings,
+            ...pairings.bindings,
+          ],
         });
         const byCode = new Map(rows.map((row) => [row.region_code, row]));
         return codes.map((code) => {
@@ -341,23 +387,32 @@ export class PairingService {
     const provider = await providerService.require(ctx, input.providerId, 'providerId');
     if (!regionInScope(ctx.viewer, target.code)) throw forbidden(`Target ${target.code} is outside your region`);
     const targetVisible =
-      target.level === PairingTargetLevel.VILLAGE ? await villageService.byCode(ctx, target.code) : await regionService.byCode(ctx, target.code);
+      target.level === PairingTargetLevel.VILLAGE
+        ? await villageService.byCode(ctx, target.code)
+        : await regionService.byCode(ctx, target.code);
     if (!targetVisible) throw notFound('Target not found', 'targetId');
     const status = input.status ?? PairingStatus.PROPOSED;
-    if (status !== PairingStatus.PROPOSED && status !== PairingStatus.ACTIVE) throw badInput('status', 'a new pairing is PROPOSED or ACTIVE');
-    if (input.endDate && input.endDate < input.startDate) throw badInput('endDate', 'endDate must not be before startDate');
+    if (status !== PairingStatus.PROPOSED && status !== PairingStatus.ACTIVE)
+      throw badInput('status', 'a new pairing is PROPOSED or ACTIVE');
+    if (input.endDate && input.endDate < input.startDate)
+      throw badInput('endDate', 'endDate must not be before startDate');
     if (input.mechanism === PairingMechanism.ENTERPRISE_VILLAGE && provider.kind !== ProviderType.ENTERPRISE) {
       throw badInput('mechanism', 'ENTERPRISE_VILLAGE (万企兴万村) pairs an enterprise with its target');
     }
     if (input.mechanism === PairingMechanism.STRONG_HELPS_WEAK) {
-      if (!(provider.kind === ProviderType.ASSISTANCE_UNIT && (provider as { unitKind?: UnitKind }).unitKind === UnitKind.DEMONSTRATION_VILLAGE)) {
+      if (!(
+        provider.kind === ProviderType.ASSISTANCE_UNIT &&
+        (provider as { unitKind?: UnitKind }).unitKind === UnitKind.DEMONSTRATION_VILLAGE
+      )) {
         throw badInput('providerId', 'STRONG_HELPS_WEAK (强村带弱村) needs a demonstration-village unit as provider');
       }
-      if (target.level !== PairingTargetLevel.VILLAGE) throw badInput('targetId', 'STRONG_HELPS_WEAK (强村带弱村) targets a village');
+      if (target.level !== PairingTargetLevel.VILLAGE)
+        throw badInput('targetId', 'STRONG_HELPS_WEAK (强村带弱村) targets a village');
       if (provider.regionCode === target.code) throw badInput('targetId', 'a village cannot help itself');
     }
     const id = await ctx.em.transactional(async (em) => {
-      if (status === PairingStatus.ACTIVE) await this.refuseSecondActive(em, provider.uuid, target.code, input.mechanism);
+      if (status === PairingStatus.ACTIVE)
+        await this.refuseSecondActive(em, provider.uuid, target.code, input.mechanism);
       const pairing = em.create(Pairing, {
         providerId: provider.uuid,
         targetCode: target.code,
@@ -376,13 +431,24 @@ export class PairingService {
     return this.mustSee(ctx, id);
   }
 
-  private async refuseSecondActive(em: Context['em'], providerId: string, targetCode: string, mechanism: PairingMechanism, exceptId?: string): Promise<void> {
+  private async refuseSecondActive(
+    em: Context['em'],
+    providerId: string,
+    targetCode: string,
+    mechanism: PairingMechanism,
+    exceptId?: string,
+  ): Promise<void> {
     const [existing] = await query<{ id: string }>(
       em,
       `SELECT id FROM pairing WHERE provider_id = ? AND target_code = ? AND mechanism = ? AND status = 'ACTIVE' AND id <> ?::uuid`,
       [providerId, targetCode, mechanism, exceptId ?? '00000000-0000-0000-0000-000000000000'],
     );
-    if (existing) throw conflict('This provider already has an active pairing with this target under this mechanism', ['providerId', 'targetId', 'mechanism']);
+    if (existing)
+      throw conflict('This provider already has an active pairing with this target under this mechanism', [
+        'providerId',
+        'targetId',
+        'mechanism',
+      ]);
   }
 
   /**
@@ -392,10 +458,18 @@ export class PairingService {
    */
   async changeStatus(ctx: Context, input: ChangePairingStatusInput): Promise<PairingNode> {
     const pairing = await this.require(ctx, input.pairingId);
-    if (!regionInScope(ctx.viewer, pairing.targetCode)) throw forbidden(`Target ${pairing.targetCode} is outside your region`);
-    if (input.endDate && input.status !== PairingStatus.ENDED) throw badInput('endDate', 'endDate is recorded only when ending a pairing');
+    if (!regionInScope(ctx.viewer, pairing.targetCode))
+      throw forbidden(`Target ${pairing.targetCode} is outside your region`);
+    if (input.endDate && input.status !== PairingStatus.ENDED)
+      throw badInput('endDate', 'endDate is recorded only when ending a pairing');
     await ctx.em.transactional(async (em) => {
-      const [current] = await query<{ status: PairingStatus; start_date: string; provider_id: string; target_code: string; mechanism: PairingMechanism }>(
+      const [current] = await query<{
+        status: PairingStatus;
+        start_date: string;
+        provider_id: string;
+        target_code: string;
+        mechanism: PairingMechanism;
+      }>(
         em,
         'SELECT status, start_date::text AS start_date, provider_id, target_code, mechanism FROM pairing WHERE id = ? FOR UPDATE',
         [pairing.uuid],
@@ -403,12 +477,24 @@ export class PairingService {
       if (!current) throw notFound('Pairing not found', 'pairingId');
       if (!PAIRING_TRANSITIONS[current.status].includes(input.status)) {
         const allowed = PAIRING_TRANSITIONS[current.status];
-        throw badInput('status', `a ${current.status} pairing cannot become ${input.status}${allowed.length ? `; allowed: ${allowed.join(', ')}` : '; it is final'}`);
+        throw badInput(
+          'status',
+          `a ${current.status} pairing cannot become ${input.status}${allowed.length ? `; allowed: ${allowed.join(', ')}` : '; it is final'}`,
+        );
       }
-      if (input.endDate && input.endDate < current.start_date) throw badInput('endDate', 'endDate must not be before startDate');
-      if (input.status === PairingStatus.ACTIVE) await this.refuseSecondActive(em, current.provider_id, current.target_code, current.mechanism, pairing.uuid);
-      await em.nativeUpdate(Pairing, { id: pairing.uuid }, { status: input.status, ...(input.endDate ? { endDate: input.endDate } : {}), updatedAt: new Date() });
-      await appendEvent(em, pairingEvent(pairing.uuid, current.provider_id, current.target_code, current.status, input.status));
+      if (input.endDate && input.endDate < current.start_date)
+        throw badInput('endDate', 'endDate must not be before startDate');
+      if (input.status === PairingStatus.ACTIVE)
+        await this.refuseSecondActive(em, current.provider_id, current.target_code, current.mechanism, pairing.uuid);
+      await em.nativeUpdate(
+        Pairing,
+        { id: pairing.uuid },
+        { status: input.status, ...(input.endDate ? { endDate: input.endDate } : {}), updatedAt: new Date() },
+      );
+      await appendEvent(
+        em,
+        pairingEvent(pairing.uuid, current.provider_id, current.target_code, current.status, input.status),
+      );
     });
     ctx.events.announce();
     return this.mustSee(ctx, pairing.uuid);
@@ -419,19 +505,27 @@ export class PairingService {
    * pairing's own provider. Amount (yuan, exact, at most 2 decimals) or count, at least one,
    * neither negative; the date not after today in Asia/Shanghai.
    */
-  async recordContribution(ctx: Context, input: RecordContributionInput): Promise<{ contribution: ContributionNode; pairing: PairingNode }> {
+  async recordContribution(
+    ctx: Context,
+    input: RecordContributionInput,
+  ): Promise<{ contribution: ContributionNode; pairing: PairingNode }> {
     const pairing = await this.require(ctx, input.pairingId);
     const mayWrite =
       ctx.viewer.role === Role.ADMIN ||
       (ctx.viewer.role === Role.REGION_OFFICIAL && regionInScope(ctx.viewer, pairing.targetCode)) ||
       (isPartnerRole(ctx.viewer) && ctx.viewer.providerId?.toLowerCase() === pairing.providerId);
-    if (!mayWrite) throw forbidden('Only the pairing\'s partner, its region\'s officials or an administrator may record contributions');
-    if (input.amount == null && input.count == null) throw badInput(['amount', 'count'], 'give an amount, a count, or both');
+    if (!mayWrite)
+      throw forbidden(
+        "Only the pairing's partner, its region's officials or an administrator may record contributions",
+      );
+    if (input.amount == null && input.count == null)
+      throw badInput(['amount', 'count'], 'give an amount, a count, or both');
     if (input.amount != null) {
       if (input.amount.startsWith('-')) throw badInput('amount', 'amount must not be negative');
       if (/\.\d{3,}$/.test(input.amount)) throw badInput('amount', 'amount is in yuan with at most 2 decimals (分)');
     }
-    if (input.date > todayInShanghai()) throw badInput('date', `date must not be in the future (today is ${todayInShanghai()} in Asia/Shanghai)`);
+    if (input.date > todayInShanghai())
+      throw badInput('date', `date must not be in the future (today is ${todayInShanghai()} in Asia/Shanghai)`);
     const id = await ctx.em.transactional(async (em) => {
       const contribution = em.create(Contribution, {
         pairingId: pairing.uuid,

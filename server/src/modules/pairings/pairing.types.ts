@@ -4,7 +4,14 @@ import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
 import { toGlobalId } from '../../core/relay/global-id';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
-import { ContributionKind, ContributionStage, CooperationArea, PairingMechanism, PairingStatus, PairingTargetLevel } from './pairing.entity';
+import {
+  ContributionKind,
+  ContributionStage,
+  CooperationArea,
+  PairingMechanism,
+  PairingStatus,
+  PairingTargetLevel,
+} from './pairing.entity';
 
 /** A pairing row as read from SQL (dates as YYYY-MM-DD text). */
 export interface PairingRow {
@@ -22,7 +29,10 @@ export interface PairingRow {
 export const PAIRING_COLUMNS = `p.id, p.provider_id, p.target_code, p.target_level, p.mechanism, p.cooperation_areas,
   p.start_date::text AS start_date, p.end_date::text AS end_date, p.status`;
 
-@ObjectType('Pairing', { implements: Node, description: 'A provider helping a village or a county under one mechanism (结对帮扶)' })
+@ObjectType('Pairing', {
+  implements: Node,
+  description: 'A provider helping a village or a county under one mechanism (结对帮扶)',
+})
 export class PairingNode extends Node {
   @Field(() => PairingMechanism, { description: 'Mechanism (帮扶机制)' })
   mechanism: PairingMechanism;
@@ -74,9 +84,13 @@ export interface ContributionRow {
   note: string | null;
 }
 
-export const CONTRIBUTION_COLUMNS = 'c.id, c.pairing_id, c.kind, c.stage, c.amount::text AS amount, c.count, c.contributed_on::text AS contributed_on, c.note';
+export const CONTRIBUTION_COLUMNS =
+  'c.id, c.pairing_id, c.kind, c.stage, c.amount::text AS amount, c.count, c.contributed_on::text AS contributed_on, c.note';
 
-@ObjectType('Contribution', { implements: Node, description: 'Funds, goods, jobs, training, talent or purchases pledged or delivered under a pairing (帮扶投入)' })
+@ObjectType('Contribution', {
+  implements: Node,
+  description: 'Funds, goods, jobs, training, talent or purchases pledged or delivered under a pairing (帮扶投入)',
+})
 export class ContributionNode extends Node {
   @Field(() => ContributionKind, { description: 'Kind (类别)' })
   kind: ContributionKind;
@@ -117,7 +131,10 @@ export class ContributionConnection extends ConnectionType(ContributionNode, 'Co
 
 @InputType({ description: 'Pairing filter; all given conditions must hold' })
 export class PairingFilter {
-  @Field({ nullable: true, description: 'Target inside this region, or the county containing it (12-digit code or prefix)' })
+  @Field({
+    nullable: true,
+    description: 'Target inside this region, or the county containing it (12-digit code or prefix)',
+  })
   @IsOptional()
   regionCode?: string;
 
@@ -135,23 +152,30 @@ export class PairingFilter {
 }
 
 @ObjectType('RegionCoverage', {
-  description: 'Pairing coverage of the key-assisted villages inside a region (帮扶覆盖情况), counted over the villages and pairings the caller may see',
+  description:
+    'Pairing coverage of the key-assisted villages inside a region (帮扶覆盖情况), counted over the villages and pairings the caller may see',
 })
 export class RegionCoverage {
   @Field(() => Int, { description: 'Key-assisted villages (重点帮扶村数)' })
   keyAssistedVillages: number;
 
-  @Field(() => Int, { description: 'Key-assisted villages with at least one active pairing, direct or through their county (已结对重点帮扶村数)' })
+  @Field(() => Int, {
+    description:
+      'Key-assisted villages with at least one active pairing, direct or through their county (已结对重点帮扶村数)',
+  })
   keyAssistedVillagesPaired: number;
 
-  @Field(() => Int, { description: 'Key-assisted villages with an active pairing of an enterprise (企业结对重点帮扶村数, 万企兴万村)' })
+  @Field(() => Int, {
+    description: 'Key-assisted villages with an active pairing of an enterprise (企业结对重点帮扶村数, 万企兴万村)',
+  })
   keyAssistedVillagesPairedWithEnterprise: number;
 
   @Field(() => Int, { description: 'Provincial or municipal demonstration villages (省级/市级示范村数)' })
   demonstrationVillages: number;
 
   @Field(() => Int, {
-    description: 'Demonstration villages helping at least one key-assisted village through an active strong-helps-weak pairing (强村带弱村: 帮带重点帮扶村的示范村数)',
+    description:
+      'Demonstration villages helping at least one key-assisted village through an active strong-helps-weak pairing (强村带弱村: 帮带重点帮扶村的示范村数)',
   })
   demonstrationVillagesHelping: number;
 }

@@ -24,7 +24,9 @@ registerEnumType(UnitKind, {
     PUBLIC_INSTITUTION: { description: 'Public institution: university, hospital, institute (事业单位)' },
     STATE_OWNED_ENTERPRISE: { description: 'State-owned enterprise (国有企业)' },
     CENTRAL_UNIT: { description: 'Central unit on designated assistance (中央单位)' },
-    PARTNER_REGION: { description: 'Partner region in east-west or mountain-sea cooperation (东西部协作/山海协作地区)' },
+    PARTNER_REGION: {
+      description: 'Partner region in east-west or mountain-sea cooperation (东西部协作/山海协作地区)',
+    },
     SOCIAL_ORGANISATION: { description: 'Social organisation (社会组织)' },
     DEMONSTRATION_VILLAGE: { description: 'Demonstration village helping a weaker one (示范村, 强村带弱村)' },
   },

@@ -19,7 +19,13 @@ import {
   EnterpriseNode,
   ProviderNode,
 } from './provider.types';
-import { AssistanceUnitPayload, CreateAssistanceUnitInput, CreateEnterpriseInput, EnterprisePayload, UpdateEnterpriseInput } from './provider.inputs';
+import {
+  AssistanceUnitPayload,
+  CreateAssistanceUnitInput,
+  CreateEnterpriseInput,
+  EnterprisePayload,
+  UpdateEnterpriseInput,
+} from './provider.inputs';
 
 registerNodeType('AssistanceUnit', (ctx, key) => providerService.byTypedId(ctx, ProviderType.ASSISTANCE_UNIT, key));
 registerNodeType('Enterprise', (ctx, key) => providerService.byTypedId(ctx, ProviderType.ENTERPRISE, key));
@@ -29,7 +35,9 @@ const PROVIDER_WRITERS = [Role.ADMIN, Role.REGION_OFFICIAL];
 @Resolver(() => AssistanceUnitNode)
 export class AssistanceUnitResolver {
   @Authorized(ALL_ROLES)
-  @Query(() => AssistanceUnitConnection, { description: 'Assistance units you may see (帮扶单位列表), ordered by name' })
+  @Query(() => AssistanceUnitConnection, {
+    description: 'Assistance units you may see (帮扶单位列表), ordered by name',
+  })
   assistanceUnits(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
@@ -40,7 +48,10 @@ export class AssistanceUnitResolver {
 
   @Authorized(PROVIDER_WRITERS)
   @Mutation(() => AssistanceUnitPayload, { description: 'Register an assistance unit (新增帮扶单位)' })
-  async createAssistanceUnit(@Ctx() ctx: Context, @Arg('input') input: CreateAssistanceUnitInput): Promise<AssistanceUnitPayload> {
+  async createAssistanceUnit(
+    @Ctx() ctx: Context,
+    @Arg('input') input: CreateAssistanceUnitInput,
+  ): Promise<AssistanceUnitPayload> {
     return { assistanceUnit: await providerService.createAssistanceUnit(ctx, input) };
   }
 }
@@ -73,18 +84,28 @@ export class EnterpriseResolver {
 /** Fields every provider has; both provider types inherit them. */
 @Resolver(() => ProviderNode)
 export class ProviderFieldsResolver {
-  @FieldResolver(() => RegionNode, { nullable: true, description: 'Home region (所在地区); null when none or outside your scope' })
+  @FieldResolver(() => RegionNode, {
+    nullable: true,
+    description: 'Home region (所在地区); null when none or outside your scope',
+  })
   region(@Ctx() ctx: Context, @Root() provider: ProviderNode): Promise<RegionNode | null> | null {
     return provider.regionCode ? regionService.byCode(ctx, provider.regionCode) : null;
   }
 
-  @FieldResolver(() => PairingConnection, { description: 'Pairings of this provider you may see, every status (结对帮扶), by start date' })
-  pairings(@Ctx() ctx: Context, @Root() provider: ProviderNode, @Args() page: PageArgs): Promise<ConnectionData<PairingNode>> {
+  @FieldResolver(() => PairingConnection, {
+    description: 'Pairings of this provider you may see, every status (结对帮扶), by start date',
+  })
+  pairings(
+    @Ctx() ctx: Context,
+    @Root() provider: ProviderNode,
+    @Args() page: PageArgs,
+  ): Promise<ConnectionData<PairingNode>> {
     return pairingService.ofProvider(ctx, provider.uuid, page);
   }
 
   @FieldResolver(() => VillageConnection, {
-    description: 'Villages assigned through active pairings, directly or through a paired county (帮扶村), that you may see; ordered by code',
+    description:
+      'Villages assigned through active pairings, directly or through a paired county (帮扶村), that you may see; ordered by code',
   })
   assignedVillages(
     @Ctx() ctx: Context,

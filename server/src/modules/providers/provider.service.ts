@@ -23,8 +23,9 @@ import {
 } from './provider.types';
 import type { CreateAssistanceUnitInput, CreateEnterpriseInput, UpdateEnterpriseInput } from './provider.inputs';
 
-
-describeConstraint('provider_credit_code_unique', 'An enterprise with this unified social credit code already exists', ['creditCode']);
+describeConstraint('provider_credit_code_unique', 'An enterprise with this unified social credit code already exists', [
+  'creditCode',
+]);
 
 type PageArgs = PageInput;
 
@@ -37,15 +38,26 @@ const SORT: SortColumn[] = [
  * Reads a provider global id from an input field (an AssistanceUnit or Enterprise id, or only
  * the types listed), or fails naming that field.
  */
-export function providerIdArg(id: string, field: string, types: ProviderType[] = [ProviderType.ASSISTANCE_UNIT, ProviderType.ENTERPRISE]): string {
-  return uuidKeyFromInput(id, types.map((type) => PROVIDER_TYPE_NAMES[type]), field);
+export function providerIdArg(
+  id: string,
+  field: string,
+  types: ProviderType[] = [ProviderType.ASSISTANCE_UNIT, ProviderType.ENTERPRISE],
+): string {
+  return uuidKeyFromInput(
+    id,
+    types.map((type) => PROVIDER_TYPE_NAMES[type]),
+    field,
+  );
 }
 
 /** Upper-cases and checks a credit code (GB 32100-2015 check character), or fails on `creditCode`. */
 function creditCodeArg(text: string): string {
   const code = text.trim().toUpperCase();
   if (!isValidCreditCode(code)) {
-    throw badInput('creditCode', `creditCode "${text}" is not a valid unified social credit code (18 characters with a GB 32100-2015 check character)`);
+    throw badInput(
+      'creditCode',
+      `creditCode "${text}" is not a valid unified social credit code (18 characters with a GB 32100-2015 check character)`,
+    );
   }
   return code;
 }
@@ -65,7 +77,10 @@ export class ProviderService {
     const rows = wellFormed.length
       ? await query<ProviderRow>(
           ctx.em,
-          withWhere(`SELECT ${PROVIDER_COLUMNS} FROM provider pr`, and(inList('pr.id', wellFormed), visibleProviders(ctx.viewer, 'pr.id', 'pr.region_code'))),
+          withWhere(
+            `SELECT ${PROVIDER_COLUMNS} FROM provider pr`,
+            and(inList('pr.id', wellFormed), visibleProviders(ctx.viewer, 'pr.id', 'pr.region_code')),
+          ),
         )
       : [];
     const byId = new Map(rows.map((row) => [row.id, ProviderNode.from(row)]));
@@ -91,8 +106,15 @@ export class ProviderService {
   }
 
   /** `assistanceUnits(filter)`: ordered by name, keyset-paginated, scoped. */
-  assistanceUnits(ctx: Context, filter: AssistanceUnitFilter | undefined, args: PageArgs): Promise<ConnectionData<AssistanceUnitNode>> {
-    const conditions: SqlFragment[] = [{ sql: `pr.type = 'ASSISTANCE_UNIT'`, bindings: [] }, ...searchSql(filter?.search, false)];
+  assistanceUnits(
+    ctx: Context,
+    filter: AssistanceUnitFilter | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<AssistanceUnitNode>> {
+    const conditions: SqlFragment[] = [
+      { sql: `pr.type = 'ASSISTANCE_UNIT'`, bindings: [] },
+      ...searchSql(filter?.search, false),
+    ];
     if (filter?.kind) conditions.push({ sql: 'pr.unit_kind = ?', bindings: [filter.kind] });
     if (filter?.level) conditions.push({ sql: 'pr.unit_level = ?', bindings: [filter.level] });
     if (filter?.regionCode) conditions.push(this.homeIn(filter.regionCode));
@@ -100,8 +122,15 @@ export class ProviderService {
   }
 
   /** `enterprises(filter)`: ordered by name, keyset-paginated, scoped. */
-  enterprises(ctx: Context, filter: EnterpriseFilter | undefined, args: PageArgs): Promise<ConnectionData<EnterpriseNode>> {
-    const conditions: SqlFragment[] = [{ sql: `pr.type = 'ENTERPRISE'`, bindings: [] }, ...searchSql(filter?.search, true)];
+  enterprises(
+    ctx: Context,
+    filter: EnterpriseFilter | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<EnterpriseNode>> {
+    const conditions: SqlFragment[] = [
+      { sql: `pr.type = 'ENTERPRISE'`, bindings: [] },
+      ...searchSql(filter?.search, true),
+    ];
     if (filter?.campaign) conditions.push({ sql: '? = ANY(pr.campaigns)', bindings: [filter.campaign] });
     if (filter?.regionCode) conditions.push(this.homeIn(filter.regionCode));
     return this.list(ctx, conditions, args) as Promise<ConnectionData<EnterpriseNode>>;
@@ -117,12 +146,25 @@ export class ProviderService {
     const seek = page.after ? afterSql(SORT, page.after) : undefined;
     const rows = await query<ProviderRow>(
       ctx.em,
-      withWhere(`SELECT ${PROVIDER_COLUMNS} FROM provider pr`, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(SORT)} LIMIT ${page.first + 1}`),
+      withWhere(
+        `SELECT ${PROVIDER_COLUMNS} FROM provider pr`,
+        seek ? and(where, seek) : where,
+        `ORDER BY ${orderBySql(SORT)} LIMIT ${page.first + 1}`,
+      ),
     );
-    return toConnection(rows, page, (row) => [row.name, row.id], ProviderNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM provider pr', where));
-      return count;
-    });
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.name, row.id],
+      ProviderNode.from,
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere('SELECT count(*)::int AS count FROM provider pr', where),
+        );
+        return count;
+      },
+    );
   }
 
   /**
@@ -131,7 +173,8 @@ export class ProviderService {
    */
   private async homeRegion(ctx: Context, regionCode: string | null | undefined): Promise<string | null> {
     if (regionCode == null) {
-      if (ctx.viewer.role !== Role.ADMIN) throw forbidden('A region official may only register providers homed in its region');
+      if (ctx.viewer.role !== Role.ADMIN)
+        throw forbidden('A region official may only register providers homed in its region');
       return null;
     }
     const code = regionCodeArg(regionCode, 'regionCode');
@@ -163,7 +206,8 @@ export class ProviderService {
     const creditCode = creditCodeArg(input.creditCode);
     const regionCode = await this.homeRegion(ctx, input.regionCode);
     const id = await ctx.em.transactional(async (em) => {
-      if (await em.findOne(Provider, { creditCode })) throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
+      if (await em.findOne(Provider, { creditCode }))
+        throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
       const enterprise = em.create(Provider, {
         type: ProviderType.ENTERPRISE,
         name: input.name.trim(),
@@ -183,7 +227,10 @@ export class ProviderService {
   /** `updateEnterprise`: ADMIN, or a region official for an enterprise homed in its region (before and after). */
   async updateEnterprise(ctx: Context, input: UpdateEnterpriseInput): Promise<EnterpriseNode> {
     const enterprise = await this.require(ctx, input.enterpriseId, 'enterpriseId', [ProviderType.ENTERPRISE]);
-    if (ctx.viewer.role !== Role.ADMIN && !(enterprise.regionCode && regionInScope(ctx.viewer, enterprise.regionCode))) {
+    if (
+      ctx.viewer.role !== Role.ADMIN &&
+      !(enterprise.regionCode && regionInScope(ctx.viewer, enterprise.regionCode))
+    ) {
       throw forbidden('Only enterprises homed in your region may be changed');
     }
     const creditCode = input.creditCode != null ? creditCodeArg(input.creditCode) : undefined;
@@ -191,7 +238,8 @@ export class ProviderService {
     await ctx.em.transactional(async (em) => {
       const row = await em.findOneOrFail(Provider, { id: enterprise.uuid, type: ProviderType.ENTERPRISE });
       if (creditCode !== undefined && creditCode !== row.creditCode) {
-        if (await em.findOne(Provider, { creditCode })) throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
+        if (await em.findOne(Provider, { creditCode }))
+          throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
         row.creditCode = creditCode;
       }
       if (input.name != null) row.name = input.name.trim();

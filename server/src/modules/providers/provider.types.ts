@@ -29,7 +29,8 @@ export interface ProviderRow {
   campaigns: string[] | null;
 }
 
-export const PROVIDER_COLUMNS = 'pr.id, pr.type, pr.name, pr.region_code, pr.unit_kind, pr.unit_level, pr.credit_code, pr.ownership, pr.industry, pr.federation_member, pr.campaigns';
+export const PROVIDER_COLUMNS =
+  'pr.id, pr.type, pr.name, pr.region_code, pr.unit_kind, pr.unit_level, pr.credit_code, pr.ownership, pr.industry, pr.federation_member, pr.campaigns';
 
 /** Global-id type names of the two provider types. */
 export const PROVIDER_TYPE_NAMES: Record<ProviderType, string> = {
@@ -57,7 +58,11 @@ export abstract class ProviderNode extends Node {
   }
 }
 
-@ObjectType('AssistanceUnit', { implements: [Node, ProviderNode], description: 'Assistance unit (帮扶单位): organ, institution, state-owned enterprise, partner region, social organisation or demonstration village' })
+@ObjectType('AssistanceUnit', {
+  implements: [Node, ProviderNode],
+  description:
+    'Assistance unit (帮扶单位): organ, institution, state-owned enterprise, partner region, social organisation or demonstration village',
+})
 export class AssistanceUnitNode extends ProviderNode {
   @Field(() => UnitKind, { description: 'Kind of unit (帮扶单位类别)' })
   unitKind: UnitKind;
@@ -78,7 +83,10 @@ export class AssistanceUnitNode extends ProviderNode {
   }
 }
 
-@ObjectType('Enterprise', { implements: [Node, ProviderNode], description: 'Partner enterprise (帮扶企业), e.g. in the 万企兴万村 campaign' })
+@ObjectType('Enterprise', {
+  implements: [Node, ProviderNode],
+  description: 'Partner enterprise (帮扶企业), e.g. in the 万企兴万村 campaign',
+})
 export class EnterpriseNode extends ProviderNode {
   @Field({ description: 'Unified social credit code (统一社会信用代码), 18 characters, GB 32100-2015' })
   creditCode: string;

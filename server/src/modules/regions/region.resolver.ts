@@ -17,7 +17,10 @@ registerNodeType('Region', (ctx, key) => regionService.byCode(ctx, key));
 @Resolver(() => RegionNode)
 export class RegionResolver {
   @Authorized(ALL_ROLES)
-  @Query(() => RegionNode, { nullable: true, description: 'A region by its code (12 digits or prefix); null when absent or outside your scope' })
+  @Query(() => RegionNode, {
+    nullable: true,
+    description: 'A region by its code (12 digits or prefix); null when absent or outside your scope',
+  })
   region(@Ctx() ctx: Context, @Arg('code') code: string): Promise<RegionNode | null> {
     return regionService.byCode(ctx, regionCodeArg(code, 'code'));
   }
@@ -45,7 +48,11 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => RegionConnection, { description: 'Direct children (下级区划)' })
-  children(@Ctx() ctx: Context, @Root() region: RegionNode, @Args() page: PageArgs): Promise<ConnectionData<RegionNode>> {
+  children(
+    @Ctx() ctx: Context,
+    @Root() region: RegionNode,
+    @Args() page: PageArgs,
+  ): Promise<ConnectionData<RegionNode>> {
     return regionService.childrenOf(ctx, region.code, page);
   }
 
@@ -60,8 +67,14 @@ export class RegionResolver {
     return villageService.inRegion(ctx, region.code, filter, page, orderBy);
   }
 
-  @FieldResolver(() => RegionSummary, { description: 'Village counts and policy-target attainment inside this region (区域汇总)' })
-  summary(@Ctx() ctx: Context, @Root() region: RegionNode, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<RegionSummary> {
+  @FieldResolver(() => RegionSummary, {
+    description: 'Village counts and policy-target attainment inside this region (区域汇总)',
+  })
+  summary(
+    @Ctx() ctx: Context,
+    @Root() region: RegionNode,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<RegionSummary> {
     return targetService.summary(ctx, prefixOfCode(region.code), year);
   }
 }

@@ -21,7 +21,11 @@ export interface RegionListFilter {
 /** Reads a region code argument (12 digits or its short prefix form) or fails naming the argument. */
 export function regionCodeArg(text: string, field: string): string {
   const code = normaliseRegionCode(text);
-  if (!code) throw badInput(field, `${field} must be a 12-digit region code or its prefix (e.g. 3504 or 350400000000), got "${text}"`);
+  if (!code)
+    throw badInput(
+      field,
+      `${field} must be a 12-digit region code or its prefix (e.g. 3504 or 350400000000), got "${text}"`,
+    );
   return code;
 }
 
@@ -30,7 +34,10 @@ export class RegionService {
   async findByCodes(ctx: Context, codes: readonly string[]): Promise<(RegionNode | null)[]> {
     const rows = await query<RegionRow>(
       ctx.em,
-      withWhere(`SELECT ${REGION_COLUMNS} FROM region r`, and(inList('r.code', codes), visibleRegions(ctx.viewer, 'r.code'))),
+      withWhere(
+        `SELECT ${REGION_COLUMNS} FROM region r`,
+        and(inList('r.code', codes), visibleRegions(ctx.viewer, 'r.code')),
+      ),
     );
     const byCode = new Map(rows.map((row) => [row.code, RegionNode.from(row)]));
     return codes.map((code) => byCode.get(code) ?? null);
@@ -42,41 +49,65 @@ export class RegionService {
   }
 
   /** `regions(parentCode, level)`: ordered by code, keyset-paginated, scoped. */
-  async list(ctx: Context, filter: RegionListFilter, args: { first?: number | null; after?: string | null }): Promise<ConnectionData<RegionNode>> {
+  async list(
+    ctx: Context,
+    filter: RegionListFilter,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionData<RegionNode>> {
     const page = readPage(args);
     const conditions: SqlFragment[] = [visibleRegions(ctx.viewer, 'r.code')];
-    if (filter.parentCode) conditions.push({ sql: 'r.parent_code = ?', bindings: [regionCodeArg(filter.parentCode, 'parentCode')] });
+    if (filter.parentCode)
+      conditions.push({ sql: 'r.parent_code = ?', bindings: [regionCodeArg(filter.parentCode, 'parentCode')] });
     if (filter.level) conditions.push({ sql: 'r.level = ?', bindings: [filter.level] });
     const where = and(...conditions);
     const seek = page.after ? afterSql([{ expr: 'r.code', direction: 'asc' }], page.after) : undefined;
     const rows = await query<RegionRow>(
       ctx.em,
-      withWhere(`SELECT ${REGION_COLUMNS} FROM region r`, seek ? and(where, seek) : where, `ORDER BY r.code LIMIT ${page.first + 1}`),
+      withWhere(
+        `SELECT ${REGION_COLUMNS} FROM region r`,
+        seek ? and(where, seek) : where,
+        `ORDER BY r.code LIMIT ${page.first + 1}`,
+      ),
     );
-    return toConnection(rows, page, (row) => [row.code], RegionNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM region r', where));
-      return count;
-    });
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.code],
+      RegionNode.from,
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere('SELECT count(*)::int AS count FROM region r', where),
+        );
+        return count;
+      },
+    );
   }
 
   /**
    * `children` of many regions in two statements: one window query pages every parent's
    * children at once (row_number per parent), one grouped count gives the totals.
    */
-  childrenOf(ctx: Context, parentCode: string, args: { first?: number | null; after?: string | null }): Promise<ConnectionData<RegionNode>> {
+  childrenOf(
+    ctx: Context,
+    parentCode: string,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionData<RegionNode>> {
     const page = readPage(args);
-    const loader = ctx.loaders.get<string, ConnectionData<RegionNode>>(`region.children:${page.first}:${args.after ?? ''}`, (parents) =>
-      pagesByParent<RegionRow, RegionNode>(ctx, {
-        keys: parents,
-        keyExpr: 'r.parent_code',
-        columns: REGION_COLUMNS,
-        from: 'region r',
-        where: visibleRegions(ctx.viewer, 'r.code'),
-        sort: [{ expr: 'r.code', direction: 'asc' }],
-        page,
-        cursorOf: (row) => [row.code],
-        toNode: RegionNode.from,
-      }),
+    const loader = ctx.loaders.get<string, ConnectionData<RegionNode>>(
+      `region.children:${page.first}:${args.after ?? ''}`,
+      (parents) =>
+        pagesByParent<RegionRow, RegionNode>(ctx, {
+          keys: parents,
+          keyExpr: 'r.parent_code',
+          columns: REGION_COLUMNS,
+          from: 'region r',
+          where: visibleRegions(ctx.viewer, 'r.code'),
+          sort: [{ expr: 'r.code', direction: 'asc' }],
+          page,
+          cursorOf: (row) => [row.code],
+          toNode: RegionNode.from,
+        }),
     );
     return loader.load(parentCode);
   }
@@ -84,16 +115,25 @@ export class RegionService {
   /** `createRegion`: ADMIN anywhere, REGION_OFFICIAL inside its region; level and parent come from the code. */
   async create(ctx: Context, input: CreateRegionInput): Promise<RegionNode> {
     const level = levelOfCode(input.code);
-    if (!level) throw badInput('code', `code ${input.code} is not a statistical division code: each segment after a zero segment must be zero`);
+    if (!level)
+      throw badInput(
+        'code',
+        `code ${input.code} is not a statistical division code: each segment after a zero segment must be zero`,
+      );
     if (!regionInScope(ctx.viewer, input.code)) throw forbidden(`Region ${input.code} is outside your region`);
-    if (ctx.viewer.role !== Role.ADMIN && input.code === ctx.viewer.regionCode) throw forbidden('You may not recreate your own region');
+    if (ctx.viewer.role !== Role.ADMIN && input.code === ctx.viewer.regionCode)
+      throw forbidden('You may not recreate your own region');
     const isCounty = level === RegionLevel.COUNTY;
     if (!isCounty && (input.formerPovertyCounty || input.keyAssistedCounty)) {
-      throw badInput(input.formerPovertyCounty ? 'formerPovertyCounty' : 'keyAssistedCounty', 'county flags apply to counties only');
+      throw badInput(
+        input.formerPovertyCounty ? 'formerPovertyCounty' : 'keyAssistedCounty',
+        'county flags apply to counties only',
+      );
     }
     const parentCode = parentCodeOf(input.code);
     await ctx.em.transactional(async (em) => {
-      if (await em.findOne(Region, { code: input.code })) throw conflict(`Region ${input.code} already exists`, ['code']);
+      if (await em.findOne(Region, { code: input.code }))
+        throw conflict(`Region ${input.code} already exists`, ['code']);
       if (parentCode && !(await em.findOne(Region, { code: parentCode }))) {
         throw badInput('code', `parent region ${parentCode} of ${input.code} does not exist`);
       }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
 import { toGlobalId } from '../../core/relay/global-id';
@@ -14,7 +14,10 @@ export interface RegionRow {
   key_assisted_county: KeyAssistedCountyLevel | null;
 }
 
-@ObjectType('Region', { implements: Node, description: 'Administrative region (行政区划): province, city, county, township or village' })
+@ObjectType('Region', {
+  implements: Node,
+  description: 'Administrative region (行政区划): province, city, county, township or village',
+})
 export class RegionNode extends Node {
   @Field({ description: '12-digit statistical division code (统计用区划代码); upper levels end in zeros' })
   code: string;
@@ -28,7 +31,10 @@ export class RegionNode extends Node {
   @Field({ description: 'Former poverty county (脱贫县); false below and above county level' })
   formerPovertyCounty: boolean;
 
-  @Field(() => KeyAssistedCountyLevel, { nullable: true, description: 'Key-assisted county for rural revitalisation (乡村振兴重点帮扶县), national or provincial' })
+  @Field(() => KeyAssistedCountyLevel, {
+    nullable: true,
+    description: 'Key-assisted county for rural revitalisation (乡村振兴重点帮扶县), national or provincial',
+  })
   keyAssistedCounty: KeyAssistedCountyLevel | null;
 
   parentCode: string | null;
@@ -57,7 +63,10 @@ export class TargetAttainment {
   @Field({ description: 'Metric measured' })
   metric: string;
 
-  @Field(() => Int, { nullable: true, description: 'Year the target is due (目标年份); null for standing requirements' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the target is due (目标年份); null for standing requirements',
+  })
   dueYear: number | null;
 
   @Field(() => Int, { description: 'Villages the target applies to' })
@@ -72,7 +81,7 @@ export class TargetAttainment {
 
 @ObjectType({ description: 'Aggregates for the villages inside a region that the caller may see (区域汇总)' })
 export class RegionSummary {
-  @Field(() => Int, { nullable: true, description: 'Indicator year evaluated; null means each village\'s latest' })
+  @Field(() => Int, { nullable: true, description: "Indicator year evaluated; null means each village's latest" })
   year: number | null;
 
   @Field(() => Int, { description: 'Villages (行政村数)' })

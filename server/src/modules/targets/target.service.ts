@@ -78,7 +78,10 @@ export class TargetService {
   progress(ctx: Context, villageCode: string, year: number | null | undefined): Promise<TargetProgress[]> {
     const loader = ctx.loaders.get<string, TargetProgress[]>(`target.progress:${year ?? 'latest'}`, async (codes) => {
       const progress = progressSql(and(inList('r.code', codes), visibleVillages(ctx.viewer, 'r.code')), year ?? null);
-      const rows = await query<ProgressRow>(ctx.em, { sql: `${progress.sql} ORDER BY village_code, due_year NULLS LAST, target_code`, bindings: progress.bindings });
+      const rows = await query<ProgressRow>(ctx.em, {
+        sql: `${progress.sql} ORDER BY village_code, due_year NULLS LAST, target_code`,
+        bindings: progress.bindings,
+      });
       return codes.map((code) =>
         rows
           .filter((row) => row.village_code === code)
@@ -101,7 +104,10 @@ export class TargetService {
 
   /** `Region.summary(year)`: counts and target attainment over the visible villages under a prefix, aggregated in SQL. */
   async summary(ctx: Context, regionPrefix: string, year: number | null | undefined): Promise<RegionSummary> {
-    const villages = and({ sql: 'r.code LIKE ?', bindings: [`${regionPrefix}%`] }, visibleVillages(ctx.viewer, 'r.code'));
+    const villages = and(
+      { sql: 'r.code LIKE ?', bindings: [`${regionPrefix}%`] },
+      visibleVillages(ctx.viewer, 'r.code'),
+    );
     const [counts] = await query<Omit<RegionSummary, 'targets' | 'year'>>(ctx.em, {
       sql: `SELECT count(*)::int AS "villageCount",
           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM village_designation d WHERE d.village_code = r.code AND d.kind = 'KEY_ASSISTED'))::int AS "keyAssistedVillageCount",

@@ -21,15 +21,27 @@ export class TargetProgress {
   @Field({ description: 'Unit of threshold and actual: YUAN, PERCENT, COUNT, BOOLEAN …' })
   unit: string;
 
-  @Field(() => Int, { nullable: true, description: 'Year the target is due (目标年份); null for a standing requirement' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the target is due (目标年份); null for a standing requirement',
+  })
   dueYear: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Indicator year the actual value comes from; null for profile-based or unmeasured metrics' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Indicator year the actual value comes from; null for profile-based or unmeasured metrics',
+  })
   evaluatedYear: number | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Actual value (实际值); null when the platform holds no data for it' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Actual value (实际值); null when the platform holds no data for it',
+  })
   actual: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the actual value meets the threshold (是否达标); null when there is no actual value' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the actual value meets the threshold (是否达标); null when there is no actual value',
+  })
   met: boolean | null;
 }

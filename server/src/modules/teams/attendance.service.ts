@@ -9,7 +9,15 @@ import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
 import { AttendanceDay, AttendanceKind } from './attendance.entity';
 import { MemberStatus } from './team.entity';
-import { AttendanceDayType, WeeklyComplianceType, type AttendanceRow, type ComplianceRateType, type ComplianceRow, type TeamComplianceSummaryType, type WeeklyComplianceFilter } from './attendance.types';
+import {
+  AttendanceDayType,
+  WeeklyComplianceType,
+  type AttendanceRow,
+  type ComplianceRateType,
+  type ComplianceRow,
+  type TeamComplianceSummaryType,
+  type WeeklyComplianceFilter,
+} from './attendance.types';
 import type { TeamMemberNode } from './team.types';
 import type { RecordAttendanceInput } from './team.inputs';
 import { keyFromId, notInFuture, requireAttendanceRecorder, visibleTeams } from './team.scope';
@@ -23,7 +31,11 @@ export const REQUIRED_DAYS = 5;
 export const REQUIRED_NIGHTS = 4;
 const MAX_RANGE_DAYS = 92;
 
-describeConstraint('attendance_day_leave_absent', 'An approved-leave day cannot count as presence: presentByDay and stayedNight must be false', ['presentByDay', 'stayedNight']);
+describeConstraint(
+  'attendance_day_leave_absent',
+  'An approved-leave day cannot count as presence: presentByDay and stayedNight must be false',
+  ['presentByDay', 'stayedNight'],
+);
 
 /**
  * Per member on duty for the whole week (Monday `start` to Sunday `end`) among the rows `scope`
@@ -54,7 +66,9 @@ const RATE_COLUMNS = `count(*)::int AS "assessedMembers", count(*) FILTER (WHERE
   round(count(*) FILTER (WHERE c.compliant)::numeric / nullif(count(*), 0), 4)::text AS rate`;
 
 function regionScope(regionCode: string | null | undefined, field: string): SqlFragment {
-  return regionCode ? { sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, field))}%`] } : { sql: 'true', bindings: [] };
+  return regionCode
+    ? { sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, field))}%`] }
+    : { sql: 'true', bindings: [] };
 }
 
 export class AttendanceService {
@@ -65,29 +79,47 @@ export class AttendanceService {
   private async announceShortWeek(em: EntityManager, teamKey: string, memberKey: string, date: string): Promise<void> {
     const week = weekOf(date);
     if (week.end > todayInShanghai() && date !== week.end) return;
-    const [row] = await query<ComplianceRow>(em, complianceSql({ sql: 'm.id = ?', bindings: [memberKey] }, week.start, week.end));
+    const [row] = await query<ComplianceRow>(
+      em,
+      complianceSql({ sql: 'm.id = ?', bindings: [memberKey] }, week.start, week.end),
+    );
     if (!row || row.compliant) return;
     const [announced] = await query(
       em,
       `SELECT 1 FROM domain_event WHERE topic = 'teamEvent' AND payload->>'kind' = 'WEEK_SHORT' AND payload->>'memberId' = ? AND payload->>'weekStart' = ?`,
       [memberKey, week.start],
     );
-    if (!announced) await appendTeamEvent(em, { kind: TeamEventKind.WEEK_SHORT, teamId: teamKey, memberId: memberKey, weekStart: week.start });
+    if (!announced)
+      await appendTeamEvent(em, {
+        kind: TeamEventKind.WEEK_SHORT,
+        teamId: teamKey,
+        memberId: memberKey,
+        weekStart: week.start,
+      });
   }
   /**
    * `recordAttendance`: one record per member and day; recording a day again replaces it (a
    * correction is a re-recording, as with yearly village indicators). Future days are refused.
    */
-  async record(ctx: Context, input: RecordAttendanceInput): Promise<{ member: TeamMemberNode; day: AttendanceDayType }> {
+  async record(
+    ctx: Context,
+    input: RecordAttendanceInput,
+  ): Promise<{ member: TeamMemberNode; day: AttendanceDayType }> {
     const member = await teamService.requireMember(ctx, input.memberId);
     const team = await teamService.freshTeam(ctx, member.teamKey);
     requireAttendanceRecorder(ctx, team.villageCode, await teamService.unitIdsOf(ctx.em, team.key));
     notInFuture(input.date, 'date');
     if (input.date < member.onDutyFrom || (member.status !== MemberStatus.ON_DUTY && input.date > member.onDutyTo)) {
-      throw badInput('date', `date ${input.date} is outside the member’s duty (${member.onDutyFrom} to ${member.status === MemberStatus.ON_DUTY ? 'now' : member.onDutyTo})`);
+      throw badInput(
+        'date',
+        `date ${input.date} is outside the member’s duty (${member.onDutyFrom} to ${member.status === MemberStatus.ON_DUTY ? 'now' : member.onDutyTo})`,
+      );
     }
     if (input.kind === AttendanceKind.APPROVED_LEAVE && (input.presentByDay || input.stayedNight)) {
-      throw badInput(['presentByDay', 'stayedNight'], 'An approved-leave day cannot count as presence: presentByDay and stayedNight must be false');
+      throw badInput(
+        ['presentByDay', 'stayedNight'],
+        'An approved-leave day cannot count as presence: presentByDay and stayedNight must be false',
+      );
     }
     await ctx.em.transactional(async (em) => {
       await em.upsert(AttendanceDay, {
@@ -103,7 +135,11 @@ export class AttendanceService {
       await this.announceShortWeek(em, team.key, member.key, input.date);
     });
     ctx.events.announce();
-    const [row] = await query<AttendanceRow>(ctx.em, 'SELECT * FROM attendance_day WHERE member_id = ? AND date = ?::date', [member.key, input.date]);
+    const [row] = await query<AttendanceRow>(
+      ctx.em,
+      'SELECT * FROM attendance_day WHERE member_id = ? AND date = ?::date',
+      [member.key, input.date],
+    );
     return { member, day: AttendanceDayType.from(row) };
   }
 
@@ -115,7 +151,11 @@ export class AttendanceService {
     const loader = ctx.loaders.get<string, AttendanceDayType[]>(`attendance.days:${from}:${to}`, async (keys) => {
       const rows = await query<AttendanceRow>(
         ctx.em,
-        withWhere('SELECT a.* FROM attendance_day a', and(inList('a.member_id', keys), { sql: 'a.date BETWEEN ?::date AND ?::date', bindings: [from, to] }), 'ORDER BY a.member_id, a.date'),
+        withWhere(
+          'SELECT a.* FROM attendance_day a',
+          and(inList('a.member_id', keys), { sql: 'a.date BETWEEN ?::date AND ?::date', bindings: [from, to] }),
+          'ORDER BY a.member_id, a.date',
+        ),
       );
       return keys.map((key) => rows.filter((row) => row.member_id === key).map(AttendanceDayType.from));
     });
@@ -126,35 +166,61 @@ export class AttendanceService {
   memberWeek(ctx: Context, memberKey: string, day: string): Promise<WeeklyComplianceType | null> {
     const week = weekOf(day);
     const today = todayInShanghai();
-    const loader = ctx.loaders.get<string, WeeklyComplianceType | null>(`attendance.memberWeek:${week.start}`, async (keys) => {
-      const rows = await query<ComplianceRow>(ctx.em, complianceSql(and(inList('m.id', keys), visibleTeams(ctx.viewer)), week.start, week.end));
-      const byKey = new Map(rows.map((row) => [row.member_id, WeeklyComplianceType.from(row, week.start, week.end, today)]));
-      return keys.map((key) => byKey.get(key) ?? null);
-    });
+    const loader = ctx.loaders.get<string, WeeklyComplianceType | null>(
+      `attendance.memberWeek:${week.start}`,
+      async (keys) => {
+        const rows = await query<ComplianceRow>(
+          ctx.em,
+          complianceSql(and(inList('m.id', keys), visibleTeams(ctx.viewer)), week.start, week.end),
+        );
+        const byKey = new Map(
+          rows.map((row) => [row.member_id, WeeklyComplianceType.from(row, week.start, week.end, today)]),
+        );
+        return keys.map((key) => byKey.get(key) ?? null);
+      },
+    );
     return loader.load(memberKey);
   }
 
   /** `weeklyCompliance(filter, first, after)`: one entry per assessed member, by team then member. */
-  async list(ctx: Context, filter: WeeklyComplianceFilter, args: PageArgs): Promise<ConnectionData<WeeklyComplianceType>> {
+  async list(
+    ctx: Context,
+    filter: WeeklyComplianceFilter,
+    args: PageArgs,
+  ): Promise<ConnectionData<WeeklyComplianceType>> {
     const page = readPage(args);
     const week = weekOf(filter.weekOf);
     const today = todayInShanghai();
     const scope = and(
       visibleTeams(ctx.viewer),
       regionScope(filter.regionCode, 'filter.regionCode'),
-      filter.teamId ? { sql: 't.id = ?', bindings: [keyFromId(filter.teamId, 'ResidentTeam', 'filter.teamId')] } : { sql: 'true', bindings: [] },
+      filter.teamId
+        ? { sql: 't.id = ?', bindings: [keyFromId(filter.teamId, 'ResidentTeam', 'filter.teamId')] }
+        : { sql: 'true', bindings: [] },
     );
     const inner = complianceSql(scope, week.start, week.end);
-    const sort: SortColumn[] = [{ expr: 'w.team_id', direction: 'asc' }, { expr: 'w.member_id', direction: 'asc' }];
+    const sort: SortColumn[] = [
+      { expr: 'w.team_id', direction: 'asc' },
+      { expr: 'w.member_id', direction: 'asc' },
+    ];
     const seek = page.after ? afterSql(sort, page.after) : { sql: 'true', bindings: [] };
     const rows = await query<ComplianceRow>(ctx.em, {
       sql: `SELECT * FROM (${inner.sql}) w WHERE ${seek.sql} ORDER BY ${orderBySql(sort)} LIMIT ${page.first + 1}`,
       bindings: [...inner.bindings, ...seek.bindings],
     });
-    return toConnection(rows, page, (row) => [row.team_id, row.member_id], (row) => WeeklyComplianceType.from(row, week.start, week.end, today), async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, { sql: `SELECT count(*)::int AS count FROM (${inner.sql}) w`, bindings: inner.bindings });
-      return count;
-    });
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.team_id, row.member_id],
+      (row) => WeeklyComplianceType.from(row, week.start, week.end, today),
+      async () => {
+        const [{ count }] = await query<{ count: number }>(ctx.em, {
+          sql: `SELECT count(*)::int AS count FROM (${inner.sql}) w`,
+          bindings: inner.bindings,
+        });
+        return count;
+      },
+    );
   }
 
   /** `ResidentTeam.complianceRate(weekOf)` for every team of the request in one statement. */
@@ -168,7 +234,13 @@ export class AttendanceService {
       });
       return keys.map((key) => {
         const row = rows.find((r) => r.team_id === key);
-        return { weekStart: week.start, weekEnd: week.end, assessedMembers: row?.assessedMembers ?? 0, compliantMembers: row?.compliantMembers ?? 0, rate: row?.rate ?? null };
+        return {
+          weekStart: week.start,
+          weekEnd: week.end,
+          assessedMembers: row?.assessedMembers ?? 0,
+          compliantMembers: row?.compliantMembers ?? 0,
+          rate: row?.rate ?? null,
+        };
       });
     });
     return loader.load(teamKey);

@@ -55,12 +55,15 @@ export interface ComplianceRow {
   compliant: boolean;
 }
 
-@ObjectType('WeeklyCompliance', { description: `A member's 五天四夜 compliance in one week (每周驻村考勤达标). Rule: ${COMPLIANCE_RULE}` })
+@ObjectType('WeeklyCompliance', {
+  description: `A member's 五天四夜 compliance in one week (每周驻村考勤达标). Rule: ${COMPLIANCE_RULE}`,
+})
 export class WeeklyComplianceType {
   @Field(() => DateScalar, { description: 'Monday of the week (周一)' }) weekStart: string;
   @Field(() => DateScalar, { description: 'Sunday of the week (周日)' }) weekEnd: string;
   @Field(() => Int, { description: 'Days in the village (在村天数), approved leave excluded' }) daysInVillage: number;
-  @Field(() => Int, { description: 'Nights in the village (住村夜数), approved leave excluded' }) nightsInVillage: number;
+  @Field(() => Int, { description: 'Nights in the village (住村夜数), approved leave excluded' })
+  nightsInVillage: number;
   @Field(() => Int, { description: 'Approved leave days (请假天数)' }) leaveDays: number;
   @Field(() => Int, { description: 'Days with any record (有记录天数)' }) recordedDays: number;
   @Field(() => Int, { description: 'Days required: max(5 − leave days, 0) (应在村天数)' }) requiredDays: number;
@@ -92,21 +95,30 @@ export class WeeklyComplianceType {
 @ObjectType('WeeklyComplianceConnection')
 export class WeeklyComplianceConnection extends ConnectionType(WeeklyComplianceType, 'WeeklyCompliance') {}
 
-@ObjectType('ComplianceRate', { description: 'Share of assessed members who kept 五天四夜 in a week (五天四夜达标率), computed in SQL' })
+@ObjectType('ComplianceRate', {
+  description: 'Share of assessed members who kept 五天四夜 in a week (五天四夜达标率), computed in SQL',
+})
 export class ComplianceRateType {
   @Field(() => DateScalar, { description: 'Monday of the week' }) weekStart: string;
   @Field(() => DateScalar, { description: 'Sunday of the week' }) weekEnd: string;
   @Field(() => Int, { description: 'Members on duty for the whole week (应考核人数)' }) assessedMembers: number;
   @Field(() => Int, { description: 'Of those, members who complied (达标人数)' }) compliantMembers: number;
-  @Field(() => DecimalScalar, { nullable: true, description: 'compliantMembers / assessedMembers, 4 decimals (达标率); null when nobody was assessed' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'compliantMembers / assessedMembers, 4 decimals (达标率); null when nobody was assessed',
+  })
   rate: string | null;
 }
 
-@ObjectType('TeamComplianceSummary', { description: 'Resident teams of a region and their 五天四夜 compliance in one week (区域驻村考勤汇总)' })
+@ObjectType('TeamComplianceSummary', {
+  description: 'Resident teams of a region and their 五天四夜 compliance in one week (区域驻村考勤汇总)',
+})
 export class TeamComplianceSummaryType extends ComplianceRateType {
   @Field({ description: 'Region code (区划代码)' }) regionCode: string;
-  @Field(() => Int, { description: 'Visible teams with at least one assessed member (参与考核工作队数)' }) teams: number;
-  @Field(() => Int, { description: 'Teams whose assessed members all complied (全员达标工作队数)' }) fullyCompliantTeams: number;
+  @Field(() => Int, { description: 'Visible teams with at least one assessed member (参与考核工作队数)' })
+  teams: number;
+  @Field(() => Int, { description: 'Teams whose assessed members all complied (全员达标工作队数)' })
+  fullyCompliantTeams: number;
 }
 
 @InputType({ description: 'Weekly compliance filter' })

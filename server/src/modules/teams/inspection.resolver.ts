@@ -15,7 +15,9 @@ registerNodeType('TeamInspection', (ctx, key) => inspectionService.byKey(ctx, ke
 @Resolver(() => InspectionNode)
 export class InspectionResolver {
   @Authorized(TEAM_READERS)
-  @Query(() => InspectionConnection, { description: '五查五看 inspections of the teams you may see, newest first (督查记录)' })
+  @Query(() => InspectionConnection, {
+    description: '五查五看 inspections of the teams you may see, newest first (督查记录)',
+  })
   inspections(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
@@ -25,7 +27,10 @@ export class InspectionResolver {
   }
 
   @Authorized(TEAM_MANAGERS)
-  @Mutation(() => RecordInspectionPayload, { description: 'Record a 五查五看 inspection and its consequence (通报/约谈/召回); a recall ends the member’s duty atomically' })
+  @Mutation(() => RecordInspectionPayload, {
+    description:
+      'Record a 五查五看 inspection and its consequence (通报/约谈/召回); a recall ends the member’s duty atomically',
+  })
   recordInspection(@Ctx() ctx: Context, @Arg('input') input: RecordInspectionInput): Promise<RecordInspectionPayload> {
     return inspectionService.record(ctx, input);
   }
@@ -37,7 +42,10 @@ export class InspectionResolver {
     return team;
   }
 
-  @FieldResolver(() => TeamMemberNode, { nullable: true, description: 'The member the consequence applies to (问责对象)' })
+  @FieldResolver(() => TeamMemberNode, {
+    nullable: true,
+    description: 'The member the consequence applies to (问责对象)',
+  })
   member(@Ctx() ctx: Context, @Root() inspection: InspectionNode): Promise<TeamMemberNode | null> | null {
     return inspection.memberKey ? teamService.memberByKey(ctx, inspection.memberKey) : null;
   }

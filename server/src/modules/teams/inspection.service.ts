@@ -7,7 +7,13 @@ import { readPage, toConnection, type ConnectionData, type PageInput } from '../
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
-import { InspectionConsequence, InspectionItem, TeamInspection, TeamMemberAssessment, TeamWorkPlan } from './inspection.entity';
+import {
+  InspectionConsequence,
+  InspectionItem,
+  TeamInspection,
+  TeamMemberAssessment,
+  TeamWorkPlan,
+} from './inspection.entity';
 import { MemberStatus, TeamMember } from './team.entity';
 import { CHECK_COLUMNS, InspectionNode, type InspectionFilter, type InspectionRow } from './inspection.types';
 import { AssessmentType, WorkPlanType, type ResidentTeamNode, type TeamMemberNode } from './team.types';
@@ -19,11 +25,16 @@ import { teamService } from './team.service';
 type PageArgs = PageInput;
 
 describeConstraint('team_work_plan_one_per_year', 'The team already has a work plan for this year', ['year']);
-describeConstraint('team_member_assessment_one_per_year', 'The member has already been assessed for this year', ['year']);
+describeConstraint('team_member_assessment_one_per_year', 'The member has already been assessed for this year', [
+  'year',
+]);
 describeConstraint('team_member_assessment_points', 'points must not be negative', ['points']);
 
 const INSPECTION_SELECT = 'SELECT i.* FROM team_inspection i JOIN resident_team t ON t.id = i.team_id';
-const INSPECTION_SORT: SortColumn[] = [{ expr: 'i.date', direction: 'desc' }, { expr: 'i.id', direction: 'asc' }];
+const INSPECTION_SORT: SortColumn[] = [
+  { expr: 'i.date', direction: 'desc' },
+  { expr: 'i.id', direction: 'asc' },
+];
 
 export class InspectionService {
   /** `ResidentTeam.workPlans`: newest year first. */
@@ -39,23 +50,41 @@ export class InspectionService {
   }
 
   /** `submitWorkPlan` (查计划): one plan per team and year; a second one is a CONFLICT. */
-  async submitWorkPlan(ctx: Context, input: SubmitWorkPlanInput): Promise<{ team: ResidentTeamNode; workPlan: WorkPlanType }> {
+  async submitWorkPlan(
+    ctx: Context,
+    input: SubmitWorkPlanInput,
+  ): Promise<{ team: ResidentTeamNode; workPlan: WorkPlanType }> {
     const team = await teamService.require(ctx, input.teamId);
     requireTeamManager(ctx, team.villageCode);
     const id = crypto.randomUUID();
     await ctx.em.transactional(async (em) => {
-      const [existing] = await query<{ id: string }>(em, 'SELECT id FROM team_work_plan WHERE team_id = ? AND year = ?', [team.key, input.year]);
+      const [existing] = await query<{ id: string }>(
+        em,
+        'SELECT id FROM team_work_plan WHERE team_id = ? AND year = ?',
+        [team.key, input.year],
+      );
       if (existing) throw conflict('The team already has a work plan for this year', ['year']);
       em.create(TeamWorkPlan, { id, teamId: team.key, year: input.year, content: input.content.trim() });
     });
-    const [row] = await query<{ id: string; year: number; content: string; submitted_at: Date }>(ctx.em, 'SELECT * FROM team_work_plan WHERE id = ?', [id]);
+    const [row] = await query<{ id: string; year: number; content: string; submitted_at: Date }>(
+      ctx.em,
+      'SELECT * FROM team_work_plan WHERE id = ?',
+      [id],
+    );
     return { team, workPlan: WorkPlanType.from(row) };
   }
 
   /** `ResidentTeam.inspections`: newest first. */
   teamInspections(ctx: Context, teamKey: string): Promise<InspectionNode[]> {
     const loader = ctx.loaders.get<string, InspectionNode[]>('team.inspections', async (keys) => {
-      const rows = await query<InspectionRow>(ctx.em, withWhere(INSPECTION_SELECT, and(inList('i.team_id', keys), visibleTeams(ctx.viewer)), `ORDER BY ${orderBySql(INSPECTION_SORT)}`));
+      const rows = await query<InspectionRow>(
+        ctx.em,
+        withWhere(
+          INSPECTION_SELECT,
+          and(inList('i.team_id', keys), visibleTeams(ctx.viewer)),
+          `ORDER BY ${orderBySql(INSPECTION_SORT)}`,
+        ),
+      );
       return keys.map((key) => rows.filter((row) => row.team_id === key).map(InspectionNode.from));
     });
     return loader.load(teamKey);
@@ -64,7 +93,10 @@ export class InspectionService {
   byKey(ctx: Context, key: string): Promise<InspectionNode | null> {
     if (!isUuid(key)) return Promise.resolve(null);
     const loader = ctx.loaders.get<string, InspectionNode | null>('team.inspectionByKey', async (keys) => {
-      const rows = await query<InspectionRow>(ctx.em, withWhere(INSPECTION_SELECT, and(inList('i.id', keys), visibleTeams(ctx.viewer))));
+      const rows = await query<InspectionRow>(
+        ctx.em,
+        withWhere(INSPECTION_SELECT, and(inList('i.id', keys), visibleTeams(ctx.viewer))),
+      );
       const byKey = new Map(rows.map((row) => [row.id, InspectionNode.from(row)]));
       return keys.map((k) => byKey.get(k) ?? null);
     });
@@ -72,19 +104,47 @@ export class InspectionService {
   }
 
   /** `inspections(filter, first, after)`: newest first. */
-  async list(ctx: Context, filter: InspectionFilter | undefined, args: PageArgs): Promise<ConnectionData<InspectionNode>> {
+  async list(
+    ctx: Context,
+    filter: InspectionFilter | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<InspectionNode>> {
     const page = readPage(args);
     const parts: SqlFragment[] = [visibleTeams(ctx.viewer)];
-    if (filter?.regionCode) parts.push({ sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(filter.regionCode, 'filter.regionCode'))}%`] });
+    if (filter?.regionCode)
+      parts.push({
+        sql: 't.village_code LIKE ?',
+        bindings: [`${prefixOfCode(regionCodeArg(filter.regionCode, 'filter.regionCode'))}%`],
+      });
     if (filter?.consequence) parts.push({ sql: 'i.consequence = ?', bindings: [filter.consequence] });
-    if (filter?.teamId) parts.push({ sql: 'i.team_id = ?', bindings: [keyFromId(filter.teamId, 'ResidentTeam', 'filter.teamId')] });
+    if (filter?.teamId)
+      parts.push({ sql: 'i.team_id = ?', bindings: [keyFromId(filter.teamId, 'ResidentTeam', 'filter.teamId')] });
     const where = and(...parts);
     const seek = page.after ? afterSql(INSPECTION_SORT, page.after) : undefined;
-    const rows = await query<InspectionRow>(ctx.em, withWhere(INSPECTION_SELECT, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(INSPECTION_SORT)} LIMIT ${page.first + 1}`));
-    return toConnection(rows, page, (row) => [row.date, row.id], InspectionNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM team_inspection i JOIN resident_team t ON t.id = i.team_id', where));
-      return count;
-    });
+    const rows = await query<InspectionRow>(
+      ctx.em,
+      withWhere(
+        INSPECTION_SELECT,
+        seek ? and(where, seek) : where,
+        `ORDER BY ${orderBySql(INSPECTION_SORT)} LIMIT ${page.first + 1}`,
+      ),
+    );
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.date, row.id],
+      InspectionNode.from,
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere(
+            'SELECT count(*)::int AS count FROM team_inspection i JOIN resident_team t ON t.id = i.team_id',
+            where,
+          ),
+        );
+        return count;
+      },
+    );
   }
 
   /**
@@ -92,13 +152,20 @@ export class InspectionService {
    * member's duty with a conditional update in the same transaction, so a member who is no longer
    * on duty (or is being rotated concurrently) makes the whole mutation fail and nothing is written.
    */
-  async record(ctx: Context, input: RecordInspectionInput): Promise<{ inspection: InspectionNode; member: TeamMemberNode | null }> {
+  async record(
+    ctx: Context,
+    input: RecordInspectionInput,
+  ): Promise<{ inspection: InspectionNode; member: TeamMemberNode | null }> {
     const team = await teamService.require(ctx, input.teamId);
     requireTeamManager(ctx, team.villageCode);
     notInFuture(input.date, 'date');
     const items = input.checks.map((c) => c.item);
     const missing = (Object.keys(CHECK_COLUMNS) as InspectionItem[]).filter((item) => !items.includes(item));
-    if (missing.length || new Set(items).size !== items.length) throw badInput('checks', `checks must list each of the five checks once; missing ${missing.join(', ') || 'none'}`);
+    if (missing.length || new Set(items).size !== items.length)
+      throw badInput(
+        'checks',
+        `checks must list each of the five checks once; missing ${missing.join(', ') || 'none'}`,
+      );
     let memberKey: string | null = null;
     if (input.consequence !== InspectionConsequence.NONE) {
       if (!input.memberId) throw badInput('memberId', `memberId is required for consequence ${input.consequence}`);
@@ -124,18 +191,28 @@ export class InspectionService {
         teamId: team.key,
         date: input.date,
         inspector: input.inspector?.trim() ?? null,
-        ...(checks as Pick<TeamInspection, 'identityPassed' | 'archivePassed' | 'residencePassed' | 'planPassed' | 'resultsPassed'>),
+        ...(checks as Pick<
+          TeamInspection,
+          'identityPassed' | 'archivePassed' | 'residencePassed' | 'planPassed' | 'resultsPassed'
+        >),
         consequence: input.consequence,
         memberId: memberKey,
         consequenceNote: input.consequenceNote?.trim() ?? null,
       });
       await em.flush();
       if (input.consequence === InspectionConsequence.RECALL) {
-        const changed = await em.nativeUpdate(TeamMember, { id: memberKey!, status: MemberStatus.ON_DUTY }, { status: MemberStatus.RECALLED, onDutyTo: input.date });
+        const changed = await em.nativeUpdate(
+          TeamMember,
+          { id: memberKey!, status: MemberStatus.ON_DUTY },
+          { status: MemberStatus.RECALLED, onDutyTo: input.date },
+        );
         if (changed === 0) throw conflict('The member is not on duty and cannot be recalled', ['memberId']);
       }
       if (input.consequence !== InspectionConsequence.NONE) {
-        const kind = input.consequence === InspectionConsequence.RECALL ? TeamEventKind.RECALL : TeamEventKind.INSPECTION_CONSEQUENCE;
+        const kind =
+          input.consequence === InspectionConsequence.RECALL
+            ? TeamEventKind.RECALL
+            : TeamEventKind.INSPECTION_CONSEQUENCE;
         await appendTeamEvent(em, { kind, teamId: team.key, memberId: memberKey, inspectionId: id });
       }
     });
@@ -153,9 +230,20 @@ export class InspectionService {
   /** `TeamMember.assessments`: newest year first. */
   assessments(ctx: Context, memberKey: string): Promise<AssessmentType[]> {
     const loader = ctx.loaders.get<string, AssessmentType[]>('team.assessments', async (keys) => {
-      const rows = await query<{ id: string; member_id: string; year: number; stars: number; points: string; note: string | null }>(
+      const rows = await query<{
+        id: string;
+        member_id: string;
+        year: number;
+        stars: number;
+        points: string;
+        note: string | null;
+      }>(
         ctx.em,
-        withWhere('SELECT a.* FROM team_member_assessment a', inList('a.member_id', keys), 'ORDER BY a.member_id, a.year DESC'),
+        withWhere(
+          'SELECT a.* FROM team_member_assessment a',
+          inList('a.member_id', keys),
+          'ORDER BY a.member_id, a.year DESC',
+        ),
       );
       return keys.map((key) => rows.filter((row) => row.member_id === key).map(AssessmentType.from));
     });
@@ -163,18 +251,37 @@ export class InspectionService {
   }
 
   /** `recordAssessment` (星级化管理、积分制考核): one per member and year; a second one is a CONFLICT. */
-  async recordAssessment(ctx: Context, input: RecordAssessmentInput): Promise<{ member: TeamMemberNode; assessment: AssessmentType }> {
+  async recordAssessment(
+    ctx: Context,
+    input: RecordAssessmentInput,
+  ): Promise<{ member: TeamMemberNode; assessment: AssessmentType }> {
     const member = await teamService.requireMember(ctx, input.memberId);
     const team = await teamService.freshTeam(ctx, member.teamKey);
     requireTeamManager(ctx, team.villageCode);
-    if (!/^\d{1,6}(\.\d{1,2})?$/.test(input.points)) throw badInput('points', 'points must be a non-negative number with at most 2 decimals, below 1000000');
+    if (!/^\d{1,6}(\.\d{1,2})?$/.test(input.points))
+      throw badInput('points', 'points must be a non-negative number with at most 2 decimals, below 1000000');
     const id = crypto.randomUUID();
     await ctx.em.transactional(async (em) => {
-      const [existing] = await query<{ id: string }>(em, 'SELECT id FROM team_member_assessment WHERE member_id = ? AND year = ?', [member.key, input.year]);
+      const [existing] = await query<{ id: string }>(
+        em,
+        'SELECT id FROM team_member_assessment WHERE member_id = ? AND year = ?',
+        [member.key, input.year],
+      );
       if (existing) throw conflict('The member has already been assessed for this year', ['year']);
-      em.create(TeamMemberAssessment, { id, memberId: member.key, year: input.year, stars: input.stars, points: input.points, note: input.note?.trim() ?? null });
+      em.create(TeamMemberAssessment, {
+        id,
+        memberId: member.key,
+        year: input.year,
+        stars: input.stars,
+        points: input.points,
+        note: input.note?.trim() ?? null,
+      });
     });
-    const [row] = await query<{ id: string; year: number; stars: number; points: string; note: string | null }>(ctx.em, 'SELECT * FROM team_member_assessment WHERE id = ?', [id]);
+    const [row] = await query<{ id: string; year: number; stars: number; points: string; note: string | null }>(
+      ctx.em,
+      'SELECT * FROM team_member_assessment WHERE id = ?',
+      [id],
+    );
     return { member, assessment: AssessmentType.from(row) };
   }
 }

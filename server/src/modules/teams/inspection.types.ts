@@ -42,14 +42,23 @@ export class InspectionCheckType {
   @Field(() => String, { nullable: true, description: 'Findings (情况说明)' }) note: string | null;
 }
 
-@ObjectType('TeamInspection', { implements: Node, description: '五查五看 inspection of a resident team, with its accountability consequence (督查与问责)' })
+@ObjectType('TeamInspection', {
+  implements: Node,
+  description: '五查五看 inspection of a resident team, with its accountability consequence (督查与问责)',
+})
 export class InspectionNode extends Node {
   @Field(() => DateScalar, { description: 'Date of the inspection (督查日期)' }) date: string;
-  @Field(() => String, { nullable: true, description: 'Inspecting body or person (督查单位/人员)' }) inspector: string | null;
-  @Field(() => [InspectionCheckType], { description: 'The five checks, in the order 查身份, 查档案, 查驻村, 查计划, 查落实' }) checks: InspectionCheckType[];
+  @Field(() => String, { nullable: true, description: 'Inspecting body or person (督查单位/人员)' }) inspector:
+    string | null;
+  @Field(() => [InspectionCheckType], {
+    description: 'The five checks, in the order 查身份, 查档案, 查驻村, 查计划, 查落实',
+  })
+  checks: InspectionCheckType[];
   @Field({ description: 'All five checks passed (全部合格)' }) passed: boolean;
-  @Field(() => InspectionConsequence, { description: 'Consequence (问责措施): 通报, 约谈, 召回 or none' }) consequence: InspectionConsequence;
-  @Field(() => String, { nullable: true, description: 'Remarks on the consequence (问责说明)' }) consequenceNote: string | null;
+  @Field(() => InspectionConsequence, { description: 'Consequence (问责措施): 通报, 约谈, 召回 or none' })
+  consequence: InspectionConsequence;
+  @Field(() => String, { nullable: true, description: 'Remarks on the consequence (问责说明)' }) consequenceNote:
+    string | null;
 
   key: string;
   teamKey: string;

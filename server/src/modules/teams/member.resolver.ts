@@ -6,8 +6,19 @@ import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { registerNodeType } from '../../core/relay/node';
 import { DateScalar } from '../../core/scalars';
 import { ResidentTeamNode, TeamMemberNode, AssessmentType } from './team.types';
-import { AttendanceDayType, TeamComplianceSummaryType, WeeklyComplianceConnection, WeeklyComplianceFilter, WeeklyComplianceType } from './attendance.types';
-import { RecordAssessmentInput, RecordAssessmentPayload, RecordAttendanceInput, RecordAttendancePayload } from './team.inputs';
+import {
+  AttendanceDayType,
+  TeamComplianceSummaryType,
+  WeeklyComplianceConnection,
+  WeeklyComplianceFilter,
+  WeeklyComplianceType,
+} from './attendance.types';
+import {
+  RecordAssessmentInput,
+  RecordAssessmentPayload,
+  RecordAttendanceInput,
+  RecordAttendancePayload,
+} from './team.inputs';
 import { teamService } from './team.service';
 import { attendanceService } from './attendance.service';
 import { inspectionService } from './inspection.service';
@@ -24,13 +35,17 @@ async function teamOf(ctx: Context, key: string): Promise<ResidentTeamNode> {
 @Resolver(() => TeamMemberNode)
 export class TeamMemberResolver {
   @Authorized(Role.ADMIN, Role.ORG_DEPARTMENT, Role.ASSISTANCE_UNIT)
-  @Mutation(() => RecordAttendancePayload, { description: 'Record a member’s day (考勤登记); the same day again replaces it' })
+  @Mutation(() => RecordAttendancePayload, {
+    description: 'Record a member’s day (考勤登记); the same day again replaces it',
+  })
   recordAttendance(@Ctx() ctx: Context, @Arg('input') input: RecordAttendanceInput): Promise<RecordAttendancePayload> {
     return attendanceService.record(ctx, input);
   }
 
   @Authorized(TEAM_MANAGERS)
-  @Mutation(() => RecordAssessmentPayload, { description: 'Record a member’s yearly assessment: stars and points (年度考核: 星级、积分)' })
+  @Mutation(() => RecordAssessmentPayload, {
+    description: 'Record a member’s yearly assessment: stars and points (年度考核: 星级、积分)',
+  })
   recordAssessment(@Ctx() ctx: Context, @Arg('input') input: RecordAssessmentInput): Promise<RecordAssessmentPayload> {
     return inspectionService.recordAssessment(ctx, input);
   }
@@ -40,7 +55,9 @@ export class TeamMemberResolver {
     return teamOf(ctx, member.teamKey);
   }
 
-  @FieldResolver(() => [AttendanceDayType], { description: 'Recorded days between `from` and `to` inclusive, at most 92 days (考勤记录)' })
+  @FieldResolver(() => [AttendanceDayType], {
+    description: 'Recorded days between `from` and `to` inclusive, at most 92 days (考勤记录)',
+  })
   attendance(
     @Ctx() ctx: Context,
     @Root() member: TeamMemberNode,
@@ -50,8 +67,15 @@ export class TeamMemberResolver {
     return attendanceService.attendance(ctx, member.key, from, to);
   }
 
-  @FieldResolver(() => WeeklyComplianceType, { nullable: true, description: '五天四夜 compliance in the week holding `weekOf`; null when not on duty for that whole week' })
-  weeklyCompliance(@Ctx() ctx: Context, @Root() member: TeamMemberNode, @Arg('weekOf', () => DateScalar) weekOf: string): Promise<WeeklyComplianceType | null> {
+  @FieldResolver(() => WeeklyComplianceType, {
+    nullable: true,
+    description: '五天四夜 compliance in the week holding `weekOf`; null when not on duty for that whole week',
+  })
+  weeklyCompliance(
+    @Ctx() ctx: Context,
+    @Root() member: TeamMemberNode,
+    @Arg('weekOf', () => DateScalar) weekOf: string,
+  ): Promise<WeeklyComplianceType | null> {
     return attendanceService.memberWeek(ctx, member.key, weekOf);
   }
 
@@ -64,14 +88,26 @@ export class TeamMemberResolver {
 @Resolver(() => WeeklyComplianceType)
 export class WeeklyComplianceResolver {
   @Authorized(TEAM_READERS)
-  @Query(() => WeeklyComplianceConnection, { description: '五天四夜 compliance per member in one week (每周驻村考勤), by team then member' })
-  weeklyCompliance(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => WeeklyComplianceFilter) filter: WeeklyComplianceFilter): Promise<ConnectionData<WeeklyComplianceType>> {
+  @Query(() => WeeklyComplianceConnection, {
+    description: '五天四夜 compliance per member in one week (每周驻村考勤), by team then member',
+  })
+  weeklyCompliance(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => WeeklyComplianceFilter) filter: WeeklyComplianceFilter,
+  ): Promise<ConnectionData<WeeklyComplianceType>> {
     return attendanceService.list(ctx, filter, page);
   }
 
   @Authorized(TEAM_READERS)
-  @Query(() => TeamComplianceSummaryType, { description: '五天四夜 compliance of the teams you may see inside a region, in one week (区域驻村考勤汇总)' })
-  teamComplianceSummary(@Ctx() ctx: Context, @Arg('regionCode') regionCode: string, @Arg('weekOf', () => DateScalar) weekOf: string): Promise<TeamComplianceSummaryType> {
+  @Query(() => TeamComplianceSummaryType, {
+    description: '五天四夜 compliance of the teams you may see inside a region, in one week (区域驻村考勤汇总)',
+  })
+  teamComplianceSummary(
+    @Ctx() ctx: Context,
+    @Arg('regionCode') regionCode: string,
+    @Arg('weekOf', () => DateScalar) weekOf: string,
+  ): Promise<TeamComplianceSummaryType> {
     return attendanceService.regionSummary(ctx, regionCode, weekOf);
   }
 

@@ -10,7 +10,10 @@ import { InspectionNode } from './inspection.types';
 import { teamService } from './team.service';
 import { inspectionService } from './inspection.service';
 
-@ObjectType({ description: 'Something happened in a resident team: rotation, recall, inspection consequence, a week short of 五天四夜 (驻村工作队动态)' })
+@ObjectType({
+  description:
+    'Something happened in a resident team: rotation, recall, inspection consequence, a week short of 五天四夜 (驻村工作队动态)',
+})
 export class TeamEvent {
   @Field({ description: 'Position in the event stream; pass it as `after` to resume' })
   cursor: string;
@@ -34,8 +37,10 @@ const TEAM_FOLLOWERS = [Role.ADMIN, Role.REGION_OFFICIAL, Role.ORG_DEPARTMENT, R
 export class TeamLiveResolver {
   @Authorized(TEAM_FOLLOWERS)
   @Subscription(() => TeamEvent, {
-    description: 'Team events inside your region, or of the teams your unit dispatched; with `after`, missed ones first (驻村动态实时推送)',
-    subscribe: ({ args, context }) => liveStream(context as Context, 'teamEvent', args.filter, args.after, TEAM_FOLLOWERS),
+    description:
+      'Team events inside your region, or of the teams your unit dispatched; with `after`, missed ones first (驻村动态实时推送)',
+    subscribe: ({ args, context }) =>
+      liveStream(context as Context, 'teamEvent', args.filter, args.after, TEAM_FOLLOWERS),
   })
   teamEvent(
     @Root() event: StoredEvent,
@@ -59,7 +64,10 @@ export class TeamLiveResolver {
     return teamService.byKey(ctx, event.teamKey);
   }
 
-  @FieldResolver(() => TeamMemberNode, { nullable: true, description: 'The member concerned (for ROTATION: the one rotating in)' })
+  @FieldResolver(() => TeamMemberNode, {
+    nullable: true,
+    description: 'The member concerned (for ROTATION: the one rotating in)',
+  })
   member(@Ctx() ctx: Context, @Root() event: TeamEvent): Promise<TeamMemberNode | null> | null {
     return event.memberKey ? teamService.memberByKey(ctx, event.memberKey) : null;
   }
@@ -69,7 +77,10 @@ export class TeamLiveResolver {
     return event.outgoingMemberKey ? teamService.memberByKey(ctx, event.outgoingMemberKey) : null;
   }
 
-  @FieldResolver(() => InspectionNode, { nullable: true, description: 'For RECALL and INSPECTION_CONSEQUENCE: the inspection' })
+  @FieldResolver(() => InspectionNode, {
+    nullable: true,
+    description: 'For RECALL and INSPECTION_CONSEQUENCE: the inspection',
+  })
   inspection(@Ctx() ctx: Context, @Root() event: TeamEvent): Promise<InspectionNode | null> | null {
     return event.inspectionKey ? inspectionService.byKey(ctx, event.inspectionKey) : null;
   }

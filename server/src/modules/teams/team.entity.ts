@@ -36,7 +36,9 @@ registerEnumType(MemberRole, {
   name: 'TeamMemberRole',
   description: 'Role in a resident work team (驻村职务)',
   valuesConfig: {
-    FIRST_SECRETARY: { description: 'First secretary of the village party organisation (第一书记); at most one on duty per team' },
+    FIRST_SECRETARY: {
+      description: 'First secretary of the village party organisation (第一书记); at most one on duty per team',
+    },
     TEAM_LEADER: { description: 'Team leader (队长)' },
     MEMBER: { description: 'Team member (队员)' },
   },

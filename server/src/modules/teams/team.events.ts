@@ -41,5 +41,11 @@ export async function appendTeamEvent(em: EntityManager, payload: TeamEventPaylo
      FROM resident_team t LEFT JOIN resident_team_unit u ON u.team_id = t.id WHERE t.id = ? GROUP BY t.village_code`,
     [payload.teamId],
   );
-  await appendEvent(em, { topic: 'teamEvent', regionCode: team.village_code, partyIds: team.units, partnerAccess: 'PARTIES', payload: { ...payload } });
+  await appendEvent(em, {
+    topic: 'teamEvent',
+    regionCode: team.village_code,
+    partyIds: team.units,
+    partnerAccess: 'PARTIES',
+    payload: { ...payload },
+  });
 }

@@ -1,5 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
 import { AttendanceKind } from './attendance.entity';
 import { InspectionConsequence, InspectionItem } from './inspection.entity';
@@ -53,7 +63,9 @@ export class CreateResidentTeamInput {
   leadUnitId: string;
 }
 
-@InputType({ description: 'End a team’s term (工作队期满撤回): every member still on duty is rotated out on that date' })
+@InputType({
+  description: 'End a team’s term (工作队期满撤回): every member still on duty is rotated out on that date',
+})
 export class EndResidentTeamInput {
   @Field(() => ID) teamId: string;
   @Field(() => DateScalar, { description: 'Last day of duty' }) date: string;
@@ -81,11 +93,16 @@ export class AddTeamMemberInput {
   onDutyTo?: string;
 }
 
-@InputType({ description: 'Replace a member (轮换): the outgoing member is rotated out and the incoming one put on duty, atomically' })
+@InputType({
+  description:
+    'Replace a member (轮换): the outgoing member is rotated out and the incoming one put on duty, atomically',
+})
 export class RotateTeamMemberInput {
   @Field(() => ID) outgoingMemberId: string;
 
-  @Field(() => DateScalar, { description: 'Handover day: the outgoing member’s last day and the incoming member’s first' })
+  @Field(() => DateScalar, {
+    description: 'Handover day: the outgoing member’s last day and the incoming member’s first',
+  })
   date: string;
 
   @Field(() => ID, { nullable: true }) @IsOptional() personId?: string;
@@ -95,11 +112,17 @@ export class RotateTeamMemberInput {
   @ValidateNested()
   person?: NewPersonInput;
 
-  @Field(() => MemberRole, { nullable: true, description: 'Role of the incoming member; the outgoing member’s role when omitted' })
+  @Field(() => MemberRole, {
+    nullable: true,
+    description: 'Role of the incoming member; the outgoing member’s role when omitted',
+  })
   @IsOptional()
   role?: MemberRole;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Planned last day of the incoming member; the team’s term end when omitted' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Planned last day of the incoming member; the team’s term end when omitted',
+  })
   @IsOptional()
   onDutyTo?: string;
 }
@@ -149,7 +172,10 @@ export class InspectionCheckInput {
   note?: string;
 }
 
-@InputType({ description: 'Record a 五查五看 inspection of a team and its consequence; a RECALL ends the named member’s duty in the same transaction' })
+@InputType({
+  description:
+    'Record a 五查五看 inspection of a team and its consequence; a RECALL ends the named member’s duty in the same transaction',
+})
 export class RecordInspectionInput {
   @Field(() => ID) teamId: string;
   @Field(() => DateScalar, { description: 'Inspection date; not after today' }) date: string;
@@ -167,7 +193,10 @@ export class RecordInspectionInput {
 
   @Field(() => InspectionConsequence) consequence: InspectionConsequence;
 
-  @Field(() => ID, { nullable: true, description: 'The member the consequence applies to; required unless the consequence is NONE' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The member the consequence applies to; required unless the consequence is NONE',
+  })
   @IsOptional()
   memberId?: string;
 
@@ -233,7 +262,8 @@ export class SubmitWorkPlanPayload {
 @ObjectType()
 export class RecordInspectionPayload {
   @Field(() => InspectionNode) inspection: InspectionNode;
-  @Field(() => TeamMemberNode, { nullable: true, description: 'The member named, as it stands after the inspection' }) member: TeamMemberNode | null;
+  @Field(() => TeamMemberNode, { nullable: true, description: 'The member named, as it stands after the inspection' })
+  member: TeamMemberNode | null;
 }
 
 @ObjectType()

@@ -6,7 +6,15 @@ import { registerNodeType } from '../../core/relay/node';
 import { DateScalar } from '../../core/scalars';
 import { VillageConnection, VillageNode } from '../villages/village.types';
 import { MemberStatus } from './team.entity';
-import { DispatchingUnitType, ResidentTeamConnection, ResidentTeamFilter, ResidentTeamNode, TeamMemberConnection, TeamMemberNode, WorkPlanType } from './team.types';
+import {
+  DispatchingUnitType,
+  ResidentTeamConnection,
+  ResidentTeamFilter,
+  ResidentTeamNode,
+  TeamMemberConnection,
+  TeamMemberNode,
+  WorkPlanType,
+} from './team.types';
 import { ComplianceRateType } from './attendance.types';
 import { InspectionNode } from './inspection.types';
 import {
@@ -44,17 +52,26 @@ export class ResidentTeamResolver {
   }
 
   @Authorized(Role.ADMIN, Role.ORG_DEPARTMENT, Role.REGION_OFFICIAL)
-  @Query(() => VillageConnection, { description: 'Key-assisted villages (重点帮扶村) without a team that has anyone on duty (未派驻工作队的重点帮扶村)' })
+  @Query(() => VillageConnection, {
+    description: 'Key-assisted villages (重点帮扶村) without a team that has anyone on duty (未派驻工作队的重点帮扶村)',
+  })
   keyVillagesWithoutTeam(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('regionCode', () => String, { nullable: true, description: 'Only inside this region (12-digit code or prefix)' }) regionCode?: string,
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'Only inside this region (12-digit code or prefix)',
+    })
+    regionCode?: string,
   ): Promise<ConnectionData<VillageNode>> {
     return teamService.keyVillagesWithoutTeam(ctx, regionCode, page);
   }
 
   @Authorized(TEAM_READERS)
-  @Query(() => TeamMemberConnection, { description: 'Members on duty whose planned last day is within `withinDays` days from today, overdue ones included, soonest first (任期将满人员)' })
+  @Query(() => TeamMemberConnection, {
+    description:
+      'Members on duty whose planned last day is within `withinDays` days from today, overdue ones included, soonest first (任期将满人员)',
+  })
   teamMembersWithTermEnding(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
@@ -66,12 +83,17 @@ export class ResidentTeamResolver {
 
   @Authorized(TEAM_MANAGERS)
   @Mutation(() => ResidentTeamPayload, { description: 'Dispatch a resident team to a village (选派驻村工作队)' })
-  async createResidentTeam(@Ctx() ctx: Context, @Arg('input') input: CreateResidentTeamInput): Promise<ResidentTeamPayload> {
+  async createResidentTeam(
+    @Ctx() ctx: Context,
+    @Arg('input') input: CreateResidentTeamInput,
+  ): Promise<ResidentTeamPayload> {
     return { team: await teamService.create(ctx, input) };
   }
 
   @Authorized(TEAM_MANAGERS)
-  @Mutation(() => ResidentTeamPayload, { description: 'End a team’s term (期满撤回); members still on duty rotate out' })
+  @Mutation(() => ResidentTeamPayload, {
+    description: 'End a team’s term (期满撤回); members still on duty rotate out',
+  })
   async endResidentTeam(@Ctx() ctx: Context, @Arg('input') input: EndResidentTeamInput): Promise<ResidentTeamPayload> {
     return { team: await teamService.end(ctx, input) };
   }
@@ -99,12 +121,16 @@ export class ResidentTeamResolver {
     return (await teamService.village(ctx, team))!;
   }
 
-  @FieldResolver(() => [DispatchingUnitType], { description: 'Dispatching units (派出单位), lead unit (牵头单位) first' })
+  @FieldResolver(() => [DispatchingUnitType], {
+    description: 'Dispatching units (派出单位), lead unit (牵头单位) first',
+  })
   dispatchingUnits(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<DispatchingUnitType[]> {
     return teamService.dispatchingUnits(ctx, team.key);
   }
 
-  @FieldResolver(() => [TeamMemberNode], { description: 'Members (队员), on duty first; all statuses unless one is given' })
+  @FieldResolver(() => [TeamMemberNode], {
+    description: 'Members (队员), on duty first; all statuses unless one is given',
+  })
   members(
     @Ctx() ctx: Context,
     @Root() team: ResidentTeamNode,
@@ -123,8 +149,14 @@ export class ResidentTeamResolver {
     return inspectionService.teamInspections(ctx, team.key);
   }
 
-  @FieldResolver(() => ComplianceRateType, { description: '五天四夜 compliance of the team’s members in the week holding `weekOf` (本周驻村达标率)' })
-  complianceRate(@Ctx() ctx: Context, @Root() team: ResidentTeamNode, @Arg('weekOf', () => DateScalar) weekOf: string): Promise<ComplianceRateType> {
+  @FieldResolver(() => ComplianceRateType, {
+    description: '五天四夜 compliance of the team’s members in the week holding `weekOf` (本周驻村达标率)',
+  })
+  complianceRate(
+    @Ctx() ctx: Context,
+    @Root() team: ResidentTeamNode,
+    @Arg('weekOf', () => DateScalar) weekOf: string,
+  ): Promise<ComplianceRateType> {
     return attendanceService.teamRate(ctx, team.key, weekOf);
   }
 }

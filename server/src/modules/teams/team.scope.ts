@@ -24,7 +24,10 @@ export function visibleTeams(viewer: Viewer, alias = 't'): SqlFragment {
     case Role.REGION_OFFICIAL:
       return visibleVillages(viewer, `${alias}.village_code`);
     case Role.ASSISTANCE_UNIT:
-      return { sql: `EXISTS (SELECT 1 FROM resident_team_unit su WHERE su.team_id = ${alias}.id AND su.unit_id = ?)`, bindings: [viewer.providerId] };
+      return {
+        sql: `EXISTS (SELECT 1 FROM resident_team_unit su WHERE su.team_id = ${alias}.id AND su.unit_id = ?)`,
+        bindings: [viewer.providerId],
+      };
     default:
       return sqlFalse;
   }

@@ -12,16 +12,39 @@ import { regionCodeArg } from '../regions/region.service';
 import { villageCodeFromId } from '../villages/village.service';
 import { VillageNode, type VillageRow } from '../villages/village.types';
 import { registerTargetMetric } from '../targets/target.service';
-import { MemberRole, MemberStatus, Person, ResidentTeam, ResidentTeamUnit, TeamMember, TeamStatus } from './team.entity';
-import { DispatchingUnitType, ResidentTeamNode, TeamMemberNode, type DispatchingUnitRow, type MemberRow, type ResidentTeamFilter, type TeamRow } from './team.types';
-import type { AddTeamMemberInput, CreateResidentTeamInput, EndResidentTeamInput, NewPersonInput, RotateTeamMemberInput } from './team.inputs';
+import {
+  MemberRole,
+  MemberStatus,
+  Person,
+  ResidentTeam,
+  ResidentTeamUnit,
+  TeamMember,
+  TeamStatus,
+} from './team.entity';
+import {
+  DispatchingUnitType,
+  ResidentTeamNode,
+  TeamMemberNode,
+  type DispatchingUnitRow,
+  type MemberRow,
+  type ResidentTeamFilter,
+  type TeamRow,
+} from './team.types';
+import type {
+  AddTeamMemberInput,
+  CreateResidentTeamInput,
+  EndResidentTeamInput,
+  NewPersonInput,
+  RotateTeamMemberInput,
+} from './team.inputs';
 import { keyFromId, notInFuture, requireTeamManager, revealsPhone, visibleTeams } from './team.scope';
 import { isUuid } from '../../core/relay/global-id';
 import { addDays, todayInShanghai } from '../../core/dates';
 
 type PageArgs = PageInput;
 
-const PERSON_ON_DUTY = 'This person is already on duty in a resident team; rotate them out first (一人同时只能在一个工作队在岗)';
+const PERSON_ON_DUTY =
+  'This person is already on duty in a resident team; rotate them out first (一人同时只能在一个工作队在岗)';
 const FIRST_SECRETARY_ON_DUTY = 'The team already has a first secretary on duty (每个工作队只能有一名在岗第一书记)';
 const ACTIVE_TEAM_EXISTS = 'The village already has an active resident team';
 
@@ -49,11 +72,18 @@ export const MEMBER_SELECT = `SELECT m.id, m.team_id, m.role, m.status, m.on_dut
 /** On duty first, then first secretary, leader, members; then by start of duty. */
 const MEMBER_ORDER = `(m.status <> 'ON_DUTY'), CASE m.role WHEN 'FIRST_SECRETARY' THEN 0 WHEN 'TEAM_LEADER' THEN 1 ELSE 2 END, m.on_duty_from, m.id`;
 
-const TEAM_SORT: SortColumn[] = [{ expr: 't.village_code', direction: 'asc' }, { expr: 't.term_start', direction: 'desc' }, { expr: 't.id', direction: 'asc' }];
+const TEAM_SORT: SortColumn[] = [
+  { expr: 't.village_code', direction: 'asc' },
+  { expr: 't.term_start', direction: 'desc' },
+  { expr: 't.id', direction: 'asc' },
+];
 
 export class TeamService {
   async findByKeys(ctx: Context, keys: readonly string[]): Promise<(ResidentTeamNode | null)[]> {
-    const rows = await query<TeamRow>(ctx.em, withWhere(TEAM_SELECT, and(inList('t.id', keys), visibleTeams(ctx.viewer))));
+    const rows = await query<TeamRow>(
+      ctx.em,
+      withWhere(TEAM_SELECT, and(inList('t.id', keys), visibleTeams(ctx.viewer))),
+    );
     const byKey = new Map(rows.map((row) => [row.id, ResidentTeamNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
   }
@@ -61,7 +91,9 @@ export class TeamService {
   /** A team the viewer may see, or null (absent, hidden and malformed keys look the same). */
   byKey(ctx: Context, key: string): Promise<ResidentTeamNode | null> {
     if (!isUuid(key)) return Promise.resolve(null);
-    return ctx.loaders.get<string, ResidentTeamNode | null>('team.byKey', (keys) => this.findByKeys(ctx, keys)).load(key.toLowerCase());
+    return ctx.loaders
+      .get<string, ResidentTeamNode | null>('team.byKey', (keys) => this.findByKeys(ctx, keys))
+      .load(key.toLowerCase());
   }
 
   async require(ctx: Context, teamId: string, field = 'teamId'): Promise<ResidentTeamNode> {
@@ -71,19 +103,44 @@ export class TeamService {
   }
 
   /** `residentTeams(filter, first, after)`: by village code, newest term first. */
-  async list(ctx: Context, filter: ResidentTeamFilter | undefined, args: PageArgs): Promise<ConnectionData<ResidentTeamNode>> {
+  async list(
+    ctx: Context,
+    filter: ResidentTeamFilter | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<ResidentTeamNode>> {
     const page = readPage(args);
     const parts: SqlFragment[] = [visibleTeams(ctx.viewer)];
-    if (filter?.regionCode) parts.push({ sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(filter.regionCode, 'filter.regionCode'))}%`] });
-    if (filter?.villageId) parts.push({ sql: 't.village_code = ?', bindings: [villageCodeFromId(filter.villageId, 'filter.villageId')] });
+    if (filter?.regionCode)
+      parts.push({
+        sql: 't.village_code LIKE ?',
+        bindings: [`${prefixOfCode(regionCodeArg(filter.regionCode, 'filter.regionCode'))}%`],
+      });
+    if (filter?.villageId)
+      parts.push({ sql: 't.village_code = ?', bindings: [villageCodeFromId(filter.villageId, 'filter.villageId')] });
     if (filter?.status) parts.push({ sql: 't.status = ?', bindings: [filter.status] });
     const where = and(...parts);
     const seek = page.after ? afterSql(TEAM_SORT, page.after) : undefined;
-    const rows = await query<TeamRow>(ctx.em, withWhere(TEAM_SELECT, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(TEAM_SORT)} LIMIT ${page.first + 1}`));
-    return toConnection(rows, page, (row) => [row.village_code, row.term_start, row.id], ResidentTeamNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM resident_team t', where));
-      return count;
-    });
+    const rows = await query<TeamRow>(
+      ctx.em,
+      withWhere(
+        TEAM_SELECT,
+        seek ? and(where, seek) : where,
+        `ORDER BY ${orderBySql(TEAM_SORT)} LIMIT ${page.first + 1}`,
+      ),
+    );
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.village_code, row.term_start, row.id],
+      ResidentTeamNode.from,
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere('SELECT count(*)::int AS count FROM resident_team t', where),
+        );
+        return count;
+      },
+    );
   }
 
   /**
@@ -94,7 +151,10 @@ export class TeamService {
     const loader = ctx.loaders.get<string, VillageNode | null>('team.village', async (codes) => {
       const rows = await query<VillageRow>(
         ctx.em,
-        withWhere('SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code', inList('v.code', codes)),
+        withWhere(
+          'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code',
+          inList('v.code', codes),
+        ),
       );
       const byCode = new Map(rows.map((row) => [row.code, VillageNode.from(row)]));
       return codes.map((code) => byCode.get(code) ?? null);
@@ -124,23 +184,42 @@ export class TeamService {
     const loader = ctx.loaders.get<string, TeamMemberNode[]>(`team.members:${status ?? 'all'}`, async (keys) => {
       const rows = await query<MemberRow>(
         ctx.em,
-        withWhere(MEMBER_SELECT, and(inList('m.team_id', keys), visibleTeams(ctx.viewer), status ? { sql: 'm.status = ?', bindings: [status] } : { sql: 'true', bindings: [] }), `ORDER BY ${MEMBER_ORDER}`),
+        withWhere(
+          MEMBER_SELECT,
+          and(
+            inList('m.team_id', keys),
+            visibleTeams(ctx.viewer),
+            status ? { sql: 'm.status = ?', bindings: [status] } : { sql: 'true', bindings: [] },
+          ),
+          `ORDER BY ${MEMBER_ORDER}`,
+        ),
       );
-      return keys.map((key) => rows.filter((row) => row.team_id === key).map((row) => TeamMemberNode.from(row, reveal)));
+      return keys.map((key) =>
+        rows.filter((row) => row.team_id === key).map((row) => TeamMemberNode.from(row, reveal)),
+      );
     });
     return loader.load(teamKey);
   }
 
-  async findMembersByKeys(ctx: Context, keys: readonly string[], em: EntityManager = ctx.em): Promise<(TeamMemberNode | null)[]> {
+  async findMembersByKeys(
+    ctx: Context,
+    keys: readonly string[],
+    em: EntityManager = ctx.em,
+  ): Promise<(TeamMemberNode | null)[]> {
     const reveal = revealsPhone(ctx.viewer);
-    const rows = await query<MemberRow>(em, withWhere(MEMBER_SELECT, and(inList('m.id', keys), visibleTeams(ctx.viewer))));
+    const rows = await query<MemberRow>(
+      em,
+      withWhere(MEMBER_SELECT, and(inList('m.id', keys), visibleTeams(ctx.viewer))),
+    );
     const byKey = new Map(rows.map((row) => [row.id, TeamMemberNode.from(row, reveal)]));
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
   memberByKey(ctx: Context, key: string): Promise<TeamMemberNode | null> {
     if (!isUuid(key)) return Promise.resolve(null);
-    return ctx.loaders.get<string, TeamMemberNode | null>('team.memberByKey', (keys) => this.findMembersByKeys(ctx, keys)).load(key.toLowerCase());
+    return ctx.loaders
+      .get<string, TeamMemberNode | null>('team.memberByKey', (keys) => this.findMembersByKeys(ctx, keys))
+      .load(key.toLowerCase());
   }
 
   async requireMember(ctx: Context, memberId: string, field = 'memberId'): Promise<TeamMemberNode> {
@@ -163,51 +242,95 @@ export class TeamService {
   }
 
   /** `keyVillagesWithoutTeam`: key-assisted villages (重点帮扶村) where no team has anyone on duty. */
-  async keyVillagesWithoutTeam(ctx: Context, regionCode: string | null | undefined, args: PageArgs): Promise<ConnectionData<VillageNode>> {
+  async keyVillagesWithoutTeam(
+    ctx: Context,
+    regionCode: string | null | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<VillageNode>> {
     const page = readPage(args);
     const sort: SortColumn[] = [{ expr: 'r.code', direction: 'asc' }];
     const where = and(
       visibleVillages(ctx.viewer, 'r.code'),
-      regionCode ? { sql: 'r.code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] } : { sql: 'true', bindings: [] },
-      { sql: `EXISTS (SELECT 1 FROM village_designation d WHERE d.village_code = r.code AND d.kind = 'KEY_ASSISTED')`, bindings: [] },
+      regionCode
+        ? { sql: 'r.code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] }
+        : { sql: 'true', bindings: [] },
+      {
+        sql: `EXISTS (SELECT 1 FROM village_designation d WHERE d.village_code = r.code AND d.kind = 'KEY_ASSISTED')`,
+        bindings: [],
+      },
       {
         sql: `NOT EXISTS (SELECT 1 FROM resident_team t JOIN team_member m ON m.team_id = t.id AND m.status = 'ON_DUTY' WHERE t.village_code = r.code)`,
         bindings: [],
       },
     );
     const seek = page.after ? afterSql(sort, page.after) : undefined;
-    const select = 'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code';
-    const rows = await query<VillageRow>(ctx.em, withWhere(select, seek ? and(where, seek) : where, `ORDER BY r.code LIMIT ${page.first + 1}`));
-    return toConnection(rows, page, (row) => [row.code], VillageNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(ctx.em, withWhere('SELECT count(*)::int AS count FROM village v JOIN region r ON r.code = v.code', where));
-      return count;
-    });
+    const select =
+      'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code';
+    const rows = await query<VillageRow>(
+      ctx.em,
+      withWhere(select, seek ? and(where, seek) : where, `ORDER BY r.code LIMIT ${page.first + 1}`),
+    );
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.code],
+      VillageNode.from,
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere('SELECT count(*)::int AS count FROM village v JOIN region r ON r.code = v.code', where),
+        );
+        return count;
+      },
+    );
   }
 
   /** `teamMembersWithTermEnding`: members on duty whose planned last day falls within `withinDays` from today, overdue ones included. */
-  async membersWithTermEnding(ctx: Context, withinDays: number, regionCode: string | null | undefined, args: PageArgs): Promise<ConnectionData<TeamMemberNode>> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366) throw badInput('withinDays', 'withinDays must be between 0 and 366');
+  async membersWithTermEnding(
+    ctx: Context,
+    withinDays: number,
+    regionCode: string | null | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionData<TeamMemberNode>> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 366)
+      throw badInput('withinDays', 'withinDays must be between 0 and 366');
     const page = readPage(args);
-    const sort: SortColumn[] = [{ expr: 'm.on_duty_to', direction: 'asc' }, { expr: 'm.id', direction: 'asc' }];
+    const sort: SortColumn[] = [
+      { expr: 'm.on_duty_to', direction: 'asc' },
+      { expr: 'm.id', direction: 'asc' },
+    ];
     const where = and(
       visibleTeams(ctx.viewer),
       { sql: `m.status = 'ON_DUTY' AND m.on_duty_to <= ?::date`, bindings: [addDays(todayInShanghai(), withinDays)] },
-      regionCode ? { sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] } : { sql: 'true', bindings: [] },
+      regionCode
+        ? { sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] }
+        : { sql: 'true', bindings: [] },
     );
     const seek = page.after ? afterSql(sort, page.after) : undefined;
-    const rows = await query<MemberRow>(ctx.em, withWhere(MEMBER_SELECT, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(sort)} LIMIT ${page.first + 1}`));
+    const rows = await query<MemberRow>(
+      ctx.em,
+      withWhere(MEMBER_SELECT, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(sort)} LIMIT ${page.first + 1}`),
+    );
     const reveal = revealsPhone(ctx.viewer);
-    return toConnection(rows, page, (row) => [row.on_duty_to, row.id], (row) => TeamMemberNode.from(row, reveal), async () => {
-      const [{ count }] = await query<{ count: number }>(
-        ctx.em,
-        withWhere('SELECT count(*)::int AS count FROM team_member m JOIN resident_team t ON t.id = m.team_id', where),
-      );
-      return count;
-    });
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.on_duty_to, row.id],
+      (row) => TeamMemberNode.from(row, reveal),
+      async () => {
+        const [{ count }] = await query<{ count: number }>(
+          ctx.em,
+          withWhere('SELECT count(*)::int AS count FROM team_member m JOIN resident_team t ON t.id = m.team_id', where),
+        );
+        return count;
+      },
+    );
   }
 
   async unitIdsOf(em: EntityManager, teamKey: string): Promise<string[]> {
-    const rows = await query<{ unit_id: string }>(em, 'SELECT unit_id FROM resident_team_unit WHERE team_id = ?', [teamKey]);
+    const rows = await query<{ unit_id: string }>(em, 'SELECT unit_id FROM resident_team_unit WHERE team_id = ?', [
+      teamKey,
+    ]);
     return rows.map((row) => row.unit_id);
   }
 
@@ -216,17 +339,36 @@ export class TeamService {
     const villageCode = villageCodeFromId(input.villageId);
     requireTeamManager(ctx, villageCode);
     if (input.termEnd < input.termStart) throw badInput('termEnd', 'termEnd must not be before termStart');
-    const unitIds = [...new Set(input.dispatchingUnitIds.map((id, i) => keyFromId(id, 'AssistanceUnit', `dispatchingUnitIds.${i}`)))];
+    const unitIds = [
+      ...new Set(input.dispatchingUnitIds.map((id, i) => keyFromId(id, 'AssistanceUnit', `dispatchingUnitIds.${i}`))),
+    ];
     const leadId = keyFromId(input.leadUnitId, 'AssistanceUnit', 'leadUnitId');
     if (!unitIds.includes(leadId)) throw badInput('leadUnitId', 'leadUnitId must be one of dispatchingUnitIds');
     const teamKey = await ctx.em.transactional(async (em) => {
       const [village] = await query<{ code: string }>(em, 'SELECT code FROM village WHERE code = ?', [villageCode]);
       if (!village) throw notFound('Village not found', 'villageId');
-      const units = await query<{ id: string }>(em, withWhere(`SELECT id FROM provider`, and(inList('id', unitIds), { sql: `type = 'ASSISTANCE_UNIT'`, bindings: [] })));
-      if (units.length !== unitIds.length) throw badInput('dispatchingUnitIds', 'dispatchingUnitIds must name existing assistance units (帮扶单位)');
-      const [active] = await query<{ id: string }>(em, `SELECT id FROM resident_team WHERE village_code = ? AND status = 'ACTIVE'`, [villageCode]);
+      const units = await query<{ id: string }>(
+        em,
+        withWhere(
+          `SELECT id FROM provider`,
+          and(inList('id', unitIds), { sql: `type = 'ASSISTANCE_UNIT'`, bindings: [] }),
+        ),
+      );
+      if (units.length !== unitIds.length)
+        throw badInput('dispatchingUnitIds', 'dispatchingUnitIds must name existing assistance units (帮扶单位)');
+      const [active] = await query<{ id: string }>(
+        em,
+        `SELECT id FROM resident_team WHERE village_code = ? AND status = 'ACTIVE'`,
+        [villageCode],
+      );
       if (active) throw conflict(ACTIVE_TEAM_EXISTS, ['villageId']);
-      const team = em.create(ResidentTeam, { id: crypto.randomUUID(), villageCode, termStart: input.termStart, termEnd: input.termEnd, status: TeamStatus.ACTIVE });
+      const team = em.create(ResidentTeam, {
+        id: crypto.randomUUID(),
+        villageCode,
+        termStart: input.termStart,
+        termEnd: input.termEnd,
+        status: TeamStatus.ACTIVE,
+      });
       await em.flush();
       for (const unitId of unitIds) em.create(ResidentTeamUnit, { teamId: team.id, unitId, lead: unitId === leadId });
       return team.id;
@@ -240,12 +382,24 @@ export class TeamService {
     requireTeamManager(ctx, team.villageCode);
     notInFuture(input.date, 'date');
     await ctx.em.transactional(async (em) => {
-      const changed = await em.nativeUpdate(ResidentTeam, { id: team.key, status: TeamStatus.ACTIVE }, { status: TeamStatus.ENDED, termEnd: input.date });
+      const changed = await em.nativeUpdate(
+        ResidentTeam,
+        { id: team.key, status: TeamStatus.ACTIVE },
+        { status: TeamStatus.ENDED, termEnd: input.date },
+      );
       if (changed === 0) throw conflict('The team has already ended', ['teamId']);
-      const [early] = await query<{ id: string }>(em, `SELECT id FROM team_member WHERE team_id = ? AND status = 'ON_DUTY' AND on_duty_from > ?::date LIMIT 1`, [team.key, input.date]);
+      const [early] = await query<{ id: string }>(
+        em,
+        `SELECT id FROM team_member WHERE team_id = ? AND status = 'ON_DUTY' AND on_duty_from > ?::date LIMIT 1`,
+        [team.key, input.date],
+      );
       if (early) throw badInput('date', 'date is before the first day of a member still on duty');
       if (input.date < team.termStart) throw badInput('date', 'date is before the start of the term');
-      await em.nativeUpdate(TeamMember, { teamId: team.key, status: MemberStatus.ON_DUTY }, { status: MemberStatus.ROTATED_OUT, onDutyTo: input.date });
+      await em.nativeUpdate(
+        TeamMember,
+        { teamId: team.key, status: MemberStatus.ON_DUTY },
+        { status: MemberStatus.ROTATED_OUT, onDutyTo: input.date },
+      );
     });
     return this.freshTeam(ctx, team.key);
   }
@@ -254,25 +408,42 @@ export class TeamService {
    * The person to put on duty: an existing one (`personId`) or a new one created here. Their
    * dispatching unit must be one of the team's units. Runs inside the caller's transaction.
    */
-  private async personFor(ctx: Context, em: EntityManager, unitIds: string[], input: { personId?: string; person?: NewPersonInput }): Promise<string> {
-    if ((input.personId == null) === (input.person == null)) throw badInput(['personId', 'person'], 'Give exactly one of personId (a person dispatched before) or person (a new person)');
+  private async personFor(
+    ctx: Context,
+    em: EntityManager,
+    unitIds: string[],
+    input: { personId?: string; person?: NewPersonInput },
+  ): Promise<string> {
+    if ((input.personId == null) === (input.person == null))
+      throw badInput(
+        ['personId', 'person'],
+        'Give exactly one of personId (a person dispatched before) or person (a new person)',
+      );
     if (input.personId) {
       const key = keyFromId(input.personId, 'Person', 'personId');
       // Only people the caller can already see (through a visible team) can be dispatched again.
       const [row] = await query<{ unit_id: string }>(
         em,
-        withWhere('SELECT p.unit_id FROM person p', and({ sql: 'p.id = ?', bindings: [key] }, {
-          sql: `EXISTS (SELECT 1 FROM team_member m JOIN resident_team t ON t.id = m.team_id WHERE m.person_id = p.id AND ${visibleTeams(ctx.viewer).sql})`,
-          bindings: visibleTeams(ctx.viewer).bindings,
-        })),
+        withWhere(
+          'SELECT p.unit_id FROM person p',
+          and(
+            { sql: 'p.id = ?', bindings: [key] },
+            {
+              sql: `EXISTS (SELECT 1 FROM team_member m JOIN resident_team t ON t.id = m.team_id WHERE m.person_id = p.id AND ${visibleTeams(ctx.viewer).sql})`,
+              bindings: visibleTeams(ctx.viewer).bindings,
+            },
+          ),
+        ),
       );
       if (!row) throw notFound('Person not found', 'personId');
-      if (!unitIds.includes(row.unit_id)) throw badInput('personId', 'The person’s dispatching unit does not dispatch this team');
+      if (!unitIds.includes(row.unit_id))
+        throw badInput('personId', 'The person’s dispatching unit does not dispatch this team');
       return key;
     }
     const person = input.person!;
     const unitId = keyFromId(person.unitId, 'AssistanceUnit', 'person.unitId');
-    if (!unitIds.includes(unitId)) throw badInput('person.unitId', 'person.unitId must be one of the team’s dispatching units');
+    if (!unitIds.includes(unitId))
+      throw badInput('person.unitId', 'person.unitId must be one of the team’s dispatching units');
     const created = em.create(Person, {
       id: crypto.randomUUID(),
       name: person.name.trim(),
@@ -287,17 +458,42 @@ export class TeamService {
   }
 
   /** Checks the two on-duty rules with a clear message; the partial unique indexes still decide races. */
-  private async putOnDuty(em: EntityManager, team: ResidentTeamNode, personId: string, role: MemberRole, from: string, to: string | undefined, fields: { from: string; to: string }): Promise<string> {
+  private async putOnDuty(
+    em: EntityManager,
+    team: ResidentTeamNode,
+    personId: string,
+    role: MemberRole,
+    from: string,
+    to: string | undefined,
+    fields: { from: string; to: string },
+  ): Promise<string> {
     const onDutyTo = to ?? (team.termEnd >= from ? team.termEnd : from);
     if (onDutyTo < from) throw badInput(fields.to, `${fields.to} must not be before ${fields.from}`);
-    if (from < team.termStart) throw badInput(fields.from, `${fields.from} must not be before the team’s term start ${team.termStart}`);
-    const [busy] = await query<{ id: string }>(em, `SELECT id FROM team_member WHERE person_id = ? AND status = 'ON_DUTY'`, [personId]);
+    if (from < team.termStart)
+      throw badInput(fields.from, `${fields.from} must not be before the team’s term start ${team.termStart}`);
+    const [busy] = await query<{ id: string }>(
+      em,
+      `SELECT id FROM team_member WHERE person_id = ? AND status = 'ON_DUTY'`,
+      [personId],
+    );
     if (busy) throw conflict(PERSON_ON_DUTY, ['personId']);
     if (role === MemberRole.FIRST_SECRETARY) {
-      const [secretary] = await query<{ id: string }>(em, `SELECT id FROM team_member WHERE team_id = ? AND role = 'FIRST_SECRETARY' AND status = 'ON_DUTY'`, [team.key]);
+      const [secretary] = await query<{ id: string }>(
+        em,
+        `SELECT id FROM team_member WHERE team_id = ? AND role = 'FIRST_SECRETARY' AND status = 'ON_DUTY'`,
+        [team.key],
+      );
       if (secretary) throw conflict(FIRST_SECRETARY_ON_DUTY, ['role']);
     }
-    const member = em.create(TeamMember, { id: crypto.randomUUID(), teamId: team.key, personId, role, status: MemberStatus.ON_DUTY, onDutyFrom: from, onDutyTo });
+    const member = em.create(TeamMember, {
+      id: crypto.randomUUID(),
+      teamId: team.key,
+      personId,
+      role,
+      status: MemberStatus.ON_DUTY,
+      onDutyFrom: from,
+      onDutyTo,
+    });
     await em.flush();
     return member.id;
   }
@@ -309,7 +505,10 @@ export class TeamService {
     if (team.status !== TeamStatus.ACTIVE) throw conflict('The team has ended; dispatch to an active team', ['teamId']);
     const memberKey = await ctx.em.transactional(async (em) => {
       const personId = await this.personFor(ctx, em, await this.unitIdsOf(em, team.key), input);
-      return this.putOnDuty(em, team, personId, input.role, input.onDutyFrom, input.onDutyTo, { from: 'onDutyFrom', to: 'onDutyTo' });
+      return this.putOnDuty(em, team, personId, input.role, input.onDutyFrom, input.onDutyTo, {
+        from: 'onDutyFrom',
+        to: 'onDutyTo',
+      });
     });
     return this.freshMember(ctx, memberKey);
   }
@@ -318,22 +517,48 @@ export class TeamService {
    * `rotateTeamMember` (轮换): the outgoing member's duty ends on the handover day and the incoming
    * member's begins, in one transaction; if either half fails, neither is written.
    */
-  async rotate(ctx: Context, input: RotateTeamMemberInput): Promise<{ outgoing: TeamMemberNode; incoming: TeamMemberNode }> {
+  async rotate(
+    ctx: Context,
+    input: RotateTeamMemberInput,
+  ): Promise<{ outgoing: TeamMemberNode; incoming: TeamMemberNode }> {
     const outgoing = await this.requireMember(ctx, input.outgoingMemberId, 'outgoingMemberId');
     const team = await this.freshTeam(ctx, outgoing.teamKey);
     requireTeamManager(ctx, team.villageCode);
-    if (team.status !== TeamStatus.ACTIVE) throw conflict('The team has ended; nobody can rotate in', ['outgoingMemberId']);
+    if (team.status !== TeamStatus.ACTIVE)
+      throw conflict('The team has ended; nobody can rotate in', ['outgoingMemberId']);
     notInFuture(input.date, 'date');
-    if (input.date < outgoing.onDutyFrom) throw badInput('date', `date must not be before the outgoing member’s first day ${outgoing.onDutyFrom}`);
+    if (input.date < outgoing.onDutyFrom)
+      throw badInput('date', `date must not be before the outgoing member’s first day ${outgoing.onDutyFrom}`);
     const incomingKey = await ctx.em.transactional(async (em) => {
       // Conditional update: a concurrent rotation or recall of the same member makes this a no-op.
-      const changed = await em.nativeUpdate(TeamMember, { id: outgoing.key, status: MemberStatus.ON_DUTY }, { status: MemberStatus.ROTATED_OUT, onDutyTo: input.date });
+      const changed = await em.nativeUpdate(
+        TeamMember,
+        { id: outgoing.key, status: MemberStatus.ON_DUTY },
+        { status: MemberStatus.ROTATED_OUT, onDutyTo: input.date },
+      );
       if (changed === 0) throw conflict('The outgoing member is not on duty', ['outgoingMemberId']);
       const personId = await this.personFor(ctx, em, await this.unitIdsOf(em, team.key), input);
-      const [outgoingPerson] = await query<{ person_id: string }>(em, 'SELECT person_id FROM team_member WHERE id = ?', [outgoing.key]);
+      const [outgoingPerson] = await query<{ person_id: string }>(
+        em,
+        'SELECT person_id FROM team_member WHERE id = ?',
+        [outgoing.key],
+      );
       if (outgoingPerson.person_id === personId) throw badInput('personId', 'The incoming person is the outgoing one');
-      const incoming = await this.putOnDuty(em, team, personId, input.role ?? outgoing.role, input.date, input.onDutyTo, { from: 'date', to: 'onDutyTo' });
-      await appendTeamEvent(em, { kind: TeamEventKind.ROTATION, teamId: team.key, memberId: incoming, outgoingMemberId: outgoing.key });
+      const incoming = await this.putOnDuty(
+        em,
+        team,
+        personId,
+        input.role ?? outgoing.role,
+        input.date,
+        input.onDutyTo,
+        { from: 'date', to: 'onDutyTo' },
+      );
+      await appendTeamEvent(em, {
+        kind: TeamEventKind.ROTATION,
+        teamId: team.key,
+        memberId: incoming,
+        outgoingMemberId: outgoing.key,
+      });
       return incoming;
     });
     ctx.events.announce();

@@ -15,7 +15,10 @@ export interface TeamRow {
   status: TeamStatus;
 }
 
-@ObjectType('ResidentTeam', { implements: Node, description: 'Village-resident work team (驻村工作队) stationed in one village' })
+@ObjectType('ResidentTeam', {
+  implements: Node,
+  description: 'Village-resident work team (驻村工作队) stationed in one village',
+})
 export class ResidentTeamNode extends Node {
   @Field(() => DateScalar, { description: 'Start of the term (任期开始)' })
   termStart: string;
@@ -113,7 +116,10 @@ export class PersonType {
   @Field({ description: 'Member of the Communist Party of China (党员)' })
   partyMember: boolean;
 
-  @Field({ description: 'Mobile phone (手机号); whole only for ADMIN and ORG_DEPARTMENT, masked for everyone else (e.g. 138****5678)' })
+  @Field({
+    description:
+      'Mobile phone (手机号); whole only for ADMIN and ORG_DEPARTMENT, masked for everyone else (e.g. 138****5678)',
+  })
   phone: string;
 
   @Field(() => String, { nullable: true, description: 'Post held in the dispatching unit (职务)' })
@@ -142,7 +148,9 @@ export class TeamMemberNode extends Node {
   @Field(() => DateScalar, { description: 'First day on duty (驻村开始)' })
   onDutyFrom: string;
 
-  @Field(() => DateScalar, { description: 'Planned last day while on duty; the actual last day once rotated out or recalled (驻村结束)' })
+  @Field(() => DateScalar, {
+    description: 'Planned last day while on duty; the actual last day once rotated out or recalled (驻村结束)',
+  })
   onDutyTo: string;
 
   @Field(() => PersonType, { description: 'The person (人员)' })
@@ -210,7 +218,9 @@ export class WorkPlanType {
   }
 }
 
-@ObjectType('TeamMemberAssessment', { description: 'Yearly assessment of a member (年度考核): star-rated management and points (星级化管理、积分制考核)' })
+@ObjectType('TeamMemberAssessment', {
+  description: 'Yearly assessment of a member (年度考核): star-rated management and points (星级化管理、积分制考核)',
+})
 export class AssessmentType {
   @Field(() => ID) id: string;
   @Field(() => Int, { description: 'Year (年度)' }) year: number;

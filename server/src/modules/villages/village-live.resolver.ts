@@ -1,4 +1,15 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { Context } from '../../core/context';
 import { ALL_ROLES } from '../../core/auth/viewer';
 import type { StoredEvent } from '../../core/events/event-store';
@@ -22,14 +33,19 @@ export class VillageLiveResolver {
   @Authorized(ALL_ROLES)
   @Subscription(() => VillageIndicatorsUpdate, {
     description: 'Indicators recorded for villages you may see; with `after`, missed events first (村级指标实时推送)',
-    subscribe: ({ args, context }) => liveStream(context as Context, 'villageIndicatorsUpdated', args.filter, args.after),
+    subscribe: ({ args, context }) =>
+      liveStream(context as Context, 'villageIndicatorsUpdated', args.filter, args.after),
   })
   villageIndicatorsUpdated(
     @Root() event: StoredEvent,
     @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): VillageIndicatorsUpdate {
-    return { cursor: event.cursor, year: event.payload.year as number, villageCode: event.payload.villageCode as string };
+    return {
+      cursor: event.cursor,
+      year: event.payload.year as number,
+      villageCode: event.payload.villageCode as string,
+    };
   }
 
   @FieldResolver(() => VillageNode, { nullable: true })
@@ -37,7 +53,10 @@ export class VillageLiveResolver {
     return villageService.byCode(ctx, update.villageCode);
   }
 
-  @FieldResolver(() => VillageIndicatorsType, { nullable: true, description: 'The indicators as they stand now for that year' })
+  @FieldResolver(() => VillageIndicatorsType, {
+    nullable: true,
+    description: 'The indicators as they stand now for that year',
+  })
   indicators(@Ctx() ctx: Context, @Root() update: VillageIndicatorsUpdate): Promise<VillageIndicatorsType | null> {
     return villageService.indicators(ctx, update.villageCode, update.year);
   }

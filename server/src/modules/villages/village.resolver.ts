@@ -9,7 +9,14 @@ import { regionService } from '../regions/region.service';
 import { TargetProgress } from '../targets/target.types';
 import { targetService } from '../targets/target.service';
 import { villageService } from './village.service';
-import { VillageConnection, VillageDesignationType, VillageFilter, VillageIndicatorsType, VillageNode, VillageOrder } from './village.types';
+import {
+  VillageConnection,
+  VillageDesignationType,
+  VillageFilter,
+  VillageIndicatorsType,
+  VillageNode,
+  VillageOrder,
+} from './village.types';
 import {
   CreateVillageInput,
   DesignateVillageInput,
@@ -51,8 +58,13 @@ export class VillageResolver {
   }
 
   @Authorized(REGISTRY_WRITERS)
-  @Mutation(() => RecordVillageIndicatorsPayload, { description: 'Record one year of indicators, replacing that year (录入年度指标)' })
-  recordVillageIndicators(@Ctx() ctx: Context, @Arg('input') input: RecordVillageIndicatorsInput): Promise<RecordVillageIndicatorsPayload> {
+  @Mutation(() => RecordVillageIndicatorsPayload, {
+    description: 'Record one year of indicators, replacing that year (录入年度指标)',
+  })
+  recordVillageIndicators(
+    @Ctx() ctx: Context,
+    @Arg('input') input: RecordVillageIndicatorsInput,
+  ): Promise<RecordVillageIndicatorsPayload> {
     return villageService.recordIndicators(ctx, input);
   }
 
@@ -64,7 +76,10 @@ export class VillageResolver {
 
   @Authorized(REGISTRY_WRITERS)
   @Mutation(() => VillagePayload, { description: 'Withdraw a designation (撤销认定)' })
-  async revokeVillageDesignation(@Ctx() ctx: Context, @Arg('input') input: RevokeVillageDesignationInput): Promise<VillagePayload> {
+  async revokeVillageDesignation(
+    @Ctx() ctx: Context,
+    @Arg('input') input: RevokeVillageDesignationInput,
+  ): Promise<VillagePayload> {
     return { village: await villageService.revokeDesignation(ctx, input) };
   }
 
@@ -83,8 +98,15 @@ export class VillageResolver {
     return villageService.designations(ctx, village.code);
   }
 
-  @FieldResolver(() => VillageIndicatorsType, { nullable: true, description: 'Indicators of a year; the latest recorded year when none is given' })
-  indicators(@Ctx() ctx: Context, @Root() village: VillageNode, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<VillageIndicatorsType | null> {
+  @FieldResolver(() => VillageIndicatorsType, {
+    nullable: true,
+    description: 'Indicators of a year; the latest recorded year when none is given',
+  })
+  indicators(
+    @Ctx() ctx: Context,
+    @Root() village: VillageNode,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<VillageIndicatorsType | null> {
     return villageService.indicators(ctx, village.code, year);
   }
 
@@ -94,9 +116,14 @@ export class VillageResolver {
   }
 
   @FieldResolver(() => [TargetProgress], {
-    description: 'Progress toward each policy target that applies to the village, evaluated on the indicators of `year` (latest when none is given) (目标进度)',
+    description:
+      'Progress toward each policy target that applies to the village, evaluated on the indicators of `year` (latest when none is given) (目标进度)',
   })
-  targetProgress(@Ctx() ctx: Context, @Root() village: VillageNode, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<TargetProgress[]> {
+  targetProgress(
+    @Ctx() ctx: Context,
+    @Root() village: VillageNode,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<TargetProgress[]> {
     return targetService.progress(ctx, village.code, year);
   }
 }

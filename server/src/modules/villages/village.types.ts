@@ -50,14 +50,19 @@ export class VillageDesignationType {
   @Field(() => DesignationKind, { description: 'Kind (类别)' })
   kind: DesignationKind;
 
-  @Field(() => DesignationLevel, { nullable: true, description: 'Level that designated it (认定级别); null when the source does not say' })
+  @Field(() => DesignationLevel, {
+    nullable: true,
+    description: 'Level that designated it (认定级别); null when the source does not say',
+  })
   level: DesignationLevel | null;
 
   @Field(() => Int, { nullable: true, description: 'Year since which it holds (认定年份)' })
   sinceYear: number | null;
 }
 
-@ObjectType('VillageIndicators', { description: 'Yearly village indicators (村级年度指标). Money in yuan, areas in mu (亩), coverage in percent.' })
+@ObjectType('VillageIndicators', {
+  description: 'Yearly village indicators (村级年度指标). Money in yuan, areas in mu (亩), coverage in percent.',
+})
 export class VillageIndicatorsType {
   @Field(() => Int, { description: 'Year (年份)' })
   year: number;
@@ -68,10 +73,16 @@ export class VillageIndicatorsType {
   @Field(() => Int, { nullable: true, description: 'Population (人口)' })
   population: number | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Per-capita disposable income, yuan (人均可支配收入, 元)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Per-capita disposable income, yuan (人均可支配收入, 元)',
+  })
   perCapitaDisposableIncome: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Village collective economic income, yuan (村集体经济收入, 元)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Village collective economic income, yuan (村集体经济收入, 元)',
+  })
   collectiveIncome: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Farmland, mu (耕地面积, 亩)' })
@@ -80,7 +91,10 @@ export class VillageIndicatorsType {
   @Field(() => DecimalScalar, { nullable: true, description: 'Forest land, mu (林地面积, 亩)' })
   forestMu: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'High-standard farmland share, percent (高标准农田占比, %)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'High-standard farmland share, percent (高标准农田占比, %)',
+  })
   highStandardFarmlandShare: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Tap-water coverage, percent (自来水普及率, %)' })

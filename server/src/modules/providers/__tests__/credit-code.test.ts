@@ -13,7 +13,9 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('accepts the seeded enterprises and refuses each of them with another check character', () => {
-    const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../seeds/data/providers.json'), 'utf8'));
+    const file = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, '../../../../../seeds/data/providers.json'), 'utf8'),
+    );
     for (const { creditCode } of file.enterprises as { creditCode: string }[]) {
       expect(isValidCreditCode(creditCode)).toBe(true);
       const wrong = creditCode.slice(0, 17) + (creditCode[17] === '0' ? '1' : '0');
