@@ -2,7 +2,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { startTestServer, tokenFor, codesOf, type TestServer } from './harness/server';
 import { Role } from '../server/src/core/auth/viewer';
 import { signToken } from '../server/src/core/auth/tokens';
-import { buildPlatformSchema } from '../server/src/core/schema';
+import { platformSchema } from '../server/src/platform';
 import { toGlobalId } from '../server/src/core/relay/global-id';
 
 let server: TestServer;
@@ -33,7 +33,7 @@ describe('authentication', () => {
   });
 
   it('declares who may call every root field (deny by default)', async () => {
-    await buildPlatformSchema();
+    await platformSchema();
     const storage = getMetadataStorage();
     const rootFields = [...storage.queries, ...storage.mutations, ...storage.subscriptions];
     expect(rootFields.length).toBeGreaterThan(10);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { printPlatformSchema } from '../server/src/core/schema';
+import { printPlatformSchema } from '../server/src/platform';
 
 describe('schema/schema.graphql', () => {
   it('matches the schema the code builds (run `npm run schema` after changing the API)', async () => {

@@ -10,11 +10,11 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './core/logger';
 import type { Orm } from './core/db/orm';
-import { buildPlatformSchema } from './core/schema';
+import { platformParts, platformSchema } from './platform';
 import { depthLimit } from './core/depth-limit';
 import { createContext, type Context } from './core/context';
 import { viewerFromAuthorization } from './core/auth/tokens';
-import { AppError, formatError, isUnexpected } from './core/errors';
+import { AppError, type ErrorCatalog } from './core/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventHub } from './core/events/event-hub';
 import { LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
@@ -41,24 +41,28 @@ function authError(error: unknown): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-function formatWsError(error: GraphQLError | GraphQLFormattedError, logger: Logger): GraphQLFormattedError {
+function formatWsError(
+  error: GraphQLError | GraphQLFormattedError,
+  errors: ErrorCatalog,
+  logger: Logger,
+): GraphQLFormattedError {
   if (!(error instanceof GraphQLError)) return error;
-  if (isUnexpected(error))
+  if (errors.isUnexpected(error))
     logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
-  return formatError(error.toJSON(), error);
+  return errors.format(error.toJSON(), error);
 }
 
-const logUnexpectedErrors: ApolloServerPlugin<Context> = {
+const logUnexpectedErrors = (catalog: ErrorCatalog): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors.filter(isUnexpected)) {
+        for (const error of errors.filter((e) => catalog.isUnexpected(e))) {
           contextValue.logger?.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
         }
       },
     };
   },
-};
+});
 
 async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string, pollMs?: number): Promise<EventHub> {
   let bus: EventBus;
@@ -70,7 +74,13 @@ async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string, pollM
   } else {
     bus = new LocalEventBus();
   }
-  const hub = new EventHub(() => orm.em.fork({ clear: true, useContext: false }) as EntityManager, bus, logger, pollMs);
+  const hub = new EventHub(
+    () => orm.em.fork({ clear: true, useContext: false }) as EntityManager,
+    platformParts().topics,
+    bus,
+    logger,
+    pollMs,
+  );
   await hub.start();
   return hub;
 }
@@ -82,7 +92,8 @@ export async function createPlatform({
   redisUrl,
   eventPollMs,
 }: PlatformDeps): Promise<Platform> {
-  const schema = await buildPlatformSchema();
+  const schema = await platformSchema();
+  const { nodes, errors } = platformParts();
   const events = await createEventHub(orm, logger, redisUrl, eventPollMs);
   const app = express();
   const httpServer = http.createServer(app);
@@ -139,22 +150,22 @@ export async function createPlatform({
       },
       context: (ctx) => {
         const viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
-        return createContext({ em: orm.em as EntityManager, logger, events }, viewer);
+        return createContext({ em: orm.em as EntityManager, logger, events, nodes }, viewer);
       },
       // WebSocket results bypass Apollo, so they get the same error shape here: known codes kept,
       // internals hidden, unexpected errors logged.
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!('errors' in result) || !result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((error) => formatWsError(error, logger)) };
+        return { ...result, errors: result.errors.map((error) => formatWsError(error, errors, logger)) };
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatWsError(error, logger)),
+      onError: (_ctx, _id, _payload, failures) => failures.map((error) => formatWsError(error, errors, logger)),
     },
     wsServer,
   );
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: (formatted, error) => errors.format(formatted, error),
     introspection: true,
     validationRules: [depthLimit()],
     // main.ts owns the shutdown order (HTTP, sockets, ORM, database); Apollo must not race it.
@@ -170,7 +181,7 @@ export async function createPlatform({
           };
         },
       },
-      logUnexpectedErrors,
+      logUnexpectedErrors(errors),
     ],
   });
   await apollo.start();
@@ -186,7 +197,11 @@ export async function createPlatform({
         } catch (error) {
           throw authError(error);
         }
-        return createContext({ em: orm.em as EntityManager, logger, events }, viewer, res.locals.requestId as string);
+        return createContext(
+          { em: orm.em as EntityManager, logger, events, nodes },
+          viewer,
+          res.locals.requestId as string,
+        );
       },
     }),
   );

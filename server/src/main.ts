@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { assertSupportedNode, loadConfig } from './core/config';
 import { createLogger } from './core/logger';
 import { openDatabase } from './core/db/database';
-import { connectOrm, migrate } from './core/db/orm';
+import { migrate } from './core/db/orm';
+import { connectPlatformOrm } from './platform';
 import { resolveJwtSecret } from './core/auth/tokens';
 import { createPlatform } from './app';
 import { isDatabaseEmpty, seedDemoData } from '../../seeds/load';
@@ -17,11 +18,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
-  let orm: Awaited<ReturnType<typeof connectOrm>> | undefined;
+  let orm: Awaited<ReturnType<typeof connectPlatformOrm>> | undefined;
   let platform: Awaited<ReturnType<typeof createPlatform>>;
   let port: number;
   try {
-    orm = await connectOrm(database.url, logger);
+    orm = await connectPlatformOrm(database.url, logger);
     await migrate(orm, database.url);
     if (database.embedded && (await isDatabaseEmpty(orm))) {
       const counts = await seedDemoData(orm);

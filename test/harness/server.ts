@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { createPlatform, type Platform } from '../../server/src/app';
-import { connectOrm, type Orm } from '../../server/src/core/db/orm';
+import type { Orm } from '../../server/src/core/db/orm';
+import { connectPlatformOrm } from '../../server/src/platform';
 import { createLogger } from '../../server/src/core/logger';
 import { signToken, type TokenClaims } from '../../server/src/core/auth/tokens';
 import { Role } from '../../server/src/core/auth/viewer';
@@ -55,7 +56,7 @@ export async function startTestServer(options: { redisUrl?: string } = {}): Prom
   }
   const dbUrl = databaseUrl(adminUrl, name);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const orm = await connectOrm(dbUrl, logger);
+  const orm = await connectPlatformOrm(dbUrl, logger);
   const platform = await createPlatform({ orm, logger, jwtSecret: TEST_JWT_SECRET, redisUrl: options.redisUrl });
   const port = await platform.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

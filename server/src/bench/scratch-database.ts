@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { connectOrm, migrate, type Orm } from '../core/db/orm';
+import { migrate, type Orm } from '../core/db/orm';
+import { connectPlatformOrm } from '../platform';
 import { seedDemoData } from '../../../seeds/load';
 
 /**
@@ -20,7 +21,7 @@ export async function scratchDatabase(name: string): Promise<{ orm: Orm; url: st
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
-  const orm = await connectOrm(url.toString(), logger);
+  const orm = await connectPlatformOrm(url.toString(), logger);
   await migrate(orm, url.toString());
   await seedDemoData(orm);
   return {

@@ -11,6 +11,7 @@ import { StatsDimension } from '../modules/consumption/consumption.enums';
 import { median, scratchDatabase, timed } from './scratch-database';
 import { toGlobalId } from '../core/relay/global-id';
 import { seedId } from '../../../seeds/load';
+import { platformParts } from '../platform';
 
 /**
  * `npm run bench:stats [-- PURCHASES]`: consumptionStats over a ledger of a million purchases
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
     console.log(`generated in ${(generated.ms / 1000).toFixed(1)} s`);
 
     const logger = createLogger('warn');
-    const events = new EventHub(() => scratch.orm.em.fork() as EntityManager, new LocalEventBus(), logger);
+    const { topics, nodes } = platformParts();
+    const events = new EventHub(() => scratch.orm.em.fork() as EntityManager, topics, new LocalEventBus(), logger);
     const viewers: [string, Viewer][] = [
       ['ADMIN', { role: Role.ADMIN }],
       ['county official', { role: Role.REGION_OFFICIAL, regionCode: '519902000000', regionPrefix: '519902' }],
@@ -86,7 +88,10 @@ async function main(): Promise<void> {
         for (const q of QUERIES) {
           const samples: number[] = [];
           for (let i = 0; i < 5; i++) {
-            const ctx = createContext({ em: scratch.orm.em as unknown as EntityManager, logger, events }, viewer);
+            const ctx = createContext(
+              { em: scratch.orm.em as unknown as EntityManager, logger, events, nodes },
+              viewer,
+            );
             samples.push((await timed(() => statsService.stats(ctx, q.filter, q.groupBy))).ms);
           }
           results[`${who}: ${q.name}`] = median(samples);

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { assertSupportedNode, loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { connectOrm, migrate } from '../core/db/orm';
+import { migrate } from '../core/db/orm';
+import { connectPlatformOrm } from '../platform';
 import { readCsv } from '../core/csv';
 import { IMPORT_HEADER, importPurchases } from '../modules/consumption/purchase-import';
 
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database = await openDatabase(config, logger);
-  const orm = await connectOrm(database.url, logger);
+  const orm = await connectPlatformOrm(database.url, logger);
   try {
     await migrate(orm, database.url);
     const started = process.hrtime.bigint();

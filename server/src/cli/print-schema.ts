@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { printPlatformSchema } from '../core/schema';
+import { printPlatformSchema } from '../platform';
 
 /** `npm run schema`: writes schema/schema.graphql from the resolvers' metadata. */
 async function main(): Promise<void> {

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { assertSupportedNode, loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { connectOrm, migrate } from '../core/db/orm';
+import { migrate } from '../core/db/orm';
+import { connectPlatformOrm } from '../platform';
 import { seedDemoData } from '../../../seeds/load';
 
 /** `npm run seed`: migrations, then the demo data set, into DATABASE_URL (or the embedded database). */
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
-  const orm = await connectOrm(database.url, logger);
+  const orm = await connectPlatformOrm(database.url, logger);
   try {
     await migrate(orm, database.url);
     const counts = await seedDemoData(orm);

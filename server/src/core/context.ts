@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { Logger } from './logger';
 import type { Viewer } from './auth/viewer';
 import type { EventHub } from './events/event-hub';
+import type { NodeRegistry } from './relay/node';
 
 /**
  * Per-request DataLoaders, created on first use. A loader's name includes any argument that
@@ -35,12 +36,15 @@ export interface Context {
   logger: Logger;
   /** Live events: services announce committed events; subscriptions read from it. */
   events: EventHub;
+  /** The node types `node(id)` can reach. */
+  nodes: NodeRegistry;
 }
 
 export interface ContextDeps {
   em: EntityManager;
   logger: Logger;
   events: EventHub;
+  nodes: NodeRegistry;
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer, requestId: string = crypto.randomUUID()): Context {
@@ -52,6 +56,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer, requestId: stri
     requestId,
     logger: deps.logger.child({ requestId }),
     events: deps.events,
+    nodes: deps.nodes,
   };
 }
 

@@ -56,10 +56,13 @@ function validationFields(errors: ClassValidatorError[], prefix = ''): { fields:
   return { fields, messages };
 }
 
-/** Unique index names carry the business rule they enforce; services register a message per index. */
-const constraintMessages = new Map<string, { message: string; fields: string[] }>();
-export function describeConstraint(name: string, message: string, fields: string[] = []): void {
-  constraintMessages.set(name, { message, fields });
+/** A database constraint's business rule, shown instead of a generic conflict when it is broken. */
+export interface ConstraintMessage {
+  /** Constraint or unique index name, as PostgreSQL reports it. */
+  constraint: string;
+  message: string;
+  /** Input fields at fault. */
+  fields?: string[];
 }
 
 function constraintName(error: Error): string | undefined {
@@ -70,41 +73,84 @@ function constraintName(error: Error): string | undefined {
 }
 
 /**
- * Maps any error to the client-facing shape. Known errors keep their code and message;
- * database constraint violations become CONFLICT or BAD_USER_INPUT (the database is the last
- * guard of rules that must hold under concurrency); everything else is logged with the
- * request id and reaches the client as a bare INTERNAL_SERVER_ERROR.
+ * Maps errors to what clients see. Known errors keep their code and message; database constraint
+ * violations become CONFLICT or BAD_USER_INPUT with the module's message for that constraint (the
+ * database is the last guard of rules that must hold under concurrency); everything else is
+ * logged with the request id and reaches the client as a bare INTERNAL_SERVER_ERROR.
  */
-export function toClientError(error: unknown): AppError | undefined {
-  if (error instanceof AppError) return error;
-  if (error instanceof ArgumentValidationError) {
-    const { fields, messages } = validationFields(
-      error.extensions.validationErrors as unknown as ClassValidatorError[],
-    );
-    return new AppError('BAD_USER_INPUT', `Invalid input: ${messages.join('; ')}`, fields);
+export class ErrorCatalog {
+  private readonly constraints = new Map<string, ConstraintMessage>();
+
+  constructor(messages: readonly ConstraintMessage[]) {
+    for (const message of messages) this.constraints.set(message.constraint, message);
   }
-  if (error instanceof UniqueConstraintViolationException) {
-    const known = constraintMessages.get(constraintName(error) ?? '');
-    return new AppError('CONFLICT', known?.message ?? 'This record already exists', known?.fields ?? []);
+
+  toClientError(error: unknown): AppError | undefined {
+    if (error instanceof AppError) return error;
+    if (error instanceof ArgumentValidationError) {
+      const { fields, messages } = validationFields(
+        error.extensions.validationErrors as unknown as ClassValidatorError[],
+      );
+      return new AppError('BAD_USER_INPUT', `Invalid input: ${messages.join('; ')}`, fields);
+    }
+    if (!(error instanceof Error)) return undefined;
+    const known = this.constraints.get(constraintName(error) ?? '');
+    const fields = known?.fields ?? [];
+    if (error instanceof UniqueConstraintViolationException) {
+      return new AppError('CONFLICT', known?.message ?? 'This record already exists', fields);
+    }
+    if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
+      return new AppError('BAD_USER_INPUT', known?.message ?? 'The input breaks a data rule', fields);
+    }
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      return new AppError(
+        'BAD_USER_INPUT',
+        known?.message ?? 'The input refers to a record that does not exist',
+        fields,
+      );
+    }
+    // Exclusion constraints (one person on duty in one team at a time) have no MikroORM class.
+    if ((error as { code?: string }).code === '23P01') {
+      return new AppError('CONFLICT', known?.message ?? 'This conflicts with an existing record', fields);
+    }
+    return undefined;
   }
-  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
-    const known = constraintMessages.get(constraintName(error) ?? '');
-    return new AppError('BAD_USER_INPUT', known?.message ?? 'The input breaks a data rule', known?.fields ?? []);
+
+  /**
+   * The client-facing shape of an error. Unexpected errors lose their message here; the caller
+   * has already logged them with the request id.
+   */
+  format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const known = this.toClientError(original);
+    if (known) {
+      return {
+        message: known.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: known.code, ...(known.fields.length ? { fields: known.fields } : {}) },
+      };
+    }
+    if (isRequestError(formatted.extensions?.code, original)) {
+      if (formatted.extensions?.code === 'UNAUTHENTICATED')
+        return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
+      const fields = fieldsOfCoercionError(formatted.message);
+      return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...(fields.length ? { fields } : {}) } };
+    }
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
-  if (error instanceof ForeignKeyConstraintViolationException) {
-    const known = constraintMessages.get(constraintName(error) ?? '');
-    return new AppError(
-      'BAD_USER_INPUT',
-      known?.message ?? 'The input refers to a record that does not exist',
-      known?.fields ?? [],
-    );
+
+  /** True for errors that are not the caller's doing and must be logged with the request id. */
+  isUnexpected(error: GraphQLError): boolean {
+    const original = error.originalError ?? error;
+    if (this.toClientError(original)) return false;
+    return !isRequestError(error.extensions?.code, original);
   }
-  // Exclusion constraints (one person on duty in one team at a time) have no MikroORM class.
-  if (error instanceof Error && (error as { code?: string }).code === '23P01') {
-    const known = constraintMessages.get(constraintName(error) ?? '');
-    return new AppError('CONFLICT', known?.message ?? 'This conflicts with an existing record', known?.fields ?? []);
-  }
-  return undefined;
 }
 
 /** GraphQL's own request errors (syntax, unknown field, bad variable) are the caller's fault. */
@@ -117,35 +163,6 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-
-/**
- * The client-facing shape of an error. Unexpected errors lose their message here; the
- * `unexpected-error` plugin has already logged them with the request id.
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const known = toClientError(original);
-  if (known) {
-    return {
-      message: known.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: known.code, ...(known.fields.length ? { fields: known.fields } : {}) },
-    };
-  }
-  if (isRequestError(formatted.extensions?.code, original)) {
-    if (formatted.extensions?.code === 'UNAUTHENTICATED')
-      return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
-    const fields = fieldsOfCoercionError(formatted.message);
-    return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...(fields.length ? { fields } : {}) } };
-  }
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}
 
 /**
  * graphql-js reports a variable that fails its type (a scalar's parse, a missing required field)
@@ -170,11 +187,4 @@ export function fieldsOfCoercionError(message: string): string[] {
 
 function isRequestError(code: unknown, original: unknown): boolean {
   return typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError;
-}
-
-/** True for errors that are not the caller's doing and must be logged with the request id. */
-export function isUnexpected(error: GraphQLError): boolean {
-  const original = error.originalError ?? error;
-  if (toClientError(original)) return false;
-  return !isRequestError(error.extensions?.code, original);
 }

@@ -1,33 +1,36 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
-import { resolvers } from '../modules/resolvers';
 import { authChecker } from './auth/authorize';
 
-let cached: Promise<GraphQLSchema> | undefined;
+const built = new WeakMap<readonly Function[], Promise<GraphQLSchema>>();
 
-/** The executable schema, built once per process from the resolvers' metadata. */
-export function buildPlatformSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
-    resolvers,
-    authChecker,
-    // Inputs are validated at the edge with class-validator; business rules live in services.
-    validate: { forbidUnknownValues: false },
-    // Every subscription supplies its own `subscribe` (the durable event hub); type-graphql still
-    // demands a PubSub, so it gets one that refuses to be used.
-    pubSub: {
-      publish: () => {
-        throw new Error('publish through the event outbox (appendEvent), not type-graphql PubSub');
+/** The executable schema of the given resolvers, built once per resolver list and process. */
+export function buildPlatformSchema(resolvers: NonEmptyArray<Function>): Promise<GraphQLSchema> {
+  let schema = built.get(resolvers);
+  if (!schema) {
+    schema = buildSchema({
+      resolvers,
+      authChecker,
+      // Inputs are validated at the edge with class-validator; business rules live in services.
+      validate: { forbidUnknownValues: false },
+      // Every subscription supplies its own `subscribe` (the durable event hub); type-graphql still
+      // demands a PubSub, so it gets one that refuses to be used.
+      pubSub: {
+        publish: () => {
+          throw new Error('publish through the event outbox (appendEvent), not type-graphql PubSub');
+        },
+        subscribe: () => {
+          throw new Error('subscriptions read from the event hub');
+        },
       },
-      subscribe: () => {
-        throw new Error('subscriptions read from the event hub');
-      },
-    },
-  });
-  return cached;
+    });
+    built.set(resolvers, schema);
+  }
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql, sorted so diffs stay readable. */
-export async function printPlatformSchema(): Promise<string> {
-  return `${printSchema(lexicographicSortSchema(await buildPlatformSchema()))}\n`;
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -2,17 +2,27 @@ import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
-import { entities } from '../../modules/entities';
-import { migrationsList } from '../../migrations';
+import type { PlatformModule } from '../module';
 
 export type Orm = MikroORM;
 
-export function ormOptions(clientUrl: string, logger?: Logger, poolMax = 10): Options {
+/** The entities and migrations of the assembled modules (see server/src/platform.ts). */
+export interface OrmParts {
+  entities: NonNullable<PlatformModule['entities']>;
+  migrations: NonNullable<PlatformModule['migrations']>;
+}
+
+export function ormOptions(clientUrl: string, parts: OrmParts, logger?: Logger, poolMax = 10): Options {
   return defineConfig({
     clientUrl,
-    entities,
+    entities: parts.entities,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: {
+      migrationsList: parts.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
     // Every request forks its own EntityManager in the context factory; using the global one is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -25,8 +35,8 @@ export function ormOptions(clientUrl: string, logger?: Logger, poolMax = 10): Op
   });
 }
 
-export async function connectOrm(clientUrl: string, logger?: Logger, poolMax?: number): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, logger, poolMax));
+export async function connectOrm(clientUrl: string, parts: OrmParts, logger?: Logger, poolMax?: number): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, parts, logger, poolMax));
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
-import { Role, type Viewer } from '../auth/viewer';
-import { query } from '../sql';
+import type { Viewer } from '../auth/viewer';
 import type { EventBus } from './event-bus';
 import { PushStream } from './event-stream';
 import { latestCursor, readEventsAfter, type StoredEvent, type Topic } from './event-store';
+import type { TopicRegistry } from './topics';
 
 /** What a subscriber asked for, beyond its scope: the subscription's filter arguments. */
 export interface EventFilter {
@@ -25,7 +25,6 @@ interface Subscriber {
 }
 
 const BATCH = 500;
-const PURCHASE_TOPICS = new Set<Topic>(['purchaseRecorded', 'purchaseStatusChanged']);
 
 /**
  * Per instance: reads newly committed events from the event table (when the bus announces them,
@@ -40,6 +39,7 @@ export class EventHub {
 
   constructor(
     private readonly em: () => EntityManager,
+    private readonly topics: TopicRegistry,
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly pollMs = 2000,
@@ -71,6 +71,7 @@ export class EventHub {
    * commit order (see appendEvent), so "after my cursor" is exact.
    */
   subscribe(topic: Topic, viewer: Viewer, filter: EventFilter, after?: string): AsyncIterableIterator<StoredEvent> {
+    if (!this.topics.has(topic)) throw new Error(`no module declares the topic ${topic}`);
     const subscriber: Subscriber = {
       topic,
       viewer,
@@ -138,34 +139,8 @@ export class EventHub {
     const cursor = BigInt(event.cursor);
     if (cursor <= subscriber.delivered) return;
     subscriber.delivered = cursor;
-    if (matchesFilter(subscriber.filter, event) && (await this.visibleTo(subscriber.viewer, event)))
+    if (matchesFilter(subscriber.filter, event) && (await this.topics.receives(subscriber.viewer, event, this.em)))
       subscriber.stream.push(event);
-  }
-
-  /** The same scope rules as queries, applied to each event as it passes. */
-  private async visibleTo(viewer: Viewer, event: StoredEvent): Promise<boolean> {
-    switch (viewer.role) {
-      case Role.ADMIN:
-        return true;
-      case Role.REGION_OFFICIAL:
-        return event.regionCode.startsWith(viewer.regionPrefix!);
-      case Role.ORG_DEPARTMENT:
-        // As in queries: organisation departments see no purchases.
-        return !PURCHASE_TOPICS.has(event.topic) && event.regionCode.startsWith(viewer.regionPrefix!);
-      case Role.ENTERPRISE:
-      case Role.ASSISTANCE_UNIT: {
-        if (event.partyIds.includes(viewer.providerId!)) return true;
-        if (event.partnerAccess !== 'ASSIGNED_VILLAGE') return false;
-        const rows = await query(
-          this.em(),
-          'SELECT 1 FROM provider_assigned_village WHERE provider_id = ? AND village_code = ?',
-          [viewer.providerId, event.regionCode],
-        );
-        return rows.length > 0;
-      }
-      default:
-        return false;
-    }
   }
 }
 

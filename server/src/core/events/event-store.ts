@@ -10,6 +10,10 @@ export interface NewEvent {
   topic: Topic;
   regionCode: string;
   partyIds?: string[];
+  /**
+   * Which partners (enterprises, assistance units) may receive it: only the parties named in
+   * `partyIds`, or also partners assigned to the village `regionCode` names.
+   */
   partnerAccess: 'PARTIES' | 'ASSIGNED_VILLAGE';
   payload: Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { ALL_ROLES } from '../auth/viewer';
 import { badInput } from '../errors';
 import { MAX_PAGE_SIZE } from './connection';
-import { fetchNode, Node } from './node';
+import { Node } from './node';
 
 @Resolver()
 export class NodeResolver {
@@ -13,7 +13,7 @@ export class NodeResolver {
     description: 'Any object by its global id; null when it does not exist or is outside your scope',
   })
   node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<object | null> {
-    return fetchNode(ctx, id);
+    return ctx.nodes.fetch(ctx, id);
   }
 
   @Authorized(ALL_ROLES)
@@ -23,6 +23,6 @@ export class NodeResolver {
   })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<(object | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `at most ${MAX_PAGE_SIZE} ids at once`);
-    return Promise.all(ids.map((id) => fetchNode(ctx, id)));
+    return Promise.all(ids.map((id) => ctx.nodes.fetch(ctx, id)));
   }
 }

@@ -1,6 +1,6 @@
 import { Authorized, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role, isPartnerRole, type Viewer } from '../../core/auth/viewer';
+import { ALL_ROLES, Role, type Viewer } from '../../core/auth/viewer';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
 import { ProviderNode } from '../providers/provider.types';
@@ -39,8 +39,7 @@ export class ViewerResolver {
       'The enterprise or assistance unit a partner account acts for (帮扶主体), with its pairings and assigned villages; null for other roles',
   })
   provider(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<ProviderNode | null> | null {
-    return isPartnerRole(viewer.viewer) && viewer.viewer.providerId
-      ? providerService.byId(ctx, viewer.viewer.providerId.toLowerCase())
-      : null;
+    // Only partner roles carry a provider id (see checkClaims).
+    return viewer.viewer.providerId ? providerService.byId(ctx, viewer.viewer.providerId.toLowerCase()) : null;
   }
 }

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES } from '../../core/auth/viewer';
 import type { StoredEvent } from '../../core/events/event-store';
 import { LiveFilter, liveStream } from '../live/live.filter';
 import { PurchaseStatus } from './consumption.enums';
 import { PurchaseNode } from './consumption.types';
 import { purchaseService } from './purchase.service';
+import { PURCHASE_RECORDED, PURCHASE_STATUS_CHANGED } from './consumption.events';
+import { purchasePolicy } from './purchase.policy';
 
 @ObjectType({ description: 'A purchase was recorded (新增消费帮扶采购)' })
 export class PurchaseRecordedEvent {
@@ -32,11 +33,12 @@ const purchaseOf = (ctx: Context, key: string) => purchaseService.byKey(ctx, key
 
 @Resolver(() => PurchaseRecordedEvent)
 export class PurchaseRecordedResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(purchasePolicy.roles.read)
   @Subscription(() => PurchaseRecordedEvent, {
     description:
       'Purchases recorded inside your scope (partners: their own); with `after`, missed ones first (采购实时推送)',
-    subscribe: ({ args, context }) => liveStream(context as Context, 'purchaseRecorded', args.filter, args.after),
+    subscribe: ({ args, context }) =>
+      liveStream(context as Context, PURCHASE_RECORDED, args.filter, args.after, purchasePolicy.roles.read),
   })
   purchaseRecorded(
     @Root() event: StoredEvent,
@@ -54,10 +56,11 @@ export class PurchaseRecordedResolver {
 
 @Resolver(() => PurchaseStatusChangedEvent)
 export class PurchaseStatusChangedResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(purchasePolicy.roles.read)
   @Subscription(() => PurchaseStatusChangedEvent, {
     description: 'Purchases verified or voided inside your scope; with `after`, missed ones first (采购状态实时推送)',
-    subscribe: ({ args, context }) => liveStream(context as Context, 'purchaseStatusChanged', args.filter, args.after),
+    subscribe: ({ args, context }) =>
+      liveStream(context as Context, PURCHASE_STATUS_CHANGED, args.filter, args.after, purchasePolicy.roles.read),
   })
   purchaseStatusChanged(
     @Root() event: StoredEvent,

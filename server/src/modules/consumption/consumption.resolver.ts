@@ -1,8 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role } from '../../core/auth/viewer';
+import { ALL_ROLES } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { DateScalar } from '../../core/scalars';
 import { ProviderNode } from '../providers/provider.types';
 import { providerService } from '../providers/provider.service';
@@ -37,12 +36,7 @@ import { todayInShanghai } from '../../core/dates';
 import { purchaseService } from './purchase.service';
 import { productService } from './product.service';
 import { statsService } from './stats.service';
-
-registerNodeType('Purchase', (ctx, key) => purchaseService.byKey(ctx, key));
-registerNodeType('Product', (ctx, key) => productService.byKey(ctx, key));
-registerNodeType('Supplier', (ctx, key) => productService.supplier(ctx, key));
-
-const PURCHASE_WRITERS = [Role.ADMIN, Role.REGION_OFFICIAL, Role.ENTERPRISE, Role.ASSISTANCE_UNIT];
+import { purchasePolicy } from './purchase.policy';
 
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {
@@ -58,7 +52,7 @@ export class PurchaseResolver {
     return purchaseService.list(ctx, filter, page);
   }
 
-  @Authorized(PURCHASE_WRITERS)
+  @Authorized(purchasePolicy.roles.write)
   @Mutation(() => RecordPurchasePayload, {
     description: 'Record a purchase, idempotent per buyer and clientReference (登记消费帮扶采购)',
   })
@@ -66,7 +60,7 @@ export class PurchaseResolver {
     return purchaseService.record(ctx, input);
   }
 
-  @Authorized(PURCHASE_WRITERS)
+  @Authorized(purchasePolicy.roles.write)
   @Mutation(() => PurchasePayload, {
     description: 'Void a purchase with a reason; it is kept and leaves the statistics (作废)',
   })
@@ -74,7 +68,7 @@ export class PurchaseResolver {
     return { purchase: await purchaseService.void(ctx, input) };
   }
 
-  @Authorized(Role.ADMIN, Role.REGION_OFFICIAL)
+  @Authorized(purchasePolicy.roles.verify)
   @Mutation(() => PurchasePayload, { description: 'Verify a purchase, for officials of the origin region (核实)' })
   async verifyPurchase(@Ctx() ctx: Context, @Arg('input') input: VerifyPurchaseInput): Promise<PurchasePayload> {
     return { purchase: await purchaseService.verify(ctx, input) };

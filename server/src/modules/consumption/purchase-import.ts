@@ -6,6 +6,7 @@ import { PurchaseChannel } from './consumption.enums';
 import { fromFen, isAmount, isQuantity, toFen } from './decimal';
 import { MAX_PURCHASE_LINES } from './consumption.inputs';
 import { todayInShanghai } from '../../core/dates';
+import { PURCHASE_RECORDED } from './consumption.events';
 
 /**
  * Bulk import of purchases from CSV (`npm run import:purchases -- FILE.csv`).
@@ -257,7 +258,7 @@ async function insertBatch(trx: Knex.Transaction, batch: PendingPurchase[], reco
       lines.amount.push(l.amount);
     });
     events.push({
-      topic: 'purchaseRecorded',
+      topic: PURCHASE_RECORDED,
       regionCode: purchase.originVillage!,
       partyIds: [purchase.buyerKey],
       partnerAccess: 'PARTIES',

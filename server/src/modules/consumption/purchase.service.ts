@@ -1,21 +1,20 @@
 import type { Context } from '../../core/context';
 import { todayInShanghai } from '../../core/dates';
-import { Role, isPartnerRole } from '../../core/auth/viewer';
-import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql } from '../../core/relay/keyset';
 import { appendEvent } from '../../core/events/event-store';
-import { regionInScope } from '../../core/auth/visibility';
 import { regionService } from '../regions/region.service';
 import { villageService } from '../villages/village.service';
 import { fromFen, isAmount, isQuantity, toFen } from './decimal';
 import { PAIRING_OF_PURCHASE_SQL } from './purchase-import';
-import { visiblePurchases } from './consumption.scope';
+import { purchasePolicy } from './purchase.policy';
 import { PurchaseStatus } from './consumption.enums';
 import { PurchaseNode, type PurchaseLineType, type PurchaseRow } from './consumption.types';
 import type { PurchaseFilter, RecordPurchaseInput, VerifyPurchaseInput, VoidPurchaseInput } from './consumption.inputs';
+import { PURCHASE_RECORDED, PURCHASE_STATUS_CHANGED } from './consumption.events';
 
 const PURCHASE_COLUMNS = `p.id, p.buyer_id, p.client_reference, p.origin_village_code, p.county_code, p.channel, p.purchased_on::text AS purchased_on,
   p.pairing_id, p.status, p.total_amount, p.line_count, p.void_reason, p.voided_at, p.verified_at, p.created_at`;
@@ -28,7 +27,10 @@ export class PurchaseService {
     const valid = keys.filter((k) => isUuid(k));
     const rows = await query<PurchaseRow>(
       ctx.em,
-      withWhere(`SELECT ${PURCHASE_COLUMNS} FROM purchase p`, and(inList('p.id', valid), visiblePurchases(ctx.viewer))),
+      withWhere(
+        `SELECT ${PURCHASE_COLUMNS} FROM purchase p`,
+        and(inList('p.id', valid), purchasePolicy.readable(ctx.viewer, 'p')),
+      ),
     );
     const byKey = new Map(rows.map((row) => [row.id, PurchaseNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
@@ -82,7 +84,7 @@ export class PurchaseService {
 
   /** Conditions of `purchases(filter)`, checked against the caller's scope. */
   async filterSql(ctx: Context, filter: PurchaseFilter | undefined | null): Promise<SqlFragment[]> {
-    const parts: SqlFragment[] = [visiblePurchases(ctx.viewer)];
+    const parts: SqlFragment[] = [purchasePolicy.readable(ctx.viewer, 'p')];
     if (filter?.regionCode)
       parts.push({
         sql: 'p.origin_village_code LIKE ?',
@@ -144,8 +146,7 @@ export class PurchaseService {
    */
   async record(ctx: Context, input: RecordPurchaseInput): Promise<{ purchase: PurchaseNode; created: boolean }> {
     const buyerKey = uuidKeyFromInput(input.buyerId, ['AssistanceUnit', 'Enterprise'], 'buyerId');
-    if (isPartnerRole(ctx.viewer) && buyerKey !== ctx.viewer.providerId)
-      throw forbidden('Partners record purchases for themselves only');
+    purchasePolicy.requireRecordFor(ctx.viewer, buyerKey);
     if (input.purchasedOn > todayInShanghai())
       throw badInput('purchasedOn', 'purchasedOn must not be in the future (Asia/Shanghai)');
     if (input.purchasedOn < '2000-01-01') throw badInput('purchasedOn', 'purchasedOn must be 2000-01-01 or later');
@@ -177,9 +178,7 @@ export class PurchaseService {
         'all lines of one purchase must come from one origin village; record one purchase per village',
       );
     const originVillage = [...origins][0];
-    if (ctx.viewer.role !== Role.ADMIN && !isPartnerRole(ctx.viewer) && !regionInScope(ctx.viewer, originVillage)) {
-      throw forbidden('Officials record purchases of produce from their own region');
-    }
+    purchasePolicy.requireWrite(ctx.viewer, { buyerId: buyerKey, originVillageCode: originVillage });
 
     const result = await ctx.em.transactional(async (em) => {
       const inserted = await query<{ id: string }>(
@@ -217,7 +216,7 @@ export class PurchaseService {
         ]),
       );
       await appendEvent(em, {
-        topic: 'purchaseRecorded',
+        topic: PURCHASE_RECORDED,
         regionCode: originVillage,
         partyIds: [buyerKey],
         partnerAccess: 'PARTIES',
@@ -244,7 +243,7 @@ export class PurchaseService {
   /** Voids (never deletes) a purchase: the buyer itself, officials of the origin region, or an admin. */
   async void(ctx: Context, input: VoidPurchaseInput): Promise<PurchaseNode> {
     const purchase = await this.require(ctx, input.purchaseId);
-    if (ctx.viewer.role === Role.ORG_DEPARTMENT) throw forbidden('Organisation departments do not manage purchases');
+    purchasePolicy.requireWrite(ctx.viewer, purchase);
     return this.changeStatus(
       ctx,
       purchase,
@@ -257,12 +256,7 @@ export class PurchaseService {
   /** Verification is for officials of the origin region (and admins). */
   async verify(ctx: Context, input: VerifyPurchaseInput): Promise<PurchaseNode> {
     const purchase = await this.require(ctx, input.purchaseId);
-    if (!(
-      ctx.viewer.role === Role.ADMIN ||
-      (ctx.viewer.role === Role.REGION_OFFICIAL && regionInScope(ctx.viewer, purchase.originVillageCode))
-    )) {
-      throw forbidden('Only officials of the origin region verify purchases');
-    }
+    purchasePolicy.requireVerify(ctx.viewer, purchase);
     return this.changeStatus(ctx, purchase, PurchaseStatus.VERIFIED, [PurchaseStatus.RECORDED]);
   }
 
@@ -285,7 +279,7 @@ export class PurchaseService {
       );
       if (!rows.length) return false;
       await appendEvent(em, {
-        topic: 'purchaseStatusChanged',
+        topic: PURCHASE_STATUS_CHANGED,
         regionCode: purchase.originVillageCode,
         partyIds: [purchase.buyerId],
         partnerAccess: 'PARTIES',

@@ -3,7 +3,7 @@ import { badInput } from '../../core/errors';
 import { and, query, type SqlFragment } from '../../core/sql';
 import { regionService } from '../regions/region.service';
 import { villageService } from '../villages/village.service';
-import { visiblePurchases } from './consumption.scope';
+import { purchasePolicy } from './purchase.policy';
 import { StatsDimension } from './consumption.enums';
 import type { ConsumptionStatsFilter } from './consumption.inputs';
 import type { ConsumptionStatsRow } from './consumption.types';
@@ -41,7 +41,10 @@ interface StatsSqlRow {
 export class StatsService {
   /** Filter conditions over `purchase p`, scoped; voided purchases never count. */
   private async where(ctx: Context, filter: ConsumptionStatsFilter | undefined | null): Promise<SqlFragment> {
-    const parts: SqlFragment[] = [{ sql: "p.status <> 'VOIDED'", bindings: [] }, visiblePurchases(ctx.viewer)];
+    const parts: SqlFragment[] = [
+      { sql: "p.status <> 'VOIDED'", bindings: [] },
+      purchasePolicy.readable(ctx.viewer, 'p'),
+    ];
     if (filter?.regionCode)
       parts.push({
         sql: 'p.origin_village_code LIKE ?',

@@ -2,8 +2,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import type { Context } from '../../core/context';
 import { refreshForEvent } from '../../core/context';
-import { isPartnerRole, type Role } from '../../core/auth/viewer';
-import { badInput, forbidden } from '../../core/errors';
+import type { Role } from '../../core/auth/viewer';
+import { requireRole } from '../../core/access/policy';
+import { providerPolicy } from '../providers/provider.policy';
+import { badInput } from '../../core/errors';
 import { fromGlobalId } from '../../core/relay/global-id';
 import type { EventFilter } from '../../core/events/event-hub';
 import type { StoredEvent, Topic } from '../../core/events/event-store';
@@ -39,7 +41,7 @@ function providerKey(id: string): string {
 /**
  * Checks a subscription's filter against the caller's scope when it subscribes: a region or
  * village outside the scope is NOT_FOUND, a partner may filter on itself only. Each event is
- * checked again as it passes (EventHub.visibleTo).
+ * checked again as it passes (the topic's receive rule in its resource policy).
  */
 export async function resolveLiveFilter(ctx: Context, filter: LiveFilter | undefined | null): Promise<EventFilter> {
   const resolved: EventFilter = {};
@@ -49,8 +51,7 @@ export async function resolveLiveFilter(ctx: Context, filter: LiveFilter | undef
     resolved.villageCode = (await villageService.require(ctx, filter.villageId, 'filter.villageId')).code;
   if (filter?.providerId) {
     resolved.providerId = providerKey(filter.providerId);
-    if (isPartnerRole(ctx.viewer) && resolved.providerId !== ctx.viewer.providerId)
-      throw forbidden('You may follow your own events only');
+    providerPolicy.requireFollow(ctx.viewer, resolved.providerId);
   }
   return resolved;
 }
@@ -70,10 +71,10 @@ export async function liveStream(
   topic: Topic,
   filter: LiveFilter | undefined | null,
   after: string | undefined | null,
-  roles?: readonly Role[],
+  roles: readonly Role[],
 ): Promise<AsyncIterable<StoredEvent>> {
   // Checked here, when subscribing: @Authorized on a subscription field guards each event only.
-  if (roles && !roles.includes(ctx.viewer.role)) throw forbidden(`Role ${ctx.viewer.role} may not follow ${topic}`);
+  requireRole(ctx.viewer, roles, `follow ${topic}`);
   const resolved = await resolveLiveFilter(ctx, filter);
   const stream = ctx.events.subscribe(topic, ctx.viewer, resolved, parseAfter(after));
   return {

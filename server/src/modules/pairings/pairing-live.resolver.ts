@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES } from '../../core/auth/viewer';
 import type { StoredEvent } from '../../core/events/event-store';
 import { LiveFilter, liveStream } from '../live/live.filter';
 import { PairingStatus } from './pairing.entity';
 import { PairingNode } from './pairing.types';
 import { pairingService } from './pairing.service';
+import { PAIRING_CHANGED } from './pairing.events';
+import { pairingPolicy } from './pairing.policy';
 
 @ObjectType({ description: 'A pairing was created or changed status (结对帮扶变更)' })
 export class PairingChangedEvent {
@@ -23,11 +24,12 @@ export class PairingChangedEvent {
 
 @Resolver(() => PairingChangedEvent)
 export class PairingLiveResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(pairingPolicy.roles.read)
   @Subscription(() => PairingChangedEvent, {
     description:
       'Pairings created or changed inside your scope (partners: their own); with `after`, missed ones first (结对实时推送)',
-    subscribe: ({ args, context }) => liveStream(context as Context, 'pairingChanged', args.filter, args.after),
+    subscribe: ({ args, context }) =>
+      liveStream(context as Context, PAIRING_CHANGED, args.filter, args.after, pairingPolicy.roles.read),
   })
   pairingChanged(
     @Root() event: StoredEvent,

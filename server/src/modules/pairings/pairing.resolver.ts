@@ -1,8 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { DecimalScalar } from '../../core/scalars';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
@@ -27,13 +25,11 @@ import {
   RecordContributionInput,
   RecordContributionPayload,
 } from './pairing.inputs';
-
-registerNodeType('Pairing', (ctx, key) => pairingService.byId(ctx, key));
-registerNodeType('Contribution', (ctx, key) => pairingService.contributionById(ctx, key));
+import { pairingPolicy } from './pairing.policy';
 
 @Resolver(() => PairingNode)
 export class PairingResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(pairingPolicy.roles.read)
   @Query(() => PairingConnection, { description: 'Pairings you may see (结对帮扶列表), ordered by start date' })
   pairings(
     @Ctx() ctx: Context,
@@ -43,13 +39,13 @@ export class PairingResolver {
     return pairingService.list(ctx, filter, page);
   }
 
-  @Authorized(Role.ADMIN, Role.REGION_OFFICIAL)
+  @Authorized(pairingPolicy.roles.write)
   @Mutation(() => PairingPayload, { description: 'Pair a provider with a village or a county (建立结对帮扶)' })
   async createPairing(@Ctx() ctx: Context, @Arg('input') input: CreatePairingInput): Promise<PairingPayload> {
     return { pairing: await pairingService.create(ctx, input) };
   }
 
-  @Authorized(Role.ADMIN, Role.REGION_OFFICIAL)
+  @Authorized(pairingPolicy.roles.write)
   @Mutation(() => PairingPayload, { description: 'Activate, suspend or end a pairing (变更结对状态)' })
   async changePairingStatus(
     @Ctx() ctx: Context,
@@ -58,7 +54,7 @@ export class PairingResolver {
     return { pairing: await pairingService.changeStatus(ctx, input) };
   }
 
-  @Authorized(Role.ADMIN, Role.REGION_OFFICIAL, Role.ENTERPRISE, Role.ASSISTANCE_UNIT)
+  @Authorized(pairingPolicy.roles.contribute)
   @Mutation(() => RecordContributionPayload, {
     description: 'Record funds, goods, jobs … pledged or delivered under a pairing (登记帮扶投入)',
   })

@@ -2,9 +2,10 @@ import type { Context } from '../../core/context';
 import { todayInShanghai } from '../../core/dates';
 import { pagesByParent } from '../../core/relay/batched-pages';
 import { appendEvent, type NewEvent } from '../../core/events/event-store';
-import { regionInScope, visiblePairings, visibleProviders, visibleVillages } from '../../core/auth/visibility';
-import { Role, isPartnerRole } from '../../core/auth/viewer';
-import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
+import { pairingPolicy } from './pairing.policy';
+import { providerPolicy } from '../providers/provider.policy';
+import { villagePolicy } from '../villages/village.policy';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { fromGlobalId, isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
@@ -13,7 +14,6 @@ import { ancestorCodesOf, levelOfCode, prefixOfCode } from '../../core/region-co
 import { regionCodeArg, regionService } from '../regions/region.service';
 import { filterSql as villageFilterSql, villageService } from '../villages/village.service';
 import { VillageNode, type VillageFilter, type VillageRow } from '../villages/village.types';
-import { registerTargetMetric } from '../targets/target.service';
 import { ProviderType, UnitKind } from '../providers/provider.entity';
 import { PROVIDER_COLUMNS, ProviderNode, type ProviderRow } from '../providers/provider.types';
 import { providerIdArg, providerService } from '../providers/provider.service';
@@ -36,25 +36,7 @@ import {
   type RegionCoverage,
 } from './pairing.types';
 import type { ChangePairingStatusInput, CreatePairingInput, RecordContributionInput } from './pairing.inputs';
-
-describeConstraint(
-  'pairing_one_active',
-  'This provider already has an active pairing with this target under this mechanism',
-  ['providerId', 'targetId', 'mechanism'],
-);
-describeConstraint('pairing_dates', 'endDate must not be before startDate', ['endDate']);
-
-/**
- * 强村带弱村 target: how many key-assisted villages a (demonstration) village helps through active
- * strong-helps-weak pairings of the demonstration-village unit homed in it.
- */
-registerTargetMetric(
-  'PAIRED_KEY_VILLAGE_COUNT',
-  `(SELECT count(DISTINCT sp.target_code) FROM pairing sp
-      JOIN provider spr ON spr.id = sp.provider_id AND spr.unit_kind = 'DEMONSTRATION_VILLAGE'
-      JOIN village_designation skd ON skd.village_code = sp.target_code AND skd.kind = 'KEY_ASSISTED'
-    WHERE sp.status = 'ACTIVE' AND sp.mechanism = 'STRONG_HELPS_WEAK' AND spr.region_code = vs.code)`,
-);
+import { PAIRING_CHANGED } from './pairing.events';
 
 type PageArgs = PageInput;
 
@@ -98,7 +80,7 @@ function pairingEvent(
   to: PairingStatus,
 ): NewEvent {
   return {
-    topic: 'pairingChanged',
+    topic: PAIRING_CHANGED,
     regionCode: targetCode,
     partyIds: [providerId],
     partnerAccess: 'PARTIES',
@@ -115,7 +97,10 @@ export class PairingService {
           ctx.em,
           withWhere(
             `SELECT ${PAIRING_COLUMNS} FROM pairing p`,
-            and(inList('p.id', wellFormed), visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code')),
+            and(
+              inList('p.id', wellFormed),
+              pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
+            ),
           ),
         )
       : [];
@@ -140,7 +125,9 @@ export class PairingService {
   /** `pairings(filter)`: ordered by start date, keyset-paginated, scoped. */
   async list(ctx: Context, filter: PairingFilter | undefined, args: PageArgs): Promise<ConnectionData<PairingNode>> {
     const page = readPage(args);
-    const conditions: SqlFragment[] = [visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code')];
+    const conditions: SqlFragment[] = [
+      pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
+    ];
     if (filter?.regionCode) {
       const code = regionCodeArg(filter.regionCode, 'regionCode');
       const counties = inList(
@@ -185,7 +172,7 @@ export class PairingService {
           keyExpr: 'p.provider_id',
           columns: PAIRING_COLUMNS,
           from: 'pairing p',
-          where: visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code'),
+          where: pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
           sort: PAIRING_SORT,
           page,
           cursorOf: pairingCursor,
@@ -216,7 +203,7 @@ export class PairingService {
             keyExpr: 'a.provider_id',
             columns: 'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries',
             from: 'provider_assigned_village a JOIN village v ON v.code = a.village_code JOIN region r ON r.code = v.code',
-            where: and(visibleVillages(ctx.viewer, 'r.code'), ...villageFilterSql(filter)),
+            where: and(villagePolicy.readable(ctx.viewer, 'r.code'), ...villageFilterSql(filter)),
             sort,
             page,
             cursorOf: (row) => [row.code],
@@ -236,7 +223,10 @@ export class PairingService {
             `SELECT * FROM (SELECT x.code AS village_code, ${PAIRING_COLUMNS},
                row_number() OVER (PARTITION BY x.code ORDER BY ${orderBySql(PAIRING_SORT)}) AS rn
              FROM village x JOIN pairing p ON ${covers('p.target_code', 'x.code')}`,
-            and(inList('x.code', codes), visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code')),
+            and(
+              inList('x.code', codes),
+              pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
+            ),
             `) paged WHERE rn <= ${VILLAGE_PAIRINGS_LIMIT} ORDER BY village_code, rn`,
           ),
         );
@@ -254,7 +244,7 @@ export class PairingService {
           withWhere(
             `SELECT DISTINCT x.code AS village_code, ${PROVIDER_COLUMNS}
              FROM village x JOIN pairing p ON ${covers('p.target_code', 'x.code')} AND p.status = 'ACTIVE' JOIN provider pr ON pr.id = p.provider_id`,
-            and(inList('x.code', codes), visibleProviders(ctx.viewer, 'pr.id', 'pr.region_code')),
+            and(inList('x.code', codes), providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' })),
             'ORDER BY village_code, pr.name, pr.id',
           ),
         );
@@ -273,7 +263,7 @@ export class PairingService {
           keyExpr: 'c.pairing_id',
           columns: CONTRIBUTION_COLUMNS,
           from: 'contribution c JOIN pairing p ON p.id = c.pairing_id',
-          where: visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code'),
+          where: pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
           sort: CONTRIBUTION_SORT,
           page,
           cursorOf: (row) => [row.contributed_on, row.id],
@@ -314,7 +304,10 @@ export class PairingService {
       ctx.em,
       withWhere(
         `SELECT ${CONTRIBUTION_COLUMNS} FROM contribution c JOIN pairing p ON p.id = c.pairing_id`,
-        and({ sql: 'c.id = ?', bindings: [id] }, visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code')),
+        and(
+          { sql: 'c.id = ?', bindings: [id] },
+          pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
+        ),
       ),
     );
     return row ? ContributionNode.from(row) : null;
@@ -329,8 +322,8 @@ export class PairingService {
     return ctx.loaders
       .get<string, RegionCoverage>('pairing.coverage', async (codes) => {
         const scopes = `(VALUES ${codes.map(() => '(?::varchar, ?::text)').join(', ')}) AS s(region_code, pattern)`;
-        const villages = visibleVillages(ctx.viewer, 'r.code');
-        const pairings = visiblePairings(ctx.viewer, 'p.provider_id', 'p.target_code');
+        const villages = villagePolicy.readable(ctx.viewer, 'r.code');
+        const pairings = pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' });
         const rows = await query<RegionCoverage & { region_code: string }>(ctx.em, {
           sql: `WITH vs AS (
               SELECT s.region_code, r.code,
@@ -384,8 +377,8 @@ export class PairingService {
    */
   async create(ctx: Context, input: CreatePairingInput): Promise<PairingNode> {
     const target = targetArg(input.targetId);
+    pairingPolicy.requireWrite(ctx.viewer, { targetCode: target.code });
     const provider = await providerService.require(ctx, input.providerId, 'providerId');
-    if (!regionInScope(ctx.viewer, target.code)) throw forbidden(`Target ${target.code} is outside your region`);
     const targetVisible =
       target.level === PairingTargetLevel.VILLAGE
         ? await villageService.byCode(ctx, target.code)
@@ -458,8 +451,7 @@ export class PairingService {
    */
   async changeStatus(ctx: Context, input: ChangePairingStatusInput): Promise<PairingNode> {
     const pairing = await this.require(ctx, input.pairingId);
-    if (!regionInScope(ctx.viewer, pairing.targetCode))
-      throw forbidden(`Target ${pairing.targetCode} is outside your region`);
+    pairingPolicy.requireWrite(ctx.viewer, pairing);
     if (input.endDate && input.status !== PairingStatus.ENDED)
       throw badInput('endDate', 'endDate is recorded only when ending a pairing');
     await ctx.em.transactional(async (em) => {
@@ -510,14 +502,7 @@ export class PairingService {
     input: RecordContributionInput,
   ): Promise<{ contribution: ContributionNode; pairing: PairingNode }> {
     const pairing = await this.require(ctx, input.pairingId);
-    const mayWrite =
-      ctx.viewer.role === Role.ADMIN ||
-      (ctx.viewer.role === Role.REGION_OFFICIAL && regionInScope(ctx.viewer, pairing.targetCode)) ||
-      (isPartnerRole(ctx.viewer) && ctx.viewer.providerId?.toLowerCase() === pairing.providerId);
-    if (!mayWrite)
-      throw forbidden(
-        "Only the pairing's partner, its region's officials or an administrator may record contributions",
-      );
+    pairingPolicy.requireContribute(ctx.viewer, pairing);
     if (input.amount == null && input.count == null)
       throw badInput(['amount', 'count'], 'give an amount, a count, or both');
     if (input.amount != null) {

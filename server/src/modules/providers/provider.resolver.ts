@@ -1,14 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
 import { VillageConnection, VillageFilter, type VillageNode } from '../villages/village.types';
 import { PairingConnection, type PairingNode } from '../pairings/pairing.types';
 import { pairingService } from '../pairings/pairing.service';
-import { ProviderType } from './provider.entity';
 import { providerService } from './provider.service';
 import {
   AssistanceUnitConnection,
@@ -26,15 +23,11 @@ import {
   EnterprisePayload,
   UpdateEnterpriseInput,
 } from './provider.inputs';
-
-registerNodeType('AssistanceUnit', (ctx, key) => providerService.byTypedId(ctx, ProviderType.ASSISTANCE_UNIT, key));
-registerNodeType('Enterprise', (ctx, key) => providerService.byTypedId(ctx, ProviderType.ENTERPRISE, key));
-
-const PROVIDER_WRITERS = [Role.ADMIN, Role.REGION_OFFICIAL];
+import { providerPolicy } from './provider.policy';
 
 @Resolver(() => AssistanceUnitNode)
 export class AssistanceUnitResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(providerPolicy.roles.read)
   @Query(() => AssistanceUnitConnection, {
     description: 'Assistance units you may see (帮扶单位列表), ordered by name',
   })
@@ -46,7 +39,7 @@ export class AssistanceUnitResolver {
     return providerService.assistanceUnits(ctx, filter, page);
   }
 
-  @Authorized(PROVIDER_WRITERS)
+  @Authorized(providerPolicy.roles.write)
   @Mutation(() => AssistanceUnitPayload, { description: 'Register an assistance unit (新增帮扶单位)' })
   async createAssistanceUnit(
     @Ctx() ctx: Context,
@@ -58,7 +51,7 @@ export class AssistanceUnitResolver {
 
 @Resolver(() => EnterpriseNode)
 export class EnterpriseResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(providerPolicy.roles.read)
   @Query(() => EnterpriseConnection, { description: 'Partner enterprises you may see (帮扶企业列表), ordered by name' })
   enterprises(
     @Ctx() ctx: Context,
@@ -68,13 +61,13 @@ export class EnterpriseResolver {
     return providerService.enterprises(ctx, filter, page);
   }
 
-  @Authorized(PROVIDER_WRITERS)
+  @Authorized(providerPolicy.roles.write)
   @Mutation(() => EnterprisePayload, { description: 'Register a partner enterprise (新增帮扶企业)' })
   async createEnterprise(@Ctx() ctx: Context, @Arg('input') input: CreateEnterpriseInput): Promise<EnterprisePayload> {
     return { enterprise: await providerService.createEnterprise(ctx, input) };
   }
 
-  @Authorized(PROVIDER_WRITERS)
+  @Authorized(providerPolicy.roles.write)
   @Mutation(() => EnterprisePayload, { description: 'Change a partner enterprise (修改帮扶企业)' })
   async updateEnterprise(@Ctx() ctx: Context, @Arg('input') input: UpdateEnterpriseInput): Promise<EnterprisePayload> {
     return { enterprise: await providerService.updateEnterprise(ctx, input) };

@@ -1,7 +1,6 @@
 import type { Context } from '../../core/context';
-import { regionInScope, visibleProviders } from '../../core/auth/visibility';
-import { Role } from '../../core/auth/viewer';
-import { badInput, conflict, describeConstraint, forbidden, notFound } from '../../core/errors';
+import { providerPolicy } from './provider.policy';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
@@ -22,10 +21,6 @@ import {
   type ProviderRow,
 } from './provider.types';
 import type { CreateAssistanceUnitInput, CreateEnterpriseInput, UpdateEnterpriseInput } from './provider.inputs';
-
-describeConstraint('provider_credit_code_unique', 'An enterprise with this unified social credit code already exists', [
-  'creditCode',
-]);
 
 type PageArgs = PageInput;
 
@@ -79,7 +74,10 @@ export class ProviderService {
           ctx.em,
           withWhere(
             `SELECT ${PROVIDER_COLUMNS} FROM provider pr`,
-            and(inList('pr.id', wellFormed), visibleProviders(ctx.viewer, 'pr.id', 'pr.region_code')),
+            and(
+              inList('pr.id', wellFormed),
+              providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' }),
+            ),
           ),
         )
       : [];
@@ -142,7 +140,7 @@ export class ProviderService {
 
   private async list(ctx: Context, conditions: SqlFragment[], args: PageArgs): Promise<ConnectionData<ProviderNode>> {
     const page = readPage(args);
-    const where = and(visibleProviders(ctx.viewer, 'pr.id', 'pr.region_code'), ...conditions);
+    const where = and(providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' }), ...conditions);
     const seek = page.after ? afterSql(SORT, page.after) : undefined;
     const rows = await query<ProviderRow>(
       ctx.em,
@@ -168,18 +166,15 @@ export class ProviderService {
   }
 
   /**
-   * A home region for a write: it must exist, and a region official may only home providers
-   * inside its own region (ADMIN anywhere, including none for central units).
+   * The home region of a provider being written, checked against the provider policy before
+   * anything is looked up: a region official may only home providers inside its own region
+   * (ADMIN anywhere, including none for central units). Then it must exist.
    */
   private async homeRegion(ctx: Context, regionCode: string | null | undefined): Promise<string | null> {
-    if (regionCode == null) {
-      if (ctx.viewer.role !== Role.ADMIN)
-        throw forbidden('A region official may only register providers homed in its region');
-      return null;
-    }
-    const code = regionCodeArg(regionCode, 'regionCode');
-    if (!regionInScope(ctx.viewer, code)) throw forbidden(`Region ${code} is outside your region`);
-    if (!(await ctx.em.findOne(Region, { code }))) throw badInput('regionCode', `regionCode ${code} does not exist`);
+    const code = regionCode == null ? null : regionCodeArg(regionCode, 'regionCode');
+    providerPolicy.requireWrite(ctx.viewer, code);
+    if (code && !(await ctx.em.findOne(Region, { code })))
+      throw badInput('regionCode', `regionCode ${code} does not exist`);
     return code;
   }
 
@@ -203,8 +198,8 @@ export class ProviderService {
 
   /** `createEnterprise`: the credit code must carry a valid check character and be new (the unique index settles races). */
   async createEnterprise(ctx: Context, input: CreateEnterpriseInput): Promise<EnterpriseNode> {
-    const creditCode = creditCodeArg(input.creditCode);
     const regionCode = await this.homeRegion(ctx, input.regionCode);
+    const creditCode = creditCodeArg(input.creditCode);
     const id = await ctx.em.transactional(async (em) => {
       if (await em.findOne(Provider, { creditCode }))
         throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
@@ -227,14 +222,9 @@ export class ProviderService {
   /** `updateEnterprise`: ADMIN, or a region official for an enterprise homed in its region (before and after). */
   async updateEnterprise(ctx: Context, input: UpdateEnterpriseInput): Promise<EnterpriseNode> {
     const enterprise = await this.require(ctx, input.enterpriseId, 'enterpriseId', [ProviderType.ENTERPRISE]);
-    if (
-      ctx.viewer.role !== Role.ADMIN &&
-      !(enterprise.regionCode && regionInScope(ctx.viewer, enterprise.regionCode))
-    ) {
-      throw forbidden('Only enterprises homed in your region may be changed');
-    }
-    const creditCode = input.creditCode != null ? creditCodeArg(input.creditCode) : undefined;
+    providerPolicy.requireWrite(ctx.viewer, enterprise.regionCode);
     const regionCode = input.regionCode !== undefined ? await this.homeRegion(ctx, input.regionCode) : undefined;
+    const creditCode = input.creditCode != null ? creditCodeArg(input.creditCode) : undefined;
     await ctx.em.transactional(async (em) => {
       const row = await em.findOneOrFail(Provider, { id: enterprise.uuid, type: ProviderType.ENTERPRISE });
       if (creditCode !== undefined && creditCode !== row.creditCode) {

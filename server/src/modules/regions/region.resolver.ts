@@ -1,8 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { prefixOfCode } from '../../core/region-codes';
 import { RegionLevel } from './region.entity';
 import { RegionConnection, RegionNode, RegionSummary } from './region.types';
@@ -11,12 +9,11 @@ import { regionCodeArg, regionService } from './region.service';
 import { VillageConnection, VillageFilter, VillageOrder, type VillageNode } from '../villages/village.types';
 import { villageService } from '../villages/village.service';
 import { targetService } from '../targets/target.service';
-
-registerNodeType('Region', (ctx, key) => regionService.byCode(ctx, key));
+import { regionPolicy } from './region.policy';
 
 @Resolver(() => RegionNode)
 export class RegionResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(regionPolicy.roles.read)
   @Query(() => RegionNode, {
     nullable: true,
     description: 'A region by its code (12 digits or prefix); null when absent or outside your scope',
@@ -25,7 +22,7 @@ export class RegionResolver {
     return regionService.byCode(ctx, regionCodeArg(code, 'code'));
   }
 
-  @Authorized(ALL_ROLES)
+  @Authorized(regionPolicy.roles.read)
   @Query(() => RegionConnection, { description: 'Regions, ordered by code' })
   regions(
     @Ctx() ctx: Context,
@@ -36,7 +33,7 @@ export class RegionResolver {
     return regionService.list(ctx, { parentCode, level }, page);
   }
 
-  @Authorized(Role.ADMIN, Role.REGION_OFFICIAL)
+  @Authorized(regionPolicy.roles.write)
   @Mutation(() => CreateRegionPayload, { description: 'Create a region below an existing parent (新增区划)' })
   async createRegion(@Ctx() ctx: Context, @Arg('input') input: CreateRegionInput): Promise<CreateRegionPayload> {
     return { region: await regionService.create(ctx, input) };

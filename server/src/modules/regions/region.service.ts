@@ -1,7 +1,6 @@
 import type { Context } from '../../core/context';
-import { visibleRegions, regionInScope } from '../../core/auth/visibility';
-import { Role } from '../../core/auth/viewer';
-import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { regionPolicy } from './region.policy';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
 import { afterSql } from '../../core/relay/keyset';
@@ -36,7 +35,7 @@ export class RegionService {
       ctx.em,
       withWhere(
         `SELECT ${REGION_COLUMNS} FROM region r`,
-        and(inList('r.code', codes), visibleRegions(ctx.viewer, 'r.code')),
+        and(inList('r.code', codes), regionPolicy.readable(ctx.viewer, 'r.code')),
       ),
     );
     const byCode = new Map(rows.map((row) => [row.code, RegionNode.from(row)]));
@@ -55,7 +54,7 @@ export class RegionService {
     args: { first?: number | null; after?: string | null },
   ): Promise<ConnectionData<RegionNode>> {
     const page = readPage(args);
-    const conditions: SqlFragment[] = [visibleRegions(ctx.viewer, 'r.code')];
+    const conditions: SqlFragment[] = [regionPolicy.readable(ctx.viewer, 'r.code')];
     if (filter.parentCode)
       conditions.push({ sql: 'r.parent_code = ?', bindings: [regionCodeArg(filter.parentCode, 'parentCode')] });
     if (filter.level) conditions.push({ sql: 'r.level = ?', bindings: [filter.level] });
@@ -102,7 +101,7 @@ export class RegionService {
           keyExpr: 'r.parent_code',
           columns: REGION_COLUMNS,
           from: 'region r',
-          where: visibleRegions(ctx.viewer, 'r.code'),
+          where: regionPolicy.readable(ctx.viewer, 'r.code'),
           sort: [{ expr: 'r.code', direction: 'asc' }],
           page,
           cursorOf: (row) => [row.code],
@@ -114,15 +113,13 @@ export class RegionService {
 
   /** `createRegion`: ADMIN anywhere, REGION_OFFICIAL inside its region; level and parent come from the code. */
   async create(ctx: Context, input: CreateRegionInput): Promise<RegionNode> {
+    regionPolicy.requireWrite(ctx.viewer, input.code);
     const level = levelOfCode(input.code);
     if (!level)
       throw badInput(
         'code',
         `code ${input.code} is not a statistical division code: each segment after a zero segment must be zero`,
       );
-    if (!regionInScope(ctx.viewer, input.code)) throw forbidden(`Region ${input.code} is outside your region`);
-    if (ctx.viewer.role !== Role.ADMIN && input.code === ctx.viewer.regionCode)
-      throw forbidden('You may not recreate your own region');
     const isCounty = level === RegionLevel.COUNTY;
     if (!isCounty && (input.formerPovertyCounty || input.keyAssistedCounty)) {
       throw badInput(

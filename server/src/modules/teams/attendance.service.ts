@@ -1,7 +1,7 @@
 import type { Context } from '../../core/context';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendTeamEvent, TeamEventKind } from './team.events';
-import { badInput, describeConstraint } from '../../core/errors';
+import { badInput } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
@@ -20,7 +20,8 @@ import {
 } from './attendance.types';
 import type { TeamMemberNode } from './team.types';
 import type { RecordAttendanceInput } from './team.inputs';
-import { keyFromId, notInFuture, requireAttendanceRecorder, visibleTeams } from './team.scope';
+import { keyFromId, notInFuture } from './team.validation';
+import { teamPolicy } from './team.policy';
 import { todayInShanghai, weekOf } from '../../core/dates';
 import { teamService } from './team.service';
 
@@ -30,12 +31,6 @@ type PageArgs = PageInput;
 export const REQUIRED_DAYS = 5;
 export const REQUIRED_NIGHTS = 4;
 const MAX_RANGE_DAYS = 92;
-
-describeConstraint(
-  'attendance_day_leave_absent',
-  'An approved-leave day cannot count as presence: presentByDay and stayedNight must be false',
-  ['presentByDay', 'stayedNight'],
-);
 
 /**
  * Per member on duty for the whole week (Monday `start` to Sunday `end`) among the rows `scope`
@@ -107,7 +102,10 @@ export class AttendanceService {
   ): Promise<{ member: TeamMemberNode; day: AttendanceDayType }> {
     const member = await teamService.requireMember(ctx, input.memberId);
     const team = await teamService.freshTeam(ctx, member.teamKey);
-    requireAttendanceRecorder(ctx, team.villageCode, await teamService.unitIdsOf(ctx.em, team.key));
+    teamPolicy.requireRecordAttendance(ctx.viewer, {
+      villageCode: team.villageCode,
+      unitIds: await teamService.unitIdsOf(ctx.em, team.key),
+    });
     notInFuture(input.date, 'date');
     if (input.date < member.onDutyFrom || (member.status !== MemberStatus.ON_DUTY && input.date > member.onDutyTo)) {
       throw badInput(
@@ -171,7 +169,7 @@ export class AttendanceService {
       async (keys) => {
         const rows = await query<ComplianceRow>(
           ctx.em,
-          complianceSql(and(inList('m.id', keys), visibleTeams(ctx.viewer)), week.start, week.end),
+          complianceSql(and(inList('m.id', keys), teamPolicy.readable(ctx.viewer, 't')), week.start, week.end),
         );
         const byKey = new Map(
           rows.map((row) => [row.member_id, WeeklyComplianceType.from(row, week.start, week.end, today)]),
@@ -192,7 +190,7 @@ export class AttendanceService {
     const week = weekOf(filter.weekOf);
     const today = todayInShanghai();
     const scope = and(
-      visibleTeams(ctx.viewer),
+      teamPolicy.readable(ctx.viewer, 't'),
       regionScope(filter.regionCode, 'filter.regionCode'),
       filter.teamId
         ? { sql: 't.id = ?', bindings: [keyFromId(filter.teamId, 'ResidentTeam', 'filter.teamId')] }
@@ -227,7 +225,11 @@ export class AttendanceService {
   teamRate(ctx: Context, teamKey: string, day: string): Promise<ComplianceRateType> {
     const week = weekOf(day);
     const loader = ctx.loaders.get<string, ComplianceRateType>(`attendance.teamRate:${week.start}`, async (keys) => {
-      const inner = complianceSql(and(inList('t.id', keys), visibleTeams(ctx.viewer)), week.start, week.end);
+      const inner = complianceSql(
+        and(inList('t.id', keys), teamPolicy.readable(ctx.viewer, 't')),
+        week.start,
+        week.end,
+      );
       const rows = await query<ComplianceRateType & { team_id: string }>(ctx.em, {
         sql: `SELECT c.team_id, ${RATE_COLUMNS} FROM (${inner.sql}) c GROUP BY c.team_id`,
         bindings: inner.bindings,
@@ -250,7 +252,11 @@ export class AttendanceService {
   async regionSummary(ctx: Context, regionCode: string, day: string): Promise<TeamComplianceSummaryType> {
     const code = regionCodeArg(regionCode, 'regionCode');
     const week = weekOf(day);
-    const inner = complianceSql(and(visibleTeams(ctx.viewer), regionScope(code, 'regionCode')), week.start, week.end);
+    const inner = complianceSql(
+      and(teamPolicy.readable(ctx.viewer, 't'), regionScope(code, 'regionCode')),
+      week.start,
+      week.end,
+    );
     const [row] = await query<Omit<TeamComplianceSummaryType, 'regionCode' | 'weekStart' | 'weekEnd'>>(ctx.em, {
       sql: `WITH c AS (${inner.sql})
         SELECT ${RATE_COLUMNS}, count(DISTINCT c.team_id)::int AS teams,

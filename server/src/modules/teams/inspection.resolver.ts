@@ -2,19 +2,16 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import type { Context } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { ResidentTeamNode, TeamMemberNode } from './team.types';
 import { InspectionConnection, InspectionFilter, InspectionNode } from './inspection.types';
 import { RecordInspectionInput, RecordInspectionPayload } from './team.inputs';
 import { teamService } from './team.service';
 import { inspectionService } from './inspection.service';
-import { TEAM_MANAGERS, TEAM_READERS } from './team.resolver';
-
-registerNodeType('TeamInspection', (ctx, key) => inspectionService.byKey(ctx, key));
+import { teamPolicy } from './team.policy';
 
 @Resolver(() => InspectionNode)
 export class InspectionResolver {
-  @Authorized(TEAM_READERS)
+  @Authorized(teamPolicy.roles.read)
   @Query(() => InspectionConnection, {
     description: '五查五看 inspections of the teams you may see, newest first (督查记录)',
   })
@@ -26,7 +23,7 @@ export class InspectionResolver {
     return inspectionService.list(ctx, filter, page);
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => RecordInspectionPayload, {
     description:
       'Record a 五查五看 inspection and its consequence (通报/约谈/召回); a recall ends the member’s duty atomically',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Context } from '../../core/context';
 import { appendTeamEvent, TeamEventKind } from './team.events';
-import { badInput, conflict, describeConstraint, notFound } from '../../core/errors';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
@@ -18,17 +18,12 @@ import { MemberStatus, TeamMember } from './team.entity';
 import { CHECK_COLUMNS, InspectionNode, type InspectionFilter, type InspectionRow } from './inspection.types';
 import { AssessmentType, WorkPlanType, type ResidentTeamNode, type TeamMemberNode } from './team.types';
 import type { RecordAssessmentInput, RecordInspectionInput, SubmitWorkPlanInput } from './team.inputs';
-import { keyFromId, notInFuture, requireTeamManager, visibleTeams } from './team.scope';
+import { keyFromId, notInFuture } from './team.validation';
+import { teamPolicy } from './team.policy';
 import { isUuid } from '../../core/relay/global-id';
 import { teamService } from './team.service';
 
 type PageArgs = PageInput;
-
-describeConstraint('team_work_plan_one_per_year', 'The team already has a work plan for this year', ['year']);
-describeConstraint('team_member_assessment_one_per_year', 'The member has already been assessed for this year', [
-  'year',
-]);
-describeConstraint('team_member_assessment_points', 'points must not be negative', ['points']);
 
 const INSPECTION_SELECT = 'SELECT i.* FROM team_inspection i JOIN resident_team t ON t.id = i.team_id';
 const INSPECTION_SORT: SortColumn[] = [
@@ -55,7 +50,7 @@ export class InspectionService {
     input: SubmitWorkPlanInput,
   ): Promise<{ team: ResidentTeamNode; workPlan: WorkPlanType }> {
     const team = await teamService.require(ctx, input.teamId);
-    requireTeamManager(ctx, team.villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: team.villageCode });
     const id = crypto.randomUUID();
     await ctx.em.transactional(async (em) => {
       const [existing] = await query<{ id: string }>(
@@ -81,7 +76,7 @@ export class InspectionService {
         ctx.em,
         withWhere(
           INSPECTION_SELECT,
-          and(inList('i.team_id', keys), visibleTeams(ctx.viewer)),
+          and(inList('i.team_id', keys), teamPolicy.readable(ctx.viewer, 't')),
           `ORDER BY ${orderBySql(INSPECTION_SORT)}`,
         ),
       );
@@ -95,7 +90,7 @@ export class InspectionService {
     const loader = ctx.loaders.get<string, InspectionNode | null>('team.inspectionByKey', async (keys) => {
       const rows = await query<InspectionRow>(
         ctx.em,
-        withWhere(INSPECTION_SELECT, and(inList('i.id', keys), visibleTeams(ctx.viewer))),
+        withWhere(INSPECTION_SELECT, and(inList('i.id', keys), teamPolicy.readable(ctx.viewer, 't'))),
       );
       const byKey = new Map(rows.map((row) => [row.id, InspectionNode.from(row)]));
       return keys.map((k) => byKey.get(k) ?? null);
@@ -110,7 +105,7 @@ export class InspectionService {
     args: PageArgs,
   ): Promise<ConnectionData<InspectionNode>> {
     const page = readPage(args);
-    const parts: SqlFragment[] = [visibleTeams(ctx.viewer)];
+    const parts: SqlFragment[] = [teamPolicy.readable(ctx.viewer, 't')];
     if (filter?.regionCode)
       parts.push({
         sql: 't.village_code LIKE ?',
@@ -157,7 +152,7 @@ export class InspectionService {
     input: RecordInspectionInput,
   ): Promise<{ inspection: InspectionNode; member: TeamMemberNode | null }> {
     const team = await teamService.require(ctx, input.teamId);
-    requireTeamManager(ctx, team.villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: team.villageCode });
     notInFuture(input.date, 'date');
     const items = input.checks.map((c) => c.item);
     const missing = (Object.keys(CHECK_COLUMNS) as InspectionItem[]).filter((item) => !items.includes(item));
@@ -257,7 +252,7 @@ export class InspectionService {
   ): Promise<{ member: TeamMemberNode; assessment: AssessmentType }> {
     const member = await teamService.requireMember(ctx, input.memberId);
     const team = await teamService.freshTeam(ctx, member.teamKey);
-    requireTeamManager(ctx, team.villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: team.villageCode });
     if (!/^\d{1,6}(\.\d{1,2})?$/.test(input.points))
       throw badInput('points', 'points must be a non-negative number with at most 2 decimals, below 1000000');
     const id = crypto.randomUUID();

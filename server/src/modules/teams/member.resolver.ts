@@ -1,9 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { Role } from '../../core/auth/viewer';
 import { notFound } from '../../core/errors';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { DateScalar } from '../../core/scalars';
 import { ResidentTeamNode, TeamMemberNode, AssessmentType } from './team.types';
 import {
@@ -22,9 +20,7 @@ import {
 import { teamService } from './team.service';
 import { attendanceService } from './attendance.service';
 import { inspectionService } from './inspection.service';
-import { TEAM_MANAGERS, TEAM_READERS } from './team.resolver';
-
-registerNodeType('TeamMember', (ctx, key) => teamService.memberByKey(ctx, key));
+import { teamPolicy } from './team.policy';
 
 async function teamOf(ctx: Context, key: string): Promise<ResidentTeamNode> {
   const team = await teamService.byKey(ctx, key);
@@ -34,7 +30,7 @@ async function teamOf(ctx: Context, key: string): Promise<ResidentTeamNode> {
 
 @Resolver(() => TeamMemberNode)
 export class TeamMemberResolver {
-  @Authorized(Role.ADMIN, Role.ORG_DEPARTMENT, Role.ASSISTANCE_UNIT)
+  @Authorized(teamPolicy.roles.recordAttendance)
   @Mutation(() => RecordAttendancePayload, {
     description: 'Record a member’s day (考勤登记); the same day again replaces it',
   })
@@ -42,7 +38,7 @@ export class TeamMemberResolver {
     return attendanceService.record(ctx, input);
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => RecordAssessmentPayload, {
     description: 'Record a member’s yearly assessment: stars and points (年度考核: 星级、积分)',
   })
@@ -87,7 +83,7 @@ export class TeamMemberResolver {
 
 @Resolver(() => WeeklyComplianceType)
 export class WeeklyComplianceResolver {
-  @Authorized(TEAM_READERS)
+  @Authorized(teamPolicy.roles.read)
   @Query(() => WeeklyComplianceConnection, {
     description: '五天四夜 compliance per member in one week (每周驻村考勤), by team then member',
   })
@@ -99,7 +95,7 @@ export class WeeklyComplianceResolver {
     return attendanceService.list(ctx, filter, page);
   }
 
-  @Authorized(TEAM_READERS)
+  @Authorized(teamPolicy.roles.read)
   @Query(() => TeamComplianceSummaryType, {
     description: '五天四夜 compliance of the teams you may see inside a region, in one week (区域驻村考勤汇总)',
   })

@@ -1,14 +1,14 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { Role } from '../../core/auth/viewer';
 import type { StoredEvent } from '../../core/events/event-store';
 import { DateScalar } from '../../core/scalars';
 import { LiveFilter, liveStream } from '../live/live.filter';
-import { TeamEventKind } from './team.events';
+import { TEAM_EVENT, TeamEventKind } from './team.events';
 import { ResidentTeamNode, TeamMemberNode } from './team.types';
 import { InspectionNode } from './inspection.types';
 import { teamService } from './team.service';
 import { inspectionService } from './inspection.service';
+import { teamPolicy } from './team.policy';
 
 @ObjectType({
   description:
@@ -30,17 +30,14 @@ export class TeamEvent {
   inspectionKey: string | null;
 }
 
-/** The roles that follow resident teams; enterprises never see team members. */
-const TEAM_FOLLOWERS = [Role.ADMIN, Role.REGION_OFFICIAL, Role.ORG_DEPARTMENT, Role.ASSISTANCE_UNIT];
-
 @Resolver(() => TeamEvent)
 export class TeamLiveResolver {
-  @Authorized(TEAM_FOLLOWERS)
+  @Authorized(teamPolicy.roles.read)
   @Subscription(() => TeamEvent, {
     description:
       'Team events inside your region, or of the teams your unit dispatched; with `after`, missed ones first (驻村动态实时推送)',
     subscribe: ({ args, context }) =>
-      liveStream(context as Context, 'teamEvent', args.filter, args.after, TEAM_FOLLOWERS),
+      liveStream(context as Context, TEAM_EVENT, args.filter, args.after, teamPolicy.roles.read),
   })
   teamEvent(
     @Root() event: StoredEvent,

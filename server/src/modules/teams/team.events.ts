@@ -3,6 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendEvent } from '../../core/events/event-store';
 import { query } from '../../core/sql';
 
+/** Something happened in a resident team (see `teamEvent`). */
+export const TEAM_EVENT = 'teamEvent';
+
 export enum TeamEventKind {
   ROTATION = 'ROTATION',
   RECALL = 'RECALL',
@@ -42,7 +45,7 @@ export async function appendTeamEvent(em: EntityManager, payload: TeamEventPaylo
     [payload.teamId],
   );
   await appendEvent(em, {
-    topic: 'teamEvent',
+    topic: TEAM_EVENT,
     regionCode: team.village_code,
     partyIds: team.units,
     partnerAccess: 'PARTIES',

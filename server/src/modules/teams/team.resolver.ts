@@ -1,8 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { Role } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { DateScalar } from '../../core/scalars';
 import { VillageConnection, VillageNode } from '../villages/village.types';
 import { MemberStatus } from './team.entity';
@@ -31,17 +29,14 @@ import {
 import { teamService } from './team.service';
 import { attendanceService } from './attendance.service';
 import { inspectionService } from './inspection.service';
-
-registerNodeType('ResidentTeam', (ctx, key) => teamService.byKey(ctx, key));
+import { teamPolicy } from './team.policy';
 
 /** Who reads team data; enterprises see no team and no person. */
-export const TEAM_READERS = [Role.ADMIN, Role.ORG_DEPARTMENT, Role.REGION_OFFICIAL, Role.ASSISTANCE_UNIT];
 /** Who manages teams: the organisation department (组织部) inside its region. */
-export const TEAM_MANAGERS = [Role.ADMIN, Role.ORG_DEPARTMENT];
 
 @Resolver(() => ResidentTeamNode)
 export class ResidentTeamResolver {
-  @Authorized(TEAM_READERS)
+  @Authorized(teamPolicy.roles.read)
   @Query(() => ResidentTeamConnection, { description: 'Resident work teams you may see (驻村工作队列表)' })
   residentTeams(
     @Ctx() ctx: Context,
@@ -51,7 +46,7 @@ export class ResidentTeamResolver {
     return teamService.list(ctx, filter, page);
   }
 
-  @Authorized(Role.ADMIN, Role.ORG_DEPARTMENT, Role.REGION_OFFICIAL)
+  @Authorized(teamPolicy.roles.summarise)
   @Query(() => VillageConnection, {
     description: 'Key-assisted villages (重点帮扶村) without a team that has anyone on duty (未派驻工作队的重点帮扶村)',
   })
@@ -67,7 +62,7 @@ export class ResidentTeamResolver {
     return teamService.keyVillagesWithoutTeam(ctx, regionCode, page);
   }
 
-  @Authorized(TEAM_READERS)
+  @Authorized(teamPolicy.roles.read)
   @Query(() => TeamMemberConnection, {
     description:
       'Members on duty whose planned last day is within `withinDays` days from today, overdue ones included, soonest first (任期将满人员)',
@@ -81,7 +76,7 @@ export class ResidentTeamResolver {
     return teamService.membersWithTermEnding(ctx, withinDays, regionCode, page);
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => ResidentTeamPayload, { description: 'Dispatch a resident team to a village (选派驻村工作队)' })
   async createResidentTeam(
     @Ctx() ctx: Context,
@@ -90,7 +85,7 @@ export class ResidentTeamResolver {
     return { team: await teamService.create(ctx, input) };
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => ResidentTeamPayload, {
     description: 'End a team’s term (期满撤回); members still on duty rotate out',
   })
@@ -98,19 +93,19 @@ export class ResidentTeamResolver {
     return { team: await teamService.end(ctx, input) };
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => TeamMemberPayload, { description: 'Put a person on duty in a team (选派队员)' })
   async addTeamMember(@Ctx() ctx: Context, @Arg('input') input: AddTeamMemberInput): Promise<TeamMemberPayload> {
     return { member: await teamService.addMember(ctx, input) };
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => RotateTeamMemberPayload, { description: 'Rotate a member out and another in, atomically (轮换)' })
   rotateTeamMember(@Ctx() ctx: Context, @Arg('input') input: RotateTeamMemberInput): Promise<RotateTeamMemberPayload> {
     return teamService.rotate(ctx, input);
   }
 
-  @Authorized(TEAM_MANAGERS)
+  @Authorized(teamPolicy.roles.write)
   @Mutation(() => SubmitWorkPlanPayload, { description: 'Submit a team’s annual work plan (报送年度帮扶工作计划)' })
   submitWorkPlan(@Ctx() ctx: Context, @Arg('input') input: SubmitWorkPlanInput): Promise<SubmitWorkPlanPayload> {
     return inspectionService.submitWorkPlan(ctx, input);

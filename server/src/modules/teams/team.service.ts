@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../core/context';
 import { appendTeamEvent, TeamEventKind } from './team.events';
-import { visibleVillages } from '../../core/auth/visibility';
-import { badInput, conflict, describeConstraint, notFound } from '../../core/errors';
+import { villagePolicy } from '../villages/village.policy';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
@@ -11,7 +11,6 @@ import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
 import { villageCodeFromId } from '../villages/village.service';
 import { VillageNode, type VillageRow } from '../villages/village.types';
-import { registerTargetMetric } from '../targets/target.service';
 import {
   MemberRole,
   MemberStatus,
@@ -37,31 +36,18 @@ import type {
   NewPersonInput,
   RotateTeamMemberInput,
 } from './team.inputs';
-import { keyFromId, notInFuture, requireTeamManager, revealsPhone, visibleTeams } from './team.scope';
+import { keyFromId, notInFuture } from './team.validation';
+import { teamPolicy } from './team.policy';
 import { isUuid } from '../../core/relay/global-id';
 import { addDays, todayInShanghai } from '../../core/dates';
 
 type PageArgs = PageInput;
 
-const PERSON_ON_DUTY =
+export const PERSON_ON_DUTY =
   'This person is already on duty in a resident team; rotate them out first (一人同时只能在一个工作队在岗)';
-const FIRST_SECRETARY_ON_DUTY = 'The team already has a first secretary on duty (每个工作队只能有一名在岗第一书记)';
-const ACTIVE_TEAM_EXISTS = 'The village already has an active resident team';
-
-// The database is the last guard of these rules; racing requests surface as these CONFLICTs.
-describeConstraint('team_member_person_on_duty', PERSON_ON_DUTY, ['personId']);
-describeConstraint('team_member_one_first_secretary', FIRST_SECRETARY_ON_DUTY, ['role']);
-describeConstraint('resident_team_one_active_per_village', ACTIVE_TEAM_EXISTS, ['villageId']);
-describeConstraint('resident_team_unit_one_lead', 'A team has exactly one lead unit', ['leadUnitId']);
-describeConstraint('team_member_duty_order', 'The last day of duty must not be before the first', ['onDutyTo']);
-describeConstraint('resident_team_term_order', 'termEnd must not be before termStart', ['termEnd']);
-
-// Policy target RESIDENT_TEAM (重点帮扶村全覆盖派驻驻村工作队): teams in the village with anyone on duty.
-registerTargetMetric(
-  'RESIDENT_TEAM_COUNT',
-  `(SELECT count(*) FROM resident_team rt WHERE rt.village_code = vs.code
-     AND EXISTS (SELECT 1 FROM team_member rm WHERE rm.team_id = rt.id AND rm.status = 'ON_DUTY'))`,
-);
+export const FIRST_SECRETARY_ON_DUTY =
+  'The team already has a first secretary on duty (每个工作队只能有一名在岗第一书记)';
+export const ACTIVE_TEAM_EXISTS = 'The village already has an active resident team';
 
 const TEAM_SELECT = 'SELECT t.id, t.village_code, t.term_start, t.term_end, t.status FROM resident_team t';
 
@@ -82,7 +68,7 @@ export class TeamService {
   async findByKeys(ctx: Context, keys: readonly string[]): Promise<(ResidentTeamNode | null)[]> {
     const rows = await query<TeamRow>(
       ctx.em,
-      withWhere(TEAM_SELECT, and(inList('t.id', keys), visibleTeams(ctx.viewer))),
+      withWhere(TEAM_SELECT, and(inList('t.id', keys), teamPolicy.readable(ctx.viewer, 't'))),
     );
     const byKey = new Map(rows.map((row) => [row.id, ResidentTeamNode.from(row)]));
     return keys.map((key) => byKey.get(key) ?? null);
@@ -109,7 +95,7 @@ export class TeamService {
     args: PageArgs,
   ): Promise<ConnectionData<ResidentTeamNode>> {
     const page = readPage(args);
-    const parts: SqlFragment[] = [visibleTeams(ctx.viewer)];
+    const parts: SqlFragment[] = [teamPolicy.readable(ctx.viewer, 't')];
     if (filter?.regionCode)
       parts.push({
         sql: 't.village_code LIKE ?',
@@ -180,7 +166,7 @@ export class TeamService {
 
   /** `ResidentTeam.members(status)`: every member of the requested teams in one statement. */
   members(ctx: Context, teamKey: string, status: MemberStatus | null | undefined): Promise<TeamMemberNode[]> {
-    const reveal = revealsPhone(ctx.viewer);
+    const reveal = teamPolicy.revealsPhone(ctx.viewer);
     const loader = ctx.loaders.get<string, TeamMemberNode[]>(`team.members:${status ?? 'all'}`, async (keys) => {
       const rows = await query<MemberRow>(
         ctx.em,
@@ -188,7 +174,7 @@ export class TeamService {
           MEMBER_SELECT,
           and(
             inList('m.team_id', keys),
-            visibleTeams(ctx.viewer),
+            teamPolicy.readable(ctx.viewer, 't'),
             status ? { sql: 'm.status = ?', bindings: [status] } : { sql: 'true', bindings: [] },
           ),
           `ORDER BY ${MEMBER_ORDER}`,
@@ -206,10 +192,10 @@ export class TeamService {
     keys: readonly string[],
     em: EntityManager = ctx.em,
   ): Promise<(TeamMemberNode | null)[]> {
-    const reveal = revealsPhone(ctx.viewer);
+    const reveal = teamPolicy.revealsPhone(ctx.viewer);
     const rows = await query<MemberRow>(
       em,
-      withWhere(MEMBER_SELECT, and(inList('m.id', keys), visibleTeams(ctx.viewer))),
+      withWhere(MEMBER_SELECT, and(inList('m.id', keys), teamPolicy.readable(ctx.viewer, 't'))),
     );
     const byKey = new Map(rows.map((row) => [row.id, TeamMemberNode.from(row, reveal)]));
     return keys.map((key) => byKey.get(key) ?? null);
@@ -250,7 +236,7 @@ export class TeamService {
     const page = readPage(args);
     const sort: SortColumn[] = [{ expr: 'r.code', direction: 'asc' }];
     const where = and(
-      visibleVillages(ctx.viewer, 'r.code'),
+      villagePolicy.readable(ctx.viewer, 'r.code'),
       regionCode
         ? { sql: 'r.code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] }
         : { sql: 'true', bindings: [] },
@@ -300,7 +286,7 @@ export class TeamService {
       { expr: 'm.id', direction: 'asc' },
     ];
     const where = and(
-      visibleTeams(ctx.viewer),
+      teamPolicy.readable(ctx.viewer, 't'),
       { sql: `m.status = 'ON_DUTY' AND m.on_duty_to <= ?::date`, bindings: [addDays(todayInShanghai(), withinDays)] },
       regionCode
         ? { sql: 't.village_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] }
@@ -311,7 +297,7 @@ export class TeamService {
       ctx.em,
       withWhere(MEMBER_SELECT, seek ? and(where, seek) : where, `ORDER BY ${orderBySql(sort)} LIMIT ${page.first + 1}`),
     );
-    const reveal = revealsPhone(ctx.viewer);
+    const reveal = teamPolicy.revealsPhone(ctx.viewer);
     return toConnection(
       rows,
       page,
@@ -337,7 +323,7 @@ export class TeamService {
   /** `createResidentTeam`: a team with its dispatching units; at most one active team per village. */
   async create(ctx: Context, input: CreateResidentTeamInput): Promise<ResidentTeamNode> {
     const villageCode = villageCodeFromId(input.villageId);
-    requireTeamManager(ctx, villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: villageCode });
     if (input.termEnd < input.termStart) throw badInput('termEnd', 'termEnd must not be before termStart');
     const unitIds = [
       ...new Set(input.dispatchingUnitIds.map((id, i) => keyFromId(id, 'AssistanceUnit', `dispatchingUnitIds.${i}`))),
@@ -379,7 +365,7 @@ export class TeamService {
   /** `endResidentTeam` (期满): the team ends and everyone still on duty rotates out that day, in one transaction. */
   async end(ctx: Context, input: EndResidentTeamInput): Promise<ResidentTeamNode> {
     const team = await this.require(ctx, input.teamId);
-    requireTeamManager(ctx, team.villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: team.villageCode });
     notInFuture(input.date, 'date');
     await ctx.em.transactional(async (em) => {
       const changed = await em.nativeUpdate(
@@ -429,8 +415,8 @@ export class TeamService {
           and(
             { sql: 'p.id = ?', bindings: [key] },
             {
-              sql: `EXISTS (SELECT 1 FROM team_member m JOIN resident_team t ON t.id = m.team_id WHERE m.person_id = p.id AND ${visibleTeams(ctx.viewer).sql})`,
-              bindings: visibleTeams(ctx.viewer).bindings,
+              sql: `EXISTS (SELECT 1 FROM team_member m JOIN resident_team t ON t.id = m.team_id WHERE m.person_id = p.id AND ${teamPolicy.readable(ctx.viewer, 't').sql})`,
+              bindings: teamPolicy.readable(ctx.viewer, 't').bindings,
             },
           ),
         ),
@@ -501,7 +487,7 @@ export class TeamService {
   /** `addTeamMember`. */
   async addMember(ctx: Context, input: AddTeamMemberInput): Promise<TeamMemberNode> {
     const team = await this.require(ctx, input.teamId);
-    requireTeamManager(ctx, team.villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: team.villageCode });
     if (team.status !== TeamStatus.ACTIVE) throw conflict('The team has ended; dispatch to an active team', ['teamId']);
     const memberKey = await ctx.em.transactional(async (em) => {
       const personId = await this.personFor(ctx, em, await this.unitIdsOf(em, team.key), input);
@@ -523,7 +509,7 @@ export class TeamService {
   ): Promise<{ outgoing: TeamMemberNode; incoming: TeamMemberNode }> {
     const outgoing = await this.requireMember(ctx, input.outgoingMemberId, 'outgoingMemberId');
     const team = await this.freshTeam(ctx, outgoing.teamKey);
-    requireTeamManager(ctx, team.villageCode);
+    teamPolicy.requireWrite(ctx.viewer, { villageCode: team.villageCode });
     if (team.status !== TeamStatus.ACTIVE)
       throw conflict('The team has ended; nobody can rotate in', ['outgoingMemberId']);
     notInFuture(input.date, 'date');

@@ -11,11 +11,12 @@ import {
   Subscription,
 } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES } from '../../core/auth/viewer';
 import type { StoredEvent } from '../../core/events/event-store';
 import { LiveFilter, liveStream } from '../live/live.filter';
 import { villageService } from './village.service';
 import { VillageIndicatorsType, VillageNode } from './village.types';
+import { VILLAGE_INDICATORS_UPDATED } from './village.events';
+import { villagePolicy } from './village.policy';
 
 @ObjectType({ description: 'Village indicators were recorded (村级指标更新)' })
 export class VillageIndicatorsUpdate {
@@ -30,11 +31,11 @@ export class VillageIndicatorsUpdate {
 
 @Resolver(() => VillageIndicatorsUpdate)
 export class VillageLiveResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(villagePolicy.roles.read)
   @Subscription(() => VillageIndicatorsUpdate, {
     description: 'Indicators recorded for villages you may see; with `after`, missed events first (村级指标实时推送)',
     subscribe: ({ args, context }) =>
-      liveStream(context as Context, 'villageIndicatorsUpdated', args.filter, args.after),
+      liveStream(context as Context, VILLAGE_INDICATORS_UPDATED, args.filter, args.after, villagePolicy.roles.read),
   })
   villageIndicatorsUpdated(
     @Root() event: StoredEvent,

@@ -1,8 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
-import { ALL_ROLES, Role } from '../../core/auth/viewer';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { registerNodeType } from '../../core/relay/node';
 import { parentCodeOf } from '../../core/region-codes';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
@@ -27,14 +25,11 @@ import {
   UpdateVillageInput,
   VillagePayload,
 } from './village.inputs';
-
-registerNodeType('Village', (ctx, key) => villageService.byCode(ctx, key));
-
-const REGISTRY_WRITERS = [Role.ADMIN, Role.REGION_OFFICIAL];
+import { villagePolicy } from './village.policy';
 
 @Resolver(() => VillageNode)
 export class VillageResolver {
-  @Authorized(ALL_ROLES)
+  @Authorized(villagePolicy.roles.read)
   @Query(() => VillageConnection, { description: 'Villages you may see (行政村列表)' })
   villages(
     @Ctx() ctx: Context,
@@ -45,19 +40,19 @@ export class VillageResolver {
     return villageService.list(ctx, filter, page, orderBy);
   }
 
-  @Authorized(REGISTRY_WRITERS)
+  @Authorized(villagePolicy.roles.write)
   @Mutation(() => VillagePayload, { description: 'Register a village under an existing township (新增行政村)' })
   async createVillage(@Ctx() ctx: Context, @Arg('input') input: CreateVillageInput): Promise<VillagePayload> {
     return { village: await villageService.create(ctx, input) };
   }
 
-  @Authorized(REGISTRY_WRITERS)
+  @Authorized(villagePolicy.roles.write)
   @Mutation(() => VillagePayload, { description: 'Change a village profile (修改村档案)' })
   async updateVillage(@Ctx() ctx: Context, @Arg('input') input: UpdateVillageInput): Promise<VillagePayload> {
     return { village: await villageService.update(ctx, input) };
   }
 
-  @Authorized(REGISTRY_WRITERS)
+  @Authorized(villagePolicy.roles.write)
   @Mutation(() => RecordVillageIndicatorsPayload, {
     description: 'Record one year of indicators, replacing that year (录入年度指标)',
   })
@@ -68,13 +63,13 @@ export class VillageResolver {
     return villageService.recordIndicators(ctx, input);
   }
 
-  @Authorized(REGISTRY_WRITERS)
+  @Authorized(villagePolicy.roles.write)
   @Mutation(() => DesignateVillagePayload, { description: 'Give a village a designation (村庄认定)' })
   designateVillage(@Ctx() ctx: Context, @Arg('input') input: DesignateVillageInput): Promise<DesignateVillagePayload> {
     return villageService.designate(ctx, input);
   }
 
-  @Authorized(REGISTRY_WRITERS)
+  @Authorized(villagePolicy.roles.write)
   @Mutation(() => VillagePayload, { description: 'Withdraw a designation (撤销认定)' })
   async revokeVillageDesignation(
     @Ctx() ctx: Context,

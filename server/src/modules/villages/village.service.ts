@@ -1,7 +1,7 @@
 import type { Context } from '../../core/context';
 import { appendEvent } from '../../core/events/event-store';
-import { regionInScope, visibleVillages } from '../../core/auth/visibility';
-import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { villagePolicy } from './village.policy';
+import { badInput, conflict, notFound } from '../../core/errors';
 import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
 import { fromGlobalId } from '../../core/relay/global-id';
 import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
@@ -27,6 +27,7 @@ import type {
   RevokeVillageDesignationInput,
   UpdateVillageInput,
 } from './village.inputs';
+import { VILLAGE_INDICATORS_UPDATED } from './village.events';
 
 const VILLAGE_SELECT =
   'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code';
@@ -80,7 +81,7 @@ export class VillageService {
   async findByCodes(ctx: Context, codes: readonly string[]): Promise<(VillageNode | null)[]> {
     const rows = await query<VillageRow>(
       ctx.em,
-      withWhere(VILLAGE_SELECT, and(inList('v.code', codes), visibleVillages(ctx.viewer, 'v.code'))),
+      withWhere(VILLAGE_SELECT, and(inList('v.code', codes), villagePolicy.readable(ctx.viewer, 'v.code'))),
     );
     const byCode = new Map(rows.map((row) => [row.code, VillageNode.from(row)]));
     return codes.map((code) => byCode.get(code) ?? null);
@@ -108,7 +109,7 @@ export class VillageService {
   ): Promise<ConnectionData<VillageNode>> {
     const page = readPage(args);
     const sort = sortOf(order);
-    const where = and(visibleVillages(ctx.viewer, 'r.code'), ...filterSql(filter));
+    const where = and(villagePolicy.readable(ctx.viewer, 'r.code'), ...filterSql(filter));
     const seek = page.after ? afterSql(sort, page.after) : undefined;
     const rows = await query<VillageRow>(
       ctx.em,
@@ -146,7 +147,7 @@ export class VillageService {
       const scopes = `(VALUES ${prefixes.map(() => '(?::varchar, ?::text)').join(', ')}) AS p(region_code, pattern)`;
       const where = and(
         { sql: 'r.code LIKE p.pattern', bindings: [] },
-        visibleVillages(ctx.viewer, 'r.code'),
+        villagePolicy.readable(ctx.viewer, 'r.code'),
         ...filterSql(filter),
       );
       const seek = page.after ? afterSql(sort, page.after) : undefined;
@@ -249,19 +250,14 @@ export class VillageService {
     return loader.load(code);
   }
 
-  /** Region roles may write only inside their region; partners never write the registry. */
-  private requireWritable(ctx: Context, code: string): void {
-    if (!regionInScope(ctx.viewer, code)) throw forbidden(`Village ${code} is outside your region`);
-  }
-
   async create(ctx: Context, input: CreateVillageInput): Promise<VillageNode> {
+    villagePolicy.requireWrite(ctx.viewer, input.code);
     if (levelOfCode(input.code) !== RegionLevel.VILLAGE) {
       throw badInput(
         'code',
         `code ${input.code} is not a village code: 12 digits with a non-zero last three-digit segment under a township`,
       );
     }
-    this.requireWritable(ctx, input.code);
     const townshipCode = parentCodeOf(input.code)!;
     await ctx.em.transactional(async (em) => {
       const township = await em.findOne(Region, { code: townshipCode });
@@ -288,7 +284,7 @@ export class VillageService {
 
   async update(ctx: Context, input: UpdateVillageInput): Promise<VillageNode> {
     const code = (await this.require(ctx, input.villageId)).code;
-    this.requireWritable(ctx, code);
+    villagePolicy.requireWrite(ctx.viewer, code);
     await ctx.em.transactional(async (em) => {
       const village = await em.findOneOrFail(Village, { code });
       if (input.name !== undefined) (await em.findOneOrFail(Region, { code })).name = input.name.trim();
@@ -303,7 +299,7 @@ export class VillageService {
     input: RecordVillageIndicatorsInput,
   ): Promise<{ village: VillageNode; indicators: VillageIndicatorsType }> {
     const village = await this.require(ctx, input.villageId);
-    this.requireWritable(ctx, village.code);
+    villagePolicy.requireWrite(ctx.viewer, village.code);
     const nextYear = new Date().getFullYear() + 1;
     if (input.year > nextYear) throw badInput('year', `year must be ${nextYear} or earlier`);
     for (const field of ['perCapitaDisposableIncome', 'farmlandMu', 'forestMu'] as const) {
@@ -332,7 +328,7 @@ export class VillageService {
       });
       await em.flush();
       await appendEvent(em, {
-        topic: 'villageIndicatorsUpdated',
+        topic: VILLAGE_INDICATORS_UPDATED,
         regionCode: village.code,
         partnerAccess: 'ASSIGNED_VILLAGE',
         payload: { villageCode: village.code, year: input.year },
@@ -352,7 +348,7 @@ export class VillageService {
     input: DesignateVillageInput,
   ): Promise<{ village: VillageNode; designation: VillageDesignationType }> {
     const village = await this.require(ctx, input.villageId);
-    this.requireWritable(ctx, village.code);
+    villagePolicy.requireWrite(ctx.viewer, village.code);
     await ctx.em.transactional(async (em) => {
       if (await em.findOne(VillageDesignation, { villageCode: village.code, kind: input.kind })) {
         throw conflict(`Village ${village.code} already holds designation ${input.kind}`, ['kind']);
@@ -372,7 +368,7 @@ export class VillageService {
 
   async revokeDesignation(ctx: Context, input: RevokeVillageDesignationInput): Promise<VillageNode> {
     const village = await this.require(ctx, input.villageId);
-    this.requireWritable(ctx, village.code);
+    villagePolicy.requireWrite(ctx.viewer, village.code);
     await ctx.em.transactional(async (em) => {
       const designation = await em.findOne(VillageDesignation, { villageCode: village.code, kind: input.kind });
       if (!designation) throw notFound(`Village ${village.code} does not hold designation ${input.kind}`, 'kind');

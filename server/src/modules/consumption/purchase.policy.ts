@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ALL_ROLES, Role, type Viewer } from '../../core/auth/viewer';
+import { definePolicy } from '../../core/access/policy';
+import { insideViewerRegion, underViewerRegion } from '../../core/access/region-scope';
+import { forbidden } from '../../core/errors';
+import { sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
+import type { StoredEvent } from '../../core/events/event-store';
+import { receivesVillageEvent } from '../villages/village.policy';
+
+/** What the write checks need to know of a purchase. */
+export interface PurchaseTarget {
+  buyerId: string;
+  originVillageCode: string;
+}
+
+/**
+ * Consumption-support purchases (消费帮扶采购).
+ *
+ * - ADMIN: all.
+ * - REGION_OFFICIAL: purchases of produce from villages inside its region.
+ * - ENTERPRISE / ASSISTANCE_UNIT: their own purchases only; a partner never sees another buyer's.
+ * - ORG_DEPARTMENT: none. Organisation departments follow resident teams; purchases are buyers'
+ *   commercial data. Statistics and live events follow the same rule.
+ *
+ * Partners record and void their own purchases; officials record, verify and void purchases of
+ * produce from their region.
+ */
+export const purchasePolicy = definePolicy({
+  resource: 'purchase',
+  roles: {
+    read: ALL_ROLES,
+    write: [Role.ADMIN, Role.REGION_OFFICIAL, Role.ENTERPRISE, Role.ASSISTANCE_UNIT],
+    verify: [Role.ADMIN, Role.REGION_OFFICIAL],
+  },
+
+  /** `alias` is the SQL alias of a `purchase` row. */
+  readable(viewer: Viewer, alias: string): SqlFragment {
+    switch (viewer.role) {
+      case Role.ADMIN:
+        return sqlTrue;
+      case Role.REGION_OFFICIAL:
+        return underViewerRegion(viewer, `${alias}.origin_village_code`);
+      case Role.ENTERPRISE:
+      case Role.ASSISTANCE_UNIT:
+        return { sql: `${alias}.buyer_id = ?`, bindings: [viewer.providerId] };
+      default:
+        return sqlFalse;
+    }
+  },
+
+  /** Record for `buyerId`: partners for themselves only; checked before anything about the buyer is read. */
+  requireRecordFor(viewer: Viewer, buyerId: string): void {
+    if (viewer.role === Role.ENTERPRISE || viewer.role === Role.ASSISTANCE_UNIT) {
+      if (buyerId !== viewer.providerId) throw forbidden('Partners record purchases for themselves only');
+    }
+  },
+
+  /** Record, or void, this purchase. */
+  requireWrite(viewer: Viewer, purchase: PurchaseTarget): void {
+    switch (viewer.role) {
+      case Role.ADMIN:
+        return;
+      case Role.REGION_OFFICIAL:
+        if (insideViewerRegion(viewer, purchase.originVillageCode)) return;
+        throw forbidden('Officials manage purchases of produce from their own region');
+      case Role.ENTERPRISE:
+      case Role.ASSISTANCE_UNIT:
+        if (purchase.buyerId === viewer.providerId) return;
+        throw forbidden('Partners manage their own purchases only');
+      default:
+        throw forbidden('Organisation departments do not manage purchases');
+    }
+  },
+
+  /** Verify this purchase: officials of the origin region (and admins). */
+  requireVerify(viewer: Viewer, purchase: PurchaseTarget): void {
+    if (viewer.role === Role.ADMIN) return;
+    if (viewer.role === Role.REGION_OFFICIAL && insideViewerRegion(viewer, purchase.originVillageCode)) return;
+    throw forbidden('Only officials of the origin region verify purchases');
+  },
+
+  /** `purchaseRecorded` and `purchaseStatusChanged`: as the reads, so never organisation departments. */
+  receives: (viewer: Viewer, event: StoredEvent, db: () => EntityManager) =>
+    viewer.role !== Role.ORG_DEPARTMENT && receivesVillageEvent(viewer, event, db),
+});

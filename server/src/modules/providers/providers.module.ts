@@ -1,0 +1,26 @@
+import type { FeatureModule } from '../feature-module';
+import { Provider } from './provider.entity';
+import { AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver } from './provider.resolver';
+import { providerService } from './provider.service';
+import { ProviderType } from './provider.entity';
+
+/** Assistance units (帮扶单位) and enterprises (帮扶企业). */
+export const providersModule: FeatureModule = {
+  name: 'providers',
+  resolvers: [AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver],
+  entities: [Provider],
+  nodeTypes: [
+    {
+      typeName: 'AssistanceUnit',
+      fetch: (ctx, key) => providerService.byTypedId(ctx, ProviderType.ASSISTANCE_UNIT, key),
+    },
+    { typeName: 'Enterprise', fetch: (ctx, key) => providerService.byTypedId(ctx, ProviderType.ENTERPRISE, key) },
+  ],
+  constraints: [
+    {
+      constraint: 'provider_credit_code_unique',
+      message: 'An enterprise with this unified social credit code already exists',
+      fields: ['creditCode'],
+    },
+  ],
+};
