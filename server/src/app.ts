@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -170,8 +171,13 @@ export async function createPlatform({
     validationRules: [depthLimit()],
     // main.ts owns the shutdown order (HTTP, sockets, ORM, database); Apollo must not race it.
     stopOnTerminationSignals: false,
+    // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every answer.
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The platform sends no cache hints; the default cache-control plugin would still wrap
+      // every field resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {
