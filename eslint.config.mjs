@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       'client-sdk/src/generated/**',
+      'client-sdk/examples/county-portal/src/gql/**',
       'coverage/**',
       'test-artifacts/**',
       '.data/**',

@@ -1,7 +1,9 @@
 // Builds the ESM and CommonJS outputs with their declarations, and marks each folder's module
 // format so Node loads `dist/esm` as ESM and `dist/cjs` as CommonJS whatever the package says.
+// Also copies the platform's SDL into the package, so a portal team can generate its own typed
+// documents from `@xiangcun/assistance-sdk/schema.graphql` (see codegen.example.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,3 +19,4 @@ for (const [config, folder, type] of [
   mkdirSync(join(root, 'dist', folder), { recursive: true });
   writeFileSync(join(root, 'dist', folder, 'package.json'), `${JSON.stringify({ type }, null, 2)}\n`);
 }
+copyFileSync(join(root, '..', 'schema', 'schema.graphql'), join(root, 'schema.graphql'));

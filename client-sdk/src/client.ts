@@ -52,7 +52,11 @@ export interface PlatformClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra HTTP headers sent with every request. */
   headers?: Record<string, string>;
-  /** WebSocket constructor where there is no global one (Node 20: `import WebSocket from 'ws'`). */
+  /**
+   * WebSocket constructor where there is no global one (browsers and Node 22+ have it; on Node 20
+   * pass `import WebSocket from 'ws'`). Without one, live subscriptions stop with a
+   * CONFIGURATION_ERROR naming this option; queries and mutations work regardless.
+   */
   webSocketImpl?: unknown;
   /** Backoff of live subscriptions after a dropped connection. */
   reconnect?: ReconnectOptions;
@@ -179,7 +183,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
     /** Drops the live connection as a network failure would; subscriptions reconnect and resume. */
     dropLiveConnection: () => live.terminate(),
 
-    /** Closes the live connection; pending HTTP requests finish on their own. */
+    /** Stops every live subscription and closes the connection; pending HTTP requests finish on their own. */
     close: () => live.dispose(),
   };
 }

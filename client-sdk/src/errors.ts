@@ -1,11 +1,15 @@
-/** Error codes the platform puts in `extensions.code`, plus the two the SDK adds itself. */
+/** Error codes the platform puts in `extensions.code`. */
 export type ServerErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 /**
- * `NETWORK_ERROR`: the platform could not be reached or answered something that is not GraphQL.
+ * Codes the SDK adds itself:
+ * `NETWORK_ERROR`: the platform could not be reached, the connection was lost for good, or the
+ * answer was not GraphQL.
+ * `CONFIGURATION_ERROR`: this environment lacks something the SDK needs (a WebSocket or fetch
+ * implementation); the message names the option to pass.
  * `UNKNOWN`: the platform answered an error without a code the SDK knows.
  */
-export type ErrorCode = ServerErrorCode | 'NETWORK_ERROR' | 'UNKNOWN';
+export type ErrorCode = ServerErrorCode | 'NETWORK_ERROR' | 'CONFIGURATION_ERROR' | 'UNKNOWN';
 
 const SERVER_CODES: readonly string[] = [
   'BAD_USER_INPUT',
@@ -69,7 +73,19 @@ export class PlatformError extends Error {
   }
 
   static network(message: string, cause?: unknown, status?: number): PlatformError {
-    return new PlatformError([{ code: 'NETWORK_ERROR', message, fields: [] }], { cause, status });
+    return PlatformError.of('NETWORK_ERROR', message, cause, status);
+  }
+
+  /** An error of one code raised by the SDK itself. */
+  static of(code: ErrorCode, message: string, cause?: unknown, status?: number): PlatformError {
+    return new PlatformError([{ code, message, fields: [] }], { cause, status });
+  }
+
+  /** `error` itself when it already is a PlatformError, else wrapped with `code`. */
+  static wrap(error: unknown, code: ErrorCode, message: string): PlatformError {
+    if (error instanceof PlatformError) return error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return PlatformError.of(code, `${message}: ${reason}`, error);
   }
 }
 

@@ -8,7 +8,7 @@ export {
 } from './errors.js';
 export type { LiveHandlers, LiveStatus, LiveSubscription, ReconnectOptions } from './live.js';
 export type { ResultOf, VariablesOf, TokenSource } from './transport.js';
-export { graphql } from './generated/index.js';
 // Every typed document of the SDK (e.g. `PurchasesDocument`) and every schema type, for `request`.
+// Documents of your own: generate them from this package's schema.graphql (codegen.example.ts).
 export * from './generated/graphql.js';
 export type { TypedDocumentNode } from '@graphql-typed-document-node/core';

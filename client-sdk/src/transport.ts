@@ -16,19 +16,38 @@ export type VariablesOf<D> = D extends TypedDocumentNode<any, infer V> ? V : nev
 interface Printed {
   query: string;
   operationName?: string;
+  /**
+   * The trusted-document id ("sha256:…") the codegen put in the document's `__meta__.hash`
+   * (`persistedDocuments` in its preset config), when it has one.
+   */
+  documentId?: string;
 }
 
 const printed = new WeakMap<DocumentNode, Printed>();
 
-/** The text and operation name of a document, printed once per document object. */
+/** The text, operation name and trusted-document id of a document, worked out once per document object. */
 export function printDocument(document: DocumentNode): Printed {
   let entry = printed.get(document);
   if (!entry) {
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-    entry = { query: print(document), ...(operation?.name ? { operationName: operation.name.value } : {}) };
+    const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+    entry = {
+      query: print(document),
+      ...(operation?.name ? { operationName: operation.name.value } : {}),
+      ...(typeof hash === 'string' ? { documentId: hash } : {}),
+    };
     printed.set(document, entry);
   }
   return entry;
+}
+
+/** The token from a TokenSource; a source that throws is reported as UNAUTHENTICATED. */
+export async function currentToken(getToken: TokenSource): Promise<string | null | undefined> {
+  try {
+    return await getToken();
+  } catch (error) {
+    throw PlatformError.wrap(error, 'UNAUTHENTICATED', 'getToken failed');
+  }
 }
 
 export interface HttpTransportOptions {
@@ -38,16 +57,27 @@ export interface HttpTransportOptions {
   headers?: Record<string, string>;
 }
 
-/** Runs one operation over HTTP POST and returns its data, or throws a PlatformError. */
+/**
+ * Runs one operation over HTTP POST and returns its data, or throws a PlatformError (whatever
+ * went wrong: the platform's errors, an unreachable platform, an answer that is not GraphQL).
+ *
+ * A document with a trusted-document id is sent with its `documentId` and its text: a platform
+ * with `TRUSTED_DOCUMENTS=only` runs the trusted copy, any other runs the text if it does not
+ * know the id.
+ */
 export async function executeHttp<R, V>(
   options: HttpTransportOptions,
   document: TypedDocumentNode<R, V>,
   variables: V | undefined,
 ): Promise<R> {
-  const { query, operationName } = printDocument(document);
-  const token = await options.getToken();
-  const doFetch = options.fetch ?? globalThis.fetch;
-  if (!doFetch) throw PlatformError.network('No fetch implementation: pass `fetch` to createPlatformClient');
+  const { query, operationName, documentId } = printDocument(document);
+  const token = await currentToken(options.getToken);
+  const doFetch = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch : undefined);
+  if (!doFetch)
+    throw PlatformError.of(
+      'CONFIGURATION_ERROR',
+      'No fetch implementation in this environment: pass `fetch` to createPlatformClient',
+    );
   let response: Response;
   try {
     response = await doFetch(options.url, {
@@ -58,14 +88,20 @@ export async function executeHttp<R, V>(
         ...options.headers,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query, variables: variables ?? {}, ...(operationName ? { operationName } : {}) }),
+      body: JSON.stringify({
+        ...(documentId ? { documentId } : {}),
+        query,
+        variables: variables ?? {},
+        ...(operationName ? { operationName } : {}),
+      }),
     });
   } catch (cause) {
     throw PlatformError.network(`Platform unreachable at ${options.url}`, cause);
   }
-  let body: { data?: R | null; errors?: GraphQLErrorShape[] };
+  let body: { data?: R | null; errors?: GraphQLErrorShape[] } | null;
   try {
     body = (await response.json()) as typeof body;
+    if (!body || typeof body !== 'object') throw new TypeError('not a JSON object');
   } catch (cause) {
     throw PlatformError.network(
       `Platform answered HTTP ${response.status} without a GraphQL response`,

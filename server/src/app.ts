@@ -19,6 +19,7 @@ import { AppError, type ErrorCatalog } from './core/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventHub } from './core/events/event-hub';
 import { LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
+import { clientProtocol } from './client-protocol';
 
 export interface PlatformDeps {
   orm: Orm;
@@ -135,9 +136,10 @@ export async function createPlatform({
     }
   });
 
+  const protocol = clientProtocol(logger);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
-    {
+    protocol.ws({
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit()]),
       // The token arrives once, in connectionParams; a bad one refuses the connection.
@@ -160,7 +162,7 @@ export async function createPlatform({
         return { ...result, errors: result.errors.map((error) => formatWsError(error, errors, logger)) };
       },
       onError: (_ctx, _id, _payload, failures) => failures.map((error) => formatWsError(error, errors, logger)),
-    },
+    }),
     wsServer,
   );
 
@@ -168,6 +170,9 @@ export async function createPlatform({
     schema,
     formatError: (formatted, error) => errors.format(formatted, error),
     introspection: true,
+    // Automatic persisted queries would let any client register any document: trusted documents
+    // (client-protocol.ts) are the allow-list instead.
+    persistedQueries: false,
     validationRules: [depthLimit()],
     // main.ts owns the shutdown order (HTTP, sockets, ORM, database); Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -195,6 +200,7 @@ export async function createPlatform({
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    protocol.http,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         let viewer;

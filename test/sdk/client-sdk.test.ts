@@ -7,7 +7,7 @@ import {
   type PurchaseRecordedSubscription,
   type LiveStatus,
   type TypedDocumentNode,
-} from 'client-sdk';
+} from '@xiangcun/assistance-sdk';
 import { startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { settle } from '../harness/live-client';
 import { Role } from '../../server/src/core/auth/viewer';

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createPlatformClient, type PlatformClient } from 'client-sdk';
+import { createPlatformClient, type PlatformClient } from '@xiangcun/assistance-sdk';
 import { startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';

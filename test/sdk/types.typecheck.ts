@@ -2,7 +2,8 @@
  * Compile-time checks of the SDK's types, covered by `npm run typecheck` (never executed): each
  * `@ts-expect-error` fails the type-check if the line below it ever compiles.
  */
-import { createPlatformClient, graphql, PurchasesDocument, type ErrorCode, type PlatformError } from 'client-sdk';
+import { parse } from 'graphql';
+import { createPlatformClient, PurchasesDocument, type ErrorCode, type PlatformError } from '@xiangcun/assistance-sdk';
 
 export async function typeChecks(): Promise<void> {
   const client = createPlatformClient({ url: 'http://localhost:4000/graphql', token: 't' });
@@ -44,9 +45,10 @@ export async function typeChecks(): Promise<void> {
   void purchases.purchases.edges[0].node.totalAmmount;
   // @ts-expect-error a wrong variable type in a typed document
   await client.request(PurchasesDocument, { first: '5' });
-  const unknownDocument = graphql('query { villages { edges { node { nmae } } } }');
-  // @ts-expect-error a document the codegen does not know (a misspelled field in it) has no type
-  await client.request(unknownDocument);
+  // A document nobody generated types for gives an `unknown` result: nothing can be read unchecked.
+  const untyped = await client.request(parse('query { villages { totalCount } }'));
+  // @ts-expect-error an untyped document's result must be narrowed before use
+  void untyped.villages;
 
   client.live.purchaseRecorded(
     { filter: { regionCode: '519902' } },

@@ -14,7 +14,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n": typeof types.PortalRecentPurchasesDocument,
     "\n  fragment PurchaseFields on Purchase {\n    id\n    clientReference\n    status\n    channel\n    purchasedOn\n    recordedAt\n    totalAmount\n    lineCount\n    voidReason\n    buyer { id kind name }\n    originVillage { id code name }\n    county { code name }\n    lines { lineNo quantity unit amount category product { id name } }\n  }\n": typeof types.PurchaseFieldsFragmentDoc,
     "\n  query Purchases($filter: PurchaseFilter, $first: Int, $after: String) {\n    purchases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...PurchaseFields } }\n    }\n  }\n": typeof types.PurchasesDocument,
     "\n  query ConsumptionStats($filter: ConsumptionStatsFilter, $groupBy: [StatsDimension!]!) {\n    consumptionStats(filter: $filter, groupBy: $groupBy) {\n      amount\n      purchaseCount\n      lineCount\n      period\n      category\n      channel\n      village { code name }\n      county { code name }\n      buyer { id kind name }\n    }\n  }\n": typeof types.ConsumptionStatsDocument,
@@ -38,7 +37,6 @@ type Documents = {
     "\n  query TeamCoverage($regionCode: String!, $weekOf: Date!) {\n    teamComplianceSummary(regionCode: $regionCode, weekOf: $weekOf) {\n      regionCode\n      weekStart\n      weekEnd\n      teams\n      fullyCompliantTeams\n      assessedMembers\n      compliantMembers\n      rate\n    }\n    keyVillagesWithoutTeam(regionCode: $regionCode, first: 100) {\n      totalCount\n      edges { node { id code name } }\n    }\n  }\n": typeof types.TeamCoverageDocument,
 };
 const documents: Documents = {
-    "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n": types.PortalRecentPurchasesDocument,
     "\n  fragment PurchaseFields on Purchase {\n    id\n    clientReference\n    status\n    channel\n    purchasedOn\n    recordedAt\n    totalAmount\n    lineCount\n    voidReason\n    buyer { id kind name }\n    originVillage { id code name }\n    county { code name }\n    lines { lineNo quantity unit amount category product { id name } }\n  }\n": types.PurchaseFieldsFragmentDoc,
     "\n  query Purchases($filter: PurchaseFilter, $first: Int, $after: String) {\n    purchases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...PurchaseFields } }\n    }\n  }\n": types.PurchasesDocument,
     "\n  query ConsumptionStats($filter: ConsumptionStatsFilter, $groupBy: [StatsDimension!]!) {\n    consumptionStats(filter: $filter, groupBy: $groupBy) {\n      amount\n      purchaseCount\n      lineCount\n      period\n      category\n      channel\n      village { code name }\n      county { code name }\n      buyer { id kind name }\n    }\n  }\n": types.ConsumptionStatsDocument,
@@ -76,10 +74,6 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,9 @@
-import { createPlatformClient, isPlatformError, type LiveStatus, type PurchaseRecordedSubscription } from 'client-sdk';
+import {
+  createPlatformClient,
+  isPlatformError,
+  type LiveStatus,
+  type PurchaseRecordedSubscription,
+} from '@xiangcun/assistance-sdk';
 import { RecentPurchasesDocument } from './documents';
 import { renderMonthlyChart } from './chart';
 import {

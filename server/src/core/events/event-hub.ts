@@ -5,6 +5,7 @@ import type { EventBus } from './event-bus';
 import { PushStream } from './event-stream';
 import { latestCursor, readEventsAfter, type StoredEvent, type Topic } from './event-store';
 import type { TopicRegistry } from './topics';
+import { caughtUp, type LiveItem } from './live-position';
 
 /** What a subscriber asked for, beyond its scope: the subscription's filter arguments. */
 export interface EventFilter {
@@ -17,7 +18,7 @@ interface Subscriber {
   topic: Topic;
   viewer: Viewer;
   filter: EventFilter;
-  stream: PushStream<StoredEvent>;
+  stream: PushStream<LiveItem>;
   /** Highest cursor delivered; anything at or below is a duplicate. */
   delivered: bigint;
   /** Live events wait here while the backlog of a resuming subscriber is replayed. */
@@ -69,8 +70,13 @@ export class EventHub {
    * A subscriber's stream: with `after`, first every missed event after that cursor (from the
    * table, filtered by scope), then live ones, without gap or duplicate. Cursor order equals
    * commit order (see appendEvent), so "after my cursor" is exact.
+   *
+   * The stream also carries one `CaughtUp` item, the moment the subscriber is live: at once for a
+   * new subscription, after the replay for a resuming one. Its cursor is the subscriber's position
+   * (every event at or below it was delivered or was not for this subscriber), so a client that
+   * resumes from it later misses nothing, even if it has not received a single event yet.
    */
-  subscribe(topic: Topic, viewer: Viewer, filter: EventFilter, after?: string): AsyncIterableIterator<StoredEvent> {
+  subscribe(topic: Topic, viewer: Viewer, filter: EventFilter, after?: string): AsyncIterableIterator<LiveItem> {
     if (!this.topics.has(topic)) throw new Error(`no module declares the topic ${topic}`);
     const subscriber: Subscriber = {
       topic,
@@ -78,11 +84,13 @@ export class EventHub {
       filter,
       delivered: after !== undefined ? BigInt(after) : this.lastFetched,
       pending: after !== undefined ? [] : null,
-      stream: new PushStream<StoredEvent>(() => this.subscribers.delete(subscriber)),
+      stream: new PushStream<LiveItem>(() => this.subscribers.delete(subscriber)),
     };
     // Registered before the backlog is read, so nothing committed meanwhile slips between the two.
     this.subscribers.add(subscriber);
+    // Without `after` the subscriber starts at what this hub has read: every later event reaches it.
     if (after !== undefined) void this.replay(subscriber);
+    else subscriber.stream.push(caughtUp(subscriber.delivered));
     return subscriber.stream;
   }
 
@@ -98,6 +106,7 @@ export class EventHub {
       const pending = subscriber.pending!;
       while (pending.length) await this.deliver(subscriber, pending.shift()!);
       subscriber.pending = null;
+      subscriber.stream.push(caughtUp(subscriber.delivered));
     } catch (error) {
       this.logger.error({ err: error }, 'could not replay missed events');
       subscriber.stream.close();

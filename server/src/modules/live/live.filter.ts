@@ -9,6 +9,7 @@ import { badInput } from '../../core/errors';
 import { fromGlobalId } from '../../core/relay/global-id';
 import type { EventFilter } from '../../core/events/event-hub';
 import type { StoredEvent, Topic } from '../../core/events/event-store';
+import { isCaughtUp, reportCaughtUp } from '../../core/events/live-position';
 import { regionService } from '../regions/region.service';
 import { villageService } from '../villages/village.service';
 
@@ -64,7 +65,8 @@ export function parseAfter(after: string | undefined | null): string | undefined
 
 /**
  * The async iterator behind a subscription field: the hub's stream for the topic, with the
- * context refreshed before each event is resolved.
+ * context refreshed before each event is resolved. The hub's caught-up marker is not an event:
+ * it goes to the transport (see core/events/live-position.ts), which tells the client its cursor.
  */
 export async function liveStream(
   ctx: Context,
@@ -79,12 +81,22 @@ export async function liveStream(
   const stream = ctx.events.subscribe(topic, ctx.viewer, resolved, parseAfter(after));
   return {
     [Symbol.asyncIterator]: () => ({
-      next: async () => {
-        const result = await stream.next();
-        if (!result.done) refreshForEvent(ctx);
-        return result;
+      next: async (): Promise<IteratorResult<StoredEvent>> => {
+        for (;;) {
+          const result = await stream.next();
+          if (result.done) return result;
+          if (isCaughtUp(result.value)) {
+            reportCaughtUp(ctx, result.value.cursor);
+            continue;
+          }
+          refreshForEvent(ctx);
+          return { done: false, value: result.value };
+        }
       },
-      return: () => stream.return!(),
+      return: async (): Promise<IteratorResult<StoredEvent>> => {
+        await stream.return!();
+        return { done: true, value: undefined };
+      },
     }),
   };
 }
