@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { parse } from 'graphql';
 import {
   createPlatformClient,
@@ -257,5 +258,161 @@ describe('live subscriptions', () => {
     expect(errors[0]).toBeInstanceOf(PlatformError);
     expect(errors[0].code).toBe('NOT_FOUND');
     expect(outside.status).toBe('closed');
+  });
+
+  it('resumes gap-free after a drop even before its first event: the platform gives the start cursor', async () => {
+    const county = client();
+    const tea = client({ token: teaToken() });
+    const received: string[] = [];
+    const statuses: LiveStatus[] = [];
+    const subscription = county.live.purchaseRecorded(
+      { filter: { regionCode: '519902' } },
+      { next: (e) => received.push(e.purchaseRecorded.purchase!.id), status: (s) => statuses.push(s) },
+    );
+    expect(subscription.lastCursor).toBeNull();
+    await waitUntil(() => subscription.status === 'live', 5000, 'the subscription to go live');
+    const [{ head }] = await server.sql<{ head: string }>(
+      `SELECT coalesce(max(cursor), 0)::text AS head FROM domain_event`,
+    );
+    // No event yet, but a position: the head of the stream when it went live (or later).
+    expect(subscription.lastCursor).not.toBeNull();
+    expect(BigInt(subscription.lastCursor!)).toBeLessThanOrEqual(BigInt(head));
+
+    // Cut before any event has arrived; record while the connection is down.
+    sockets.cut();
+    await waitUntil(() => subscription.status === 'reconnecting', 5000, 'reconnecting');
+    const missed = (await tea.recordPurchase(purchaseInput('sdk-no-cursor-1', '777.77'))).purchase.id;
+    await waitUntil(() => received.length === 1, 8000, 'the purchase recorded while down');
+    await waitUntil(() => subscription.status === 'live', 5000, 'live again');
+    expect(received).toEqual([missed]);
+    expect(statuses).toEqual(['live', 'reconnecting', 'live']);
+    subscription.close();
+  });
+
+  it('says `live` only after the replay has caught up', async () => {
+    const county = client();
+    const tea = client({ token: teaToken() });
+    const [{ cursor }] = await server.sql<{ cursor: string }>(
+      `SELECT coalesce(max(cursor), 0)::text AS cursor FROM domain_event`,
+    );
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) ids.push((await tea.recordPurchase(purchaseInput(`sdk-replay-${n}`))).purchase.id);
+    const receivedWhileNotLive: string[] = [];
+    const received: string[] = [];
+    let subscription: ReturnType<typeof county.live.purchaseRecorded> | undefined = undefined;
+    subscription = county.live.purchaseRecorded(
+      { after: cursor },
+      {
+        next: (e) => {
+          received.push(e.purchaseRecorded.purchase!.id);
+          if (subscription?.status !== 'live') receivedWhileNotLive.push(e.purchaseRecorded.purchase!.id);
+        },
+      },
+    );
+    await waitUntil(() => subscription!.status === 'live', 5000, 'live');
+    // Every replayed event came before the status turned live.
+    expect(received).toEqual(ids);
+    expect(receivedWhileNotLive).toEqual(ids);
+    subscription.close();
+  });
+
+  it('stops with UNAUTHENTICATED when the socket refuses the token and getToken has no new one', async () => {
+    const statuses: LiveStatus[] = [];
+    const errors: PlatformError[] = [];
+    let asked = 0;
+    const refused = client({ token: undefined, getToken: () => (asked++, 'not-a-token') });
+    const subscription = refused.live.purchaseRecorded(
+      {},
+      { next: () => undefined, status: (s) => statuses.push(s), error: (e) => errors.push(e) },
+    );
+    await waitUntil(() => errors.length === 1, 5000, 'the refusal');
+    await settle(600);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(PlatformError);
+    expect(errors[0].code).toBe('UNAUTHENTICATED');
+    expect(subscription.status).toBe('closed');
+    expect(statuses.filter((s) => s === 'reconnecting').length).toBeLessThanOrEqual(1);
+    expect(asked).toBeLessThanOrEqual(3); // the connect, and one look for a new token
+  });
+
+  it('resumes when getToken yields a new token after a refusal', async () => {
+    // The first token is refused on connect; the token source then has a fresh one.
+    let calls = 0;
+    const renewing = client({ token: undefined, getToken: () => (calls++ === 0 ? 'expired-or-bad' : countyToken()) });
+    const tea = client({ token: teaToken() });
+    const received: string[] = [];
+    const errors: PlatformError[] = [];
+    const statuses: LiveStatus[] = [];
+    const subscription = renewing.live.purchaseRecorded(
+      {},
+      {
+        next: (e) => received.push(e.purchaseRecorded.purchase!.id),
+        error: (e) => errors.push(e),
+        status: (s) => statuses.push(s),
+      },
+    );
+    await waitUntil(() => subscription.status === 'live', 5000, 'live with the new token');
+    expect(statuses).toEqual(['reconnecting', 'live']);
+    expect(calls).toBeGreaterThanOrEqual(3); // refused connect, the look for a new token, the reconnect
+    const id = (await tea.recordPurchase(purchaseInput('sdk-renewed-1'))).purchase.id;
+    await waitUntil(() => received.length === 1, 5000, 'an event');
+    expect(received).toEqual([id]);
+    expect(errors).toEqual([]);
+    subscription.close();
+  });
+
+  it('reports a missing WebSocket implementation as a CONFIGURATION_ERROR naming the option, without throwing', async () => {
+    const original = globalThis.WebSocket;
+    // What Node 20 looks like: no global WebSocket.
+    delete (globalThis as { WebSocket?: unknown }).WebSocket;
+    try {
+      const errors: PlatformError[] = [];
+      const nodeTwenty = client();
+      const subscription = nodeTwenty.live.purchaseRecorded(
+        {},
+        { next: () => undefined, error: (e) => errors.push(e) },
+      );
+      await waitUntil(() => errors.length === 1, 2000, 'the configuration error');
+      expect(errors[0]).toMatchObject({ code: 'CONFIGURATION_ERROR' });
+      expect(errors[0].message).toContain('webSocketImpl');
+      expect(subscription.status).toBe('closed');
+      expect(await nodeTwenty.viewer()).toMatchObject({ role: 'REGION_OFFICIAL' }); // HTTP needs no WebSocket
+    } finally {
+      globalThis.WebSocket = original;
+    }
+  });
+});
+
+describe('transport failures are PlatformErrors too', () => {
+  it('turns a proxy error page, a body that is not JSON and a failing getToken into PlatformErrors', async () => {
+    const proxy = http.createServer((req, res) => {
+      if (req.url === '/html') res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('null');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    try {
+      const html = await client({ url: `${base}/html` })
+        .viewer()
+        .catch((e: unknown) => e);
+      expect(html).toBeInstanceOf(PlatformError);
+      expect(html).toMatchObject({ code: 'NETWORK_ERROR', status: 502 });
+      const nullBody = await client({ url: `${base}/null` })
+        .viewer()
+        .catch((e: unknown) => e);
+      expect(nullBody).toMatchObject({ code: 'NETWORK_ERROR', status: 200 });
+      const failing = await client({
+        token: undefined,
+        getToken: () => {
+          throw new Error('session expired');
+        },
+      })
+        .viewer()
+        .catch((e: unknown) => e);
+      expect(failing).toBeInstanceOf(PlatformError);
+      expect(failing).toMatchObject({ code: 'UNAUTHENTICATED' });
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
