@@ -94,6 +94,7 @@ export async function createPlatform({
   redisUrl,
   eventPollMs,
 }: PlatformDeps): Promise<Platform> {
+  const protocol = clientProtocol(logger); // first: a bad manifest stops the start before anything runs
   const schema = await platformSchema();
   const { nodes, errors } = platformParts();
   const events = await createEventHub(orm, logger, redisUrl, eventPollMs);
@@ -136,7 +137,6 @@ export async function createPlatform({
     }
   });
 
-  const protocol = clientProtocol(logger);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     protocol.ws({

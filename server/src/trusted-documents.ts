@@ -129,7 +129,14 @@ export class TrustedDocuments {
       return next();
     }
     if (!body || typeof body !== 'object') return next();
-    const request = body as { documentId?: unknown; query?: unknown };
+    const request = body as { documentId?: unknown; query?: unknown; extensions?: { persistedQuery?: unknown } };
+    // Apollo's automatic persisted queries are off (they would let anyone register any document);
+    // answered here so the caller learns why, instead of Apollo's generic refusal.
+    if (request.extensions?.persistedQuery !== undefined)
+      return void refuse(
+        'Automatic persisted queries are not supported: send the document, or a documentId from the manifest',
+        'extensions.persistedQuery',
+      );
     const outcome = this.resolve(request.documentId, request.query);
     if ('error' in outcome) return void refuse(outcome.error, outcome.field);
     if ('query' in outcome) request.query = outcome.query;
