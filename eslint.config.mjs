@@ -21,7 +21,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['codegen.ts'] },
+        projectService: { allowDefaultProject: ['codegen.ts', 'client-sdk/codegen.example.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
