@@ -1,4 +1,4 @@
-import { yuan } from './format';
+import { wan, yuan } from './format';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -13,11 +13,15 @@ function el<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-/** A bar chart of amounts (in fen) per month, drawn as plain SVG. */
+/**
+ * A bar chart of amounts (in fen) per month, drawn as plain SVG at the container's own width (so
+ * its text stays legible on a phone instead of shrinking with a fixed viewBox); axis in 万元, each
+ * bar's exact amount in yuan on hover.
+ */
 export function renderMonthlyChart(container: HTMLElement, months: string[], fenByMonth: Map<string, bigint>): void {
-  const width = 560;
+  const width = Math.round(Math.max(280, Math.min(720, container.clientWidth || 560)));
   const height = 240;
-  const left = 64;
+  const left = 46;
   const bottom = 36;
   const top = 16;
   const values = months.map((m) => fenByMonth.get(m) ?? 0n);
@@ -31,14 +35,12 @@ export function renderMonthlyChart(container: HTMLElement, months: string[], fen
     'aria-label': '消费帮扶月度金额柱状图',
     class: 'chart',
   });
-  svg.append(el('title', {}, '消费帮扶月度金额（元）'));
+  svg.append(el('title', {}, '消费帮扶月度金额（万元）'));
   for (let i = 0; i <= 4; i++) {
     const y = top + plotH - (plotH * i) / 4;
     svg.append(el('line', { x1: left, x2: width - 4, y1: y, y2: y, class: 'grid' }));
     const label = (niceMax * BigInt(i)) / 4n;
-    svg.append(
-      el('text', { x: left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' }, `${yuan(label).split('.')[0]}`),
-    );
+    svg.append(el('text', { x: left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' }, wan(label)));
   }
   months.forEach((month, i) => {
     const value = values[i];
@@ -53,18 +55,18 @@ export function renderMonthlyChart(container: HTMLElement, months: string[], fen
       'data-month': month,
       'data-fen': value.toString(),
     });
-    bar.append(el('title', {}, `${month}：${yuan(value)} 元`));
+    bar.append(el('title', {}, `${month}：${yuan(value)} 元（${wan(value)} 万元）`));
     svg.append(bar);
     svg.append(
       el(
         'text',
         { x: x + slot * 0.32, y: height - bottom + 16, class: 'axis', 'text-anchor': 'middle' },
-        `${Number(month.slice(5))}月`,
+        slot >= 30 ? `${Number(month.slice(5))}月` : String(Number(month.slice(5))),
       ),
     );
   });
   svg.append(
-    el('text', { x: left, y: height - 4, class: 'axis' }, `${months[0]} 至 ${months[months.length - 1]}，单位：元`),
+    el('text', { x: left, y: height - 4, class: 'axis' }, `${months[0]} 至 ${months[months.length - 1]}，单位：万元`),
   );
   container.replaceChildren(svg);
 }

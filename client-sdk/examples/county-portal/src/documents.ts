@@ -14,3 +14,20 @@ export const RecentPurchasesDocument = graphql(`
     }
   }
 `);
+
+/**
+ * Recorded attendance days of the region's teams in a window, to find the last complete week that
+ * has any: a week nobody recorded is "no data", not "everyone failed 五天四夜".
+ */
+export const AttendanceDaysDocument = graphql(`
+  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {
+    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {
+      edges {
+        node {
+          id
+          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }
+        }
+      }
+    }
+  }
+`);

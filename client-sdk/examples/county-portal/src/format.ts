@@ -20,6 +20,31 @@ export function yuan(amount: string | bigint | null | undefined): string {
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
 
+/** 1234567.8 → "123.46" (万元, rounded half up to two decimals), exactly, through integer fen. */
+export function wan(amount: string | bigint): string {
+  const fen = typeof amount === 'bigint' ? amount : toFen(amount);
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const hundredths = (abs + 5_000n) / 10_000n; // 1 万元 = 1,000,000 fen; hundredths of 万元 = fen / 10,000
+  const text = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+  return `${negative ? '-' : ''}${text.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}
+
+const escapeAttribute = (text: string) => text.replace(/"/g, '&quot;');
+
+/**
+ * Money as county officials read it: from 1 万元 up in 万元, with the exact amount in yuan on
+ * hover (`title`); smaller amounts in 元. Returns HTML.
+ */
+export function money(amount: string | bigint | null | undefined): string {
+  if (amount === null || amount === undefined) return '—';
+  const fen = typeof amount === 'bigint' ? amount : toFen(amount);
+  const exact = `${yuan(fen)} 元`;
+  if (fen >= 1_000_000n || fen <= -1_000_000n)
+    return `<span class="money" title="${escapeAttribute(exact)}" data-fen="${fen}">${wan(fen)} 万元</span>`;
+  return `<span class="money" data-fen="${fen}">${exact}</span>`;
+}
+
 export function percent(rate: string | null | undefined): string {
   if (rate === null || rate === undefined) return '—';
   return `${(Number(rate) * 100).toFixed(1)}%`;
@@ -41,10 +66,24 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+export function addDaysTo(date: string, days: number): string {
+  return addDays(date, days);
+}
+
+/** Monday of the week holding `date`. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(date, -weekday);
+}
+
 /** Monday of the last complete Monday–Sunday week before `today`. */
 export function lastCompleteWeek(today: string): string {
-  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  return addDays(today, -weekday - 7);
+  return addDays(mondayOf(today), -7);
+}
+
+/** "2026-11-09" → "11月9日" */
+export function shortDate(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
 /** The twelve months ending with the month of `today`, oldest first ("2026-01"). */

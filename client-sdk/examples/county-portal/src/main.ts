@@ -2,18 +2,23 @@ import {
   createPlatformClient,
   isPlatformError,
   type LiveStatus,
+  type LiveSubscription,
   type PurchaseRecordedSubscription,
 } from '@xiangcun/assistance-sdk';
-import { RecentPurchasesDocument } from './documents';
+import { AttendanceDaysDocument, RecentPurchasesDocument } from './documents';
 import { renderMonthlyChart } from './chart';
 import {
   CHANNELS,
   ROLES,
   TARGETS,
+  addDaysTo,
   escapeHtml,
   lastCompleteWeek,
   lastTwelveMonths,
+  mondayOf,
+  money,
   percent,
+  shortDate,
   time,
   toFen,
   todayInShanghai,
@@ -38,25 +43,61 @@ const client = createPlatformClient({ url: api, getToken });
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const today = todayInShanghai();
-const weekOf = params.get('week') ?? lastCompleteWeek(today);
 const months = lastTwelveMonths(today);
 const fenByMonth = new Map<string, bigint>();
-const feed = new Map<string, HTMLLIElement>();
+/** Feed items by purchase id; the list is kept ordered by the record time it shows. */
+const feed = new Map<string, { item: HTMLLIElement; recordedAt: string }>();
 let liveCount = 0;
+let regionCode: string | null = null;
+let subscription: LiveSubscription | null = null;
+let statsRefresh: ReturnType<typeof setTimeout> | undefined;
 
 const STATUS_TEXT: Record<LiveStatus, string> = {
   connecting: '实时连接中…',
   live: '● 实时推送已连接',
-  reconnecting: '连接中断，正在重连（不会遗漏采购）…',
+  reconnecting: '连接中断，正在重连（恢复后补齐期间的采购）…',
   closed: '实时推送已停止',
 };
 
-function showError(error: unknown): void {
-  const box = $('#error');
-  box.hidden = false;
-  box.textContent = isPlatformError(error)
-    ? `加载失败（${error.code}）：${error.message}${error.fields.length ? `，字段：${error.fields.join('、')}` : ''}`
-    : `加载失败：${String(error)}`;
+/** A problem the portal itself finds, already worded for the user. */
+class PortalError extends Error {}
+
+/** What went wrong, in Chinese, for every error the SDK reports (its `code` decides). */
+function describeError(error: unknown): string {
+  if (error instanceof PortalError) return error.message;
+  if (!isPlatformError(error)) return '页面出错，请重试；如果问题持续，请联系平台管理员。';
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+      return '登录凭证无效或已过期：请重新登录，或在地址中提供新的访问令牌后重试。';
+    case 'FORBIDDEN':
+      return '当前账号无权查看这些内容：请使用县级乡村振兴部门账号。';
+    case 'NOT_FOUND':
+      return '找不到该区划，或它不在本账号的管辖范围内。';
+    case 'BAD_USER_INPUT':
+      return `请求参数有误${error.fields.length ? `（${error.fields.join('、')}）` : ''}，请检查地址中的参数。`;
+    case 'CONFLICT':
+      return '数据已被他人修改，请重试。';
+    case 'NETWORK_ERROR':
+      return error.status ? '平台服务暂时不可用，请稍后重试。' : '无法连接平台服务，请检查网络后重试。';
+    case 'CONFIGURATION_ERROR':
+      return '当前浏览器不支持实时推送，请使用较新版本的浏览器。';
+    case 'INTERNAL_SERVER_ERROR':
+    case 'UNKNOWN':
+      return '平台服务出错，请稍后重试；如果问题持续，请联系平台管理员。';
+  }
+}
+
+function showError(error: unknown, retry: () => void): void {
+  document.body.dataset.state = 'error';
+  $('#error-message').textContent = describeError(error);
+  // For support staff: the code and HTTP status, out of the text users read.
+  $('#error').dataset.code = isPlatformError(error) ? error.code : 'UNKNOWN';
+  if (isPlatformError(error) && error.status) $('#error').dataset.status = String(error.status);
+  $('#error').hidden = false;
+  $('#retry').onclick = () => {
+    $('#error').hidden = true;
+    retry();
+  };
 }
 
 function card(label: string, value: string, note = '', id = ''): string {
@@ -66,37 +107,60 @@ function card(label: string, value: string, note = '', id = ''): string {
 function renderChart(): void {
   renderMonthlyChart($('#chart'), months, fenByMonth);
   const total = months.reduce((sum, m) => sum + (fenByMonth.get(m) ?? 0n), 0n);
-  $('#consumption-total').textContent = `近12个月合计 ${yuan(total)} 元（已剔除作废采购）`;
+  $('#consumption-total').innerHTML = `近12个月合计 ${money(total)}（已剔除作废采购）`;
 }
 
-type RecordedPurchase = NonNullable<PurchaseRecordedSubscription['purchaseRecorded']['purchase']>;
+async function loadStats(code: string): Promise<void> {
+  const stats = await client.consumptionStats({
+    groupBy: ['MONTH'],
+    filter: { regionCode: code, from: `${months[0]}-01`, to: today },
+  });
+  fenByMonth.clear();
+  for (const row of stats) if (row.period) fenByMonth.set(row.period, toFen(row.amount));
+  renderChart();
+}
 
-function addToFeed(
-  purchase: {
-    id: string;
-    recordedAt: string;
-    totalAmount: string;
-    channel: string;
-    buyer: { name: string } | null;
-    originVillage: { name: string } | null;
-  },
-  live: boolean,
-  cursor?: string,
-): void {
+/**
+ * The chart follows live purchases by asking for the statistics again (debounced): a purchase that
+ * arrives live may or may not already be in the statistics loaded at start, and the platform's
+ * sum is exact either way.
+ */
+function refreshStatsSoon(): void {
+  clearTimeout(statsRefresh);
+  statsRefresh = setTimeout(() => {
+    if (regionCode) loadStats(regionCode).catch(() => undefined); // the next event or a retry catches up
+  }, 250);
+}
+
+interface FeedPurchase {
+  id: string;
+  recordedAt: string;
+  totalAmount: string;
+  channel: string;
+  buyer: { name: string } | null;
+  originVillage: { name: string } | null;
+}
+
+/** Adds a purchase to the feed, newest record time first, each purchase once. */
+function addToFeed(purchase: FeedPurchase, live: boolean, cursor?: string): void {
   if (feed.has(purchase.id)) return;
   const item = document.createElement('li');
   item.className = live ? 'live' : 'recent';
   item.dataset.purchaseId = purchase.id;
+  item.dataset.recordedAt = purchase.recordedAt;
   if (cursor) item.dataset.cursor = cursor;
-  item.innerHTML = `${live ? '<span class="badge">新</span>' : ''}<time>${time(purchase.recordedAt)}</time>
-    <span class="buyer">${escapeHtml(purchase.buyer?.name ?? '（采购方不可见）')}</span>
-    采购 <span class="village">${escapeHtml(purchase.originVillage?.name ?? '—')}</span> 产品
-    <span class="amount">${yuan(purchase.totalAmount)} 元</span>
+  item.innerHTML = `<time datetime="${escapeHtml(purchase.recordedAt)}">${live ? '<span class="badge">新</span>' : ''}${time(purchase.recordedAt)}</time>
+    <span class="what"><span class="buyer">${escapeHtml(purchase.buyer?.name ?? '（采购方不可见）')}</span>
+    采购 <span class="village">${escapeHtml(purchase.originVillage?.name ?? '—')}</span> 产品</span>
+    <span class="amount">${money(purchase.totalAmount)}</span>
     <span class="channel">${CHANNELS[purchase.channel] ?? purchase.channel}</span>`;
-  feed.set(purchase.id, item);
   const list = $('#feed');
-  if (live) list.prepend(item);
-  else list.append(item);
+  const at = Date.parse(purchase.recordedAt);
+  const next = [...feed.values()]
+    .filter((entry) => Date.parse(entry.recordedAt) < at)
+    .sort((a, b) => Date.parse(b.recordedAt) - Date.parse(a.recordedAt))[0];
+  list.insertBefore(item, next?.item ?? null);
+  feed.set(purchase.id, { item, recordedAt: purchase.recordedAt });
   $('#feed-empty').hidden = true;
 }
 
@@ -105,43 +169,109 @@ function onPurchase(event: PurchaseRecordedSubscription): void {
   if (!purchase) return;
   liveCount += 1;
   $('#feed-count').textContent = `（本次打开后新增 ${liveCount} 笔）`;
-  addToFeed(purchase satisfies RecordedPurchase, true, cursor);
-  const month = purchase.purchasedOn.slice(0, 7);
-  if (months.includes(month) && purchase.status !== 'VOIDED') {
-    fenByMonth.set(month, (fenByMonth.get(month) ?? 0n) + toFen(purchase.totalAmount));
-    renderChart();
+  addToFeed(purchase, true, cursor);
+  if (months.includes(purchase.purchasedOn.slice(0, 7))) refreshStatsSoon();
+}
+
+/**
+ * Live first: the subscription's start cursor comes before the data is read, so nothing recorded
+ * while the page loads is missed. Waits at most a few seconds for it; without a connection the
+ * page still loads and the feed catches up once it connects.
+ */
+function startLive(code: string): Promise<void> {
+  subscription?.close();
+  return new Promise((resolve) => {
+    const giveUp = setTimeout(resolve, 4000);
+    subscription = client.live.purchaseRecorded(
+      { filter: { regionCode: code }, after: subscription?.lastCursor ?? null },
+      {
+        next: onPurchase,
+        status: (status) => {
+          const box = $('#live-status');
+          box.dataset.status = status;
+          box.textContent = STATUS_TEXT[status];
+          if (status === 'live' || status === 'closed') {
+            clearTimeout(giveUp);
+            resolve();
+          }
+        },
+        error: (error) => showError(error, () => void startLive(code)),
+      },
+    );
+  });
+}
+
+/** The latest day between `from` and `to` on which any of the region's team members recorded attendance. */
+async function latestAttendance(code: string, from: string, to: string): Promise<string | null> {
+  const data = await client.request(AttendanceDaysDocument, { regionCode: code, from, to });
+  let latest: string | null = null;
+  for (const { node } of data.residentTeams.edges)
+    for (const member of node.members)
+      for (const day of member.attendance) if (!latest || day.date > latest) latest = day.date;
+  return latest;
+}
+
+/**
+ * The week for 五天四夜: the one asked for (`?week=`), else the last complete week (Monday–Sunday)
+ * in which the region's teams recorded any attendance, within the last 13 weeks. `recorded` is
+ * false when that week has no records at all: such a week shows "暂无考勤", not a rate of 0%.
+ */
+async function attendanceWeek(code: string): Promise<{ weekOf: string; recorded: boolean }> {
+  const asked = params.get('week');
+  if (asked) {
+    const monday = mondayOf(asked);
+    return { weekOf: monday, recorded: (await latestAttendance(code, monday, addDaysTo(monday, 6))) !== null };
   }
+  const lastMonday = lastCompleteWeek(today);
+  const latest = await latestAttendance(code, addDaysTo(lastMonday, -84), addDaysTo(lastMonday, 6));
+  return latest ? { weekOf: mondayOf(latest), recorded: true } : { weekOf: lastMonday, recorded: false };
+}
+
+function renderVillages(villages: Awaited<ReturnType<typeof client.keyAssistedVillages>>): void {
+  $('#villages tbody').innerHTML =
+    villages.edges
+      .map(({ node: v }) => {
+        const measured = v.targetProgress.filter((t) => t.met !== null);
+        const chips = measured
+          .filter((t) => TARGETS[t.targetCode])
+          .map(
+            (t) =>
+              `<span class="chip ${t.met ? 'met' : 'unmet'}" title="${escapeHtml(t.description)}">${t.met ? '✓' : '✗'} ${TARGETS[t.targetCode]}</span>`,
+          )
+          .join('');
+        const met = measured.filter((t) => t.met).length;
+        const income = v.indicators?.perCapitaDisposableIncome;
+        return `<tr data-code="${v.code}"><td class="name" data-label="村名">${escapeHtml(v.name)}</td>
+        <td data-label="乡镇">${escapeHtml(v.township?.name)}</td>
+        <td class="num" data-label="户数">${v.indicators?.households ?? '—'}</td>
+        <td class="num" data-label="人口">${v.indicators?.population ?? '—'}</td>
+        <td class="num" data-label="人均可支配收入">${income ? `${yuan(income)} 元` : '—'}</td>
+        <td class="num" data-label="村集体经济收入">${money(v.indicators?.collectiveIncome)}</td>
+        <td data-label="主导产业">${escapeHtml(v.leadingIndustry) || '—'}</td>
+        <td class="targets" data-label="目标进度"><div class="progress"><b>${met} / ${measured.length}</b> 项达标</div>${chips}</td></tr>`;
+      })
+      .join('') || '<tr><td colspan="8" class="muted">本区域暂无重点帮扶村</td></tr>';
 }
 
 async function load(): Promise<void> {
+  document.body.dataset.state = 'loading';
   const viewer = await client.viewer();
-  const regionCode = params.get('region') ?? viewer.regionCode;
-  if (!regionCode) throw new Error('此账号没有管辖区域：请使用县级乡村振兴部门账号，或在地址中指定 region');
+  const code = params.get('region') ?? viewer.regionCode;
+  if (!code) throw new PortalError('此账号没有管辖区域：请使用县级乡村振兴部门账号，或在地址中指定 region 参数。');
+  regionCode = code;
 
-  // Live first, so nothing recorded while the page loads is missed.
-  const subscription = client.live.purchaseRecorded(
-    { filter: { regionCode } },
-    {
-      next: onPurchase,
-      status: (status) => {
-        const box = $('#live-status');
-        box.dataset.status = status;
-        box.textContent = STATUS_TEXT[status];
-      },
-      error: showError,
-    },
-  );
-  addEventListener('pagehide', () => subscription.close());
+  if (subscription?.status !== 'live') await startLive(code);
+  const { weekOf, recorded: hasAttendance } = await attendanceWeek(code);
 
-  const [region, villages, coverage, teams, stats, recent] = await Promise.all([
-    client.region(regionCode),
-    client.keyAssistedVillages(regionCode),
-    client.teamCoverage(regionCode, weekOf),
-    client.residentTeams({ filter: { regionCode, status: 'ACTIVE' }, weekOf, first: 100 }),
-    client.consumptionStats({ groupBy: ['MONTH'], filter: { regionCode, from: `${months[0]}-01`, to: today } }),
-    client.request(RecentPurchasesDocument, { regionCode, first: 8 }),
+  const [region, villages, coverage, teams, recent] = await Promise.all([
+    client.region(code),
+    client.keyAssistedVillages(code),
+    client.teamCoverage(code, weekOf),
+    client.residentTeams({ filter: { regionCode: code, status: 'ACTIVE' }, weekOf, first: 100 }),
+    client.request(RecentPurchasesDocument, { regionCode: code, first: 8 }),
+    loadStats(code),
   ]);
-  if (!region) throw new Error(`找不到区划 ${regionCode}，或不在本账号的管辖范围内`);
+  if (!region) throw new PortalError(`找不到区划 ${code}，或它不在本账号的管辖范围内。`);
 
   document.title = `${region.name} · 县级乡村振兴帮扶协同门户`;
   $('#title').textContent = `${region.name} 乡村振兴帮扶协同门户`;
@@ -151,6 +281,9 @@ async function load(): Promise<void> {
   const c = region.coverage;
   const withoutTeam = coverage.keyVillagesWithoutTeam.totalCount;
   const summary = coverage.teamComplianceSummary;
+  // Members with no record that week are not assessed as failing: no records at all is "no data".
+  const teamRates = teams.edges.map(({ node }) => node.complianceRate);
+  const recorded = hasAttendance && summary.assessedMembers > 0;
   $('#cards').innerHTML = [
     card('重点帮扶村', `${c.keyAssistedVillages} 个`, `行政村 ${region.summary.villageCount} 个`, 'card-key'),
     card(
@@ -177,53 +310,60 @@ async function load(): Promise<void> {
       withoutTeam ? `${withoutTeam} 个重点村未派驻` : '重点帮扶村全覆盖',
       'card-teams',
     ),
-    card(
-      '“五天四夜”达标率',
-      percent(summary.rate),
-      `${summary.compliantMembers} / ${summary.assessedMembers} 人达标`,
-      'card-compliance',
-    ),
+    recorded
+      ? card(
+          '“五天四夜”达标率',
+          percent(summary.rate),
+          `${shortDate(summary.weekStart)}–${shortDate(summary.weekEnd)}：${summary.compliantMembers} / ${summary.assessedMembers} 人达标`,
+          'card-compliance',
+        )
+      : card(
+          '“五天四夜”达标率',
+          '暂无考勤',
+          `${shortDate(summary.weekStart)}–${shortDate(summary.weekEnd)} 无考勤记录`,
+          'card-compliance',
+        ),
   ].join('');
 
-  $('#villages tbody').innerHTML = villages.edges
-    .map(({ node: v }) => {
-      const measured = v.targetProgress.filter((t) => t.met !== null);
-      const chips = measured
-        .filter((t) => TARGETS[t.targetCode])
-        .map(
-          (t) =>
-            `<span class="chip ${t.met ? 'met' : 'unmet'}" title="${escapeHtml(t.description)}">${t.met ? '✓' : '✗'} ${TARGETS[t.targetCode]}</span>`,
-        )
-        .join('');
-      const met = measured.filter((t) => t.met).length;
-      return `<tr data-code="${v.code}"><td class="name">${escapeHtml(v.name)}</td><td>${escapeHtml(v.township?.name)}</td>
-        <td class="num">${v.indicators?.households ?? '—'}</td><td class="num">${v.indicators?.population ?? '—'}</td>
-        <td class="num">${yuan(v.indicators?.perCapitaDisposableIncome)}</td><td class="num">${yuan(v.indicators?.collectiveIncome)}</td>
-        <td>${escapeHtml(v.leadingIndustry) || '—'}</td>
-        <td><div class="progress"><b>${met} / ${measured.length}</b> 项达标</div>${chips}</td></tr>`;
-    })
-    .join('');
+  renderVillages(villages);
 
-  $('#week').textContent =
-    `考勤周：${summary.weekStart} 至 ${summary.weekEnd}；全员达标工作队 ${summary.fullyCompliantTeams} / ${summary.teams} 支`;
+  $('#week').textContent = recorded
+    ? `考勤周：${summary.weekStart} 至 ${summary.weekEnd}（最近一个有考勤记录的完整周）；全员达标工作队 ${summary.fullyCompliantTeams} / ${summary.teams} 支`
+    : `考勤周：${summary.weekStart} 至 ${summary.weekEnd}，暂无考勤记录`;
+  $('#teams-week-header').textContent = recorded
+    ? `${shortDate(summary.weekStart)}–${shortDate(summary.weekEnd)} 达标`
+    : '考勤周达标';
   $('#teams tbody').innerHTML =
     teams.edges
-      .map(({ node: t }) => {
+      .map(({ node: t }, i) => {
         const lead = t.dispatchingUnits.find((u) => u.lead);
         const secretary = t.members.find((m) => m.role === 'FIRST_SECRETARY');
-        const rate = t.complianceRate;
+        const rate = teamRates[i];
         const ok = rate.assessedMembers > 0 && rate.compliantMembers === rate.assessedMembers;
-        return `<tr><td>${escapeHtml(t.village.name)}</td><td>${escapeHtml(lead?.name)}</td><td>${escapeHtml(secretary?.person.name) || '—'}</td>
-        <td class="num">${t.members.length} 人</td>
-        <td><span class="chip ${ok ? 'met' : 'unmet'}">${rate.compliantMembers} / ${rate.assessedMembers}</span></td></tr>`;
+        const compliance =
+          recorded && rate.assessedMembers > 0
+            ? `<span class="chip ${ok ? 'met' : 'unmet'}">${rate.compliantMembers} / ${rate.assessedMembers}</span>`
+            : '<span class="muted">暂无考勤</span>';
+        return `<tr><td data-label="驻点村">${escapeHtml(t.village.name)}</td><td data-label="牵头派出单位">${escapeHtml(lead?.name)}</td>
+        <td data-label="第一书记">${escapeHtml(secretary?.person.name) || '—'}</td>
+        <td class="num" data-label="在岗">${t.members.length} 人</td>
+        <td data-label="达标">${compliance}</td></tr>`;
       })
       .join('') || `<tr><td colspan="5" class="muted">暂无在岗工作队（${ROLES.FIRST_SECRETARY}）</td></tr>`;
 
-  for (const row of stats) if (row.period) fenByMonth.set(row.period, toFen(row.amount));
-  renderChart();
-
   for (const { node } of recent.purchases.edges) addToFeed(node, false);
+  document.body.dataset.state = 'ready';
   document.body.dataset.loaded = 'true';
 }
 
-load().catch(showError);
+function run(): void {
+  load().catch((error: unknown) => showError(error, run));
+}
+
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => document.body.dataset.loaded && renderChart(), 150);
+});
+addEventListener('pagehide', () => subscription?.close());
+run();

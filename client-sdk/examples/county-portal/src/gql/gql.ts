@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n": typeof types.PortalRecentPurchasesDocument,
+    "\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n": typeof types.PortalAttendanceDaysDocument,
 };
 const documents: Documents = {
     "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n": types.PortalRecentPurchasesDocument,
+    "\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n": types.PortalAttendanceDaysDocument,
 };
 
 /**
@@ -38,6 +40,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
