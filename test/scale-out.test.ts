@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { startTestServer, tokenFor, TEST_JWT_SECRET, type TestServer } from './harness/server';
 import { startServerProcess, type ServerProcess } from './harness/processes';
 import { subscribe, settle } from './harness/live-client';
@@ -16,14 +17,35 @@ let database: TestServer;
 let first: ServerProcess;
 let second: ServerProcess;
 
+/** Answers PING within a second, or throws one line that says how to start Redis. */
+async function requireRedis(url: string): Promise<void> {
+  const { hostname, port } = new URL(url);
+  const answered = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+  if (!answered)
+    throw new Error(
+      `Redis is not reachable at ${url}: start it with \`redis-server --daemonize yes --port 6379\` (or set REDIS_URL to a running one); this test runs two instances that talk through it`,
+    );
+}
+
 beforeAll(async () => {
+  await requireRedis(REDIS_URL);
   database = await startTestServer();
   const env = { DATABASE_URL: database.dbUrl, REDIS_URL, JWT_SECRET: TEST_JWT_SECRET, EVENT_POLL_MS: '600000' };
   [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 });
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
-  await database.close();
+  await database?.close();
 });
 
 const TEA_CO = seedId('provider', 'tea-co');
