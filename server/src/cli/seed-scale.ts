@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { assertSupportedNode, loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
+import { openDatabase } from '../core/db/database';
+import { migrate } from '../core/db/orm';
+import { knexOf } from '../core/sql';
+import { connectPlatformOrm } from '../platform';
+import { seedDemoData } from '../../../seeds/load';
+import { generateScaleData } from '../bench/scale-data';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * `npm run seed:scale -- --villages 10000 --purchases 1000000 [--enterprises 2000] [--database platform_scale]`:
+ * a fresh database on the server of DATABASE_URL (or the embedded one), migrated, with the demo
+ * data and the deterministic scale data set of bench/scale-data.ts. Prints its URL.
+ */
+async function main(): Promise<void> {
+  assertSupportedNode();
+  const { values } = parseArgs({
+    options: {
+      villages: { type: 'string', default: '10000' },
+      purchases: { type: 'string', default: '1000000' },
+      enterprises: { type: 'string' },
+      database: { type: 'string', default: 'platform_scale' },
+    },
+  });
+  const villages = Number(values.villages);
+  const purchases = Number(values.purchases);
+  const enterprises = Number(values.enterprises ?? Math.max(10, Math.round(villages / 5)));
+  if (![villages, purchases, enterprises].every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error('--villages, --purchases and --enterprises take positive whole numbers');
+  }
+  if (!/^[a-z_][a-z0-9_]*$/.test(values.database!)) throw new Error('--database takes a plain lower-case name');
+  const logger = createLogger('warn');
+  const database = await openDatabase(loadConfig(), logger);
+  const url = new URL(database.url);
+  url.pathname = `/${values.database}`;
+  const admin = new Client({ connectionString: database.url });
+  await admin.connect();
+  const started = Date.now();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${values.database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${values.database}"`);
+    const orm = await connectPlatformOrm(url.toString(), logger);
+    try {
+      await migrate(orm, url.toString());
+      await seedDemoData(orm);
+      console.log(`generating ${villages} villages, ${enterprises} enterprises, ${purchases} purchases …`);
+      await generateScaleData(
+        knexOf(orm.em.fork() as EntityManager),
+        { villages, enterprises, purchases },
+        console.log,
+      );
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await admin.end();
+  }
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url.toString()}`);
+  if (database.embedded) {
+    console.log('(embedded PostgreSQL: the database lives in DATA_DIR and is served while a platform process runs it)');
+    await database.embedded.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
