@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const url = new URL(database.url);
   url.pathname = `/${values.database}`;
   const check = new Client({ connectionString: url.toString() });
-  let counties = 0;
+  let counties: number;
   try {
     await check.connect();
     const { rows } = await check.query(
