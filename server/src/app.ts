@@ -18,7 +18,7 @@ import { viewerFromAuthorization } from './core/auth/tokens';
 import { AppError, type ErrorCatalog } from './core/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventHub } from './core/events/event-hub';
-import { LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
+import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
 import { clientProtocol } from './client-protocol';
 
 export interface PlatformDeps {
@@ -28,6 +28,8 @@ export interface PlatformDeps {
   /** With Redis, committed events wake the subscribers of every instance; without, only this one's. */
   redisUrl?: string;
   eventPollMs?: number;
+  /** A cluster worker (main.ts): without Redis, announcements travel through the cluster primary. */
+  clusterWorker?: boolean;
 }
 
 export interface Platform {
@@ -66,13 +68,21 @@ const logUnexpectedErrors = (catalog: ErrorCatalog): ApolloServerPlugin<Context>
   },
 });
 
-async function createEventHub(orm: Orm, logger: Logger, redisUrl?: string, pollMs?: number): Promise<EventHub> {
+async function createEventHub(
+  orm: Orm,
+  logger: Logger,
+  redisUrl?: string,
+  pollMs?: number,
+  clusterWorker = false,
+): Promise<EventHub> {
   let bus: EventBus;
   if (redisUrl) {
     const redis = new RedisEventBus(redisUrl, logger);
     await redis.start();
     bus = redis;
     logger.info('live events announced through Redis: subscribers of every instance are served');
+  } else if (clusterWorker) {
+    bus = new ClusterEventBus();
   } else {
     bus = new LocalEventBus();
   }
@@ -93,11 +103,12 @@ export async function createPlatform({
   jwtSecret,
   redisUrl,
   eventPollMs,
+  clusterWorker,
 }: PlatformDeps): Promise<Platform> {
   const protocol = clientProtocol(logger); // first: a bad manifest stops the start before anything runs
   const schema = await platformSchema();
   const { nodes, errors } = platformParts();
-  const events = await createEventHub(orm, logger, redisUrl, eventPollMs);
+  const events = await createEventHub(orm, logger, redisUrl, eventPollMs, clusterWorker);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Environment variables the platform reads; each one is documented in the README's configuration table. */
@@ -14,6 +15,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** How often each instance also polls the event table, in case an announcement was lost. */
   eventPollMs: number;
+  /** Worker processes sharing the port (Node's cluster module); 1 runs everything in this process. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     redisUrl: env.REDIS_URL || undefined,
     eventPollMs: positiveInteger(env.EVENT_POLL_MS, 2000, 'EVENT_POLL_MS'),
+    workers: env.WORKERS === 'auto' ? os.availableParallelism() : positiveInteger(env.WORKERS, 1, 'WORKERS'),
   };
 }
 

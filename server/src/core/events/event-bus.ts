@@ -69,3 +69,41 @@ export class RedisEventBus implements EventBus {
     this.publisher.disconnect();
   }
 }
+
+/** Messages between a cluster primary and its workers (see main.ts). */
+export const CLUSTER_MESSAGE = {
+  committed: 'platform:events:committed',
+  listening: 'platform:worker:listening',
+} as const;
+
+export type ClusterMessage =
+  { type: typeof CLUSTER_MESSAGE.committed } | { type: typeof CLUSTER_MESSAGE.listening; port: number };
+
+/**
+ * Worker processes of one cluster on one machine: announcements go to the primary, which relays
+ * them to the other workers, so no Redis is needed to run one instance per core.
+ */
+export class ClusterEventBus implements EventBus {
+  private readonly local = new LocalEventBus();
+  private readonly onMessage = (message: ClusterMessage) => {
+    if (message?.type === CLUSTER_MESSAGE.committed) this.local.announce();
+  };
+
+  constructor() {
+    process.on('message', this.onMessage);
+  }
+
+  announce(): void {
+    this.local.announce();
+    process.send?.({ type: CLUSTER_MESSAGE.committed });
+  }
+
+  onAnnounce(listener: () => void): void {
+    this.local.onAnnounce(listener);
+  }
+
+  async close(): Promise<void> {
+    process.off('message', this.onMessage);
+    await this.local.close();
+  }
+}
