@@ -109,6 +109,7 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '5' },
       connections: { type: 'string', default: '10' },
       only: { type: 'string' },
+      workers: { type: 'string', default: '1' },
     },
   });
   const rounds = Number(values.rounds);
@@ -145,7 +146,8 @@ async function main(): Promise<void> {
     BENCH_COUNTIES: String(counties),
     BENCH_ONLY: values.only ?? '',
   };
-  const platform = await startBenchProcess('main.js', { ...env, LOG_LEVEL: 'info' });
+  // LOG_LEVEL info as in production: one log line per request.
+  const platform = await startBenchProcess('main.js', { ...env, LOG_LEVEL: 'info', WORKERS: values.workers! });
   const baseline = await startBenchProcess('bench/baseline-server.js', env);
   const results = questions.map(() => ({ platform: [] as Run[], baseline: [] as Run[] }));
   try {
@@ -175,7 +177,9 @@ async function main(): Promise<void> {
     await database.embedded?.stop();
   }
 
-  console.log(`\n${connections} connections, ${rounds} interleaved rounds of ${seconds} s; medians over rounds\n`);
+  console.log(
+    `\n${connections} connections, ${rounds} interleaved rounds of ${seconds} s, platform workers: ${values.workers}; medians over rounds\n`,
+  );
   console.log(
     '| question | platform req/s | one-statement req/s | platform / one statement | platform p50 / p99 ms | CPU ms per request (platform / one statement) | SQL statements per request | errors |',
   );

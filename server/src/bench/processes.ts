@@ -7,7 +7,7 @@ import readline from 'node:readline';
 export interface BenchProcess {
   child: ChildProcess;
   port: number;
-  /** CPU seconds (user + system) the process has used so far, from /proc. */
+  /** CPU seconds (user + system) the process and its cluster workers have used so far, from /proc. */
   cpuSeconds(): number;
   /** Resident memory in bytes, from /proc. */
   rssBytes(): number;
@@ -24,7 +24,19 @@ export function startBenchProcess(entry: string, env: Record<string, string>): P
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const stat = () => fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const stat = (pid = child.pid) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // A cluster primary's workers are its children; their CPU counts as the server's.
+  const family = (): number[] => {
+    const children = (pid: number): number[] => {
+      try {
+        const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+        return text ? text.split(' ').map(Number) : [];
+      } catch {
+        return [];
+      }
+    };
+    return [child.pid!, ...children(child.pid!)];
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} not ready in 60 s`)), 60_000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -41,11 +53,12 @@ export function startBenchProcess(entry: string, env: Record<string, string>): P
         child,
         port,
         // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name.
-        cpuSeconds: () => {
-          const fields = stat();
-          return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-        },
-        rssBytes: () => Number(stat()[21]) * 4096,
+        cpuSeconds: () =>
+          family().reduce((sum, pid) => {
+            const fields = stat(pid);
+            return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+          }, 0),
+        rssBytes: () => family().reduce((sum, pid) => sum + Number(stat(pid)[21]) * 4096, 0),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
