@@ -114,13 +114,21 @@ describe('region scope', () => {
     expect(fromWanghua.data).toEqual({ region: null, villages: { totalCount: 0 } });
   });
 
+  /** An enterprise with no pairing at all: tokens must name a provider that exists. */
+  const unpairedEnterprise = () =>
+    server.sql(`INSERT INTO provider (id, type, name, credit_code, ownership, federation_member)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'ENTERPRISE', '未结对企业', '91000000000000001X', 'PRIVATE', false)
+      ON CONFLICT (id) DO NOTHING`);
+
   it('lets partners see no village before they are assigned any', async () => {
+    await unpairedEnterprise();
     const enterprise = tokenFor({ role: Role.ENTERPRISE, provider: '00000000-0000-4000-8000-000000000001' });
     const response = await server.gql('{ villages { totalCount } regions { totalCount } }', undefined, enterprise);
     expect(response.data).toEqual({ villages: { totalCount: 0 }, regions: { totalCount: 0 } });
   });
 
   it('refuses registry writes to partners and outside the official region', async () => {
+    await unpairedEnterprise();
     const enterprise = tokenFor({ role: Role.ENTERPRISE, provider: '00000000-0000-4000-8000-000000000001' });
     const create = `mutation { createVillage(input: { code: "210404100210", name: "越权村" }) { village { id } } }`;
     expect(codesOf(await server.gql(create, undefined, enterprise))).toEqual(['FORBIDDEN']);

@@ -72,12 +72,13 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
     const level = (inner: string) => `children { edges { node { code ${inner} } } }`;
     const deep = `{ region(code: "51") { ${level(level(level(level(''))))} } }`; // 1 + 4 × 3 = 13 levels
     const refused = await server.gql(deep);
-    expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(refused)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(refused.errors![0].extensions).toMatchObject({ limit: 'depth', maximum: 12 });
     expect(refused.errors![0].message).toContain('at most 12');
     const viaFragment = await server.gql(
       `query { region(code: "51") { ...C } } fragment C on Region { ${level(level(level(level(''))))} }`,
     );
-    expect(codesOf(viaFragment)).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(viaFragment)).toEqual(['QUERY_TOO_COMPLEX']);
     const allowed = await server.gql(`{ region(code: "51") { ${level(level(level('')))} } }`); // 10 levels
     expect(allowed.errors).toBeUndefined();
   });
@@ -89,9 +90,11 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
       (_, i) =>
         `fragment F${i} on Query { ${i < 29 ? Array.from({ length: 10 }, () => `...F${i + 1}`).join(' ') : 'viewer { role }'} }`,
     ).join('\n');
+    // Priced per spread, the document costs 10^29 points: refused for cost before anything runs,
+    // the price itself computed once per fragment.
     const wide = await server.gql(`query { ...F0 }\n${fragments}`);
-    expect(wide.errors).toBeUndefined();
-    expect(wide.data!.viewer.role).toBe('ADMIN');
+    expect(codesOf(wide)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(wide.errors![0].extensions).toMatchObject({ limit: 'cost' });
     // 22 levels, each spreading the next twice: refused for depth, after a linear walk.
     const deepFragments = Array.from(
       { length: 22 },
@@ -99,7 +102,7 @@ describe('bad input is refused with BAD_USER_INPUT naming the field, and nothing
         `fragment G${i} on Region { name ${i < 21 ? `parent { ...G${i + 1} } children { edges { node { ...G${i + 1} } } }` : ''} }`,
     ).join('\n');
     const deep = await server.gql(`{ region(code: "51") { ...G0 } }\n${deepFragments}`);
-    expect(codesOf(deep)).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(deep)).toEqual(['QUERY_TOO_COMPLEX']);
     const health = await fetch(server.url.replace('/graphql', '/healthz'));
     expect(health.status).toBe(200);
   });

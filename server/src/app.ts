@@ -4,18 +4,26 @@ import crypto from 'node:crypto';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Logger } from './core/logger';
 import type { Orm } from './core/db/orm';
 import { platformParts, platformSchema } from './platform';
-import { depthLimit } from './core/depth-limit';
 import { createContext, type Context } from './core/context';
-import { viewerFromAuthorization } from './core/auth/tokens';
 import { AppError, type ErrorCatalog } from './core/errors';
+import { createGuards, type GuardSettings } from './core/http/guards';
+import { applyHttpSecurity } from './core/http/security-headers';
+import { graphqlBody, jsonErrorHandler, jsonNotFound } from './core/http/json-errors';
+import { jsonStatusPlugin } from './core/http/status-plugin';
+import { webSocketOptions } from './core/http/websocket';
+import { limitRules, PARSE_OPTIONS } from './core/limits/operation-limits';
+import { operationLimitsPlugin } from './core/limits/apollo-plugin';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventHub } from './core/events/event-hub';
 import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
@@ -30,6 +38,12 @@ export interface PlatformDeps {
   eventPollMs?: number;
   /** A cluster worker (main.ts): without Redis, announcements travel through the cluster primary. */
   clusterWorker?: boolean;
+  /** Cost, rate, deadline and token limits (defaults in core/config.ts). */
+  limits?: Partial<GuardSettings>;
+  /** Browser origins allowed by CORS; none by default. */
+  corsOrigins?: string[];
+  /** Schema introspection; off in production unless ALLOW_INTROSPECTION=true. */
+  allowIntrospection?: boolean;
 }
 
 export interface Platform {
@@ -43,17 +57,6 @@ export interface Platform {
 function authError(error: unknown): GraphQLError {
   const message = error instanceof AppError ? error.message : 'Invalid token';
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
-function formatWsError(
-  error: GraphQLError | GraphQLFormattedError,
-  errors: ErrorCatalog,
-  logger: Logger,
-): GraphQLFormattedError {
-  if (!(error instanceof GraphQLError)) return error;
-  if (errors.isUnexpected(error))
-    logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
-  return errors.format(error.toJSON(), error);
 }
 
 const logUnexpectedErrors = (catalog: ErrorCatalog): ApolloServerPlugin<Context> => ({
@@ -104,14 +107,27 @@ export async function createPlatform({
   redisUrl,
   eventPollMs,
   clusterWorker,
+  limits,
+  corsOrigins = [],
+  allowIntrospection = true,
 }: PlatformDeps): Promise<Platform> {
   const protocol = clientProtocol(logger); // first: a bad manifest stops the start before anything runs
   const schema = await platformSchema();
-  const { nodes, errors } = platformParts();
+  const { nodes, errors, tokenScopes } = platformParts();
   const events = await createEventHub(orm, logger, redisUrl, eventPollMs, clusterWorker);
+  const guards = await createGuards({ orm, logger, schema, jwtSecret, redisUrl, tokenScopes, settings: limits });
+  const contextDeps = {
+    em: orm.em as EntityManager,
+    logger,
+    events,
+    nodes,
+    revocations: guards.revocations,
+    requestTimeoutMs: guards.settings.requestTimeoutMs,
+  };
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  applyHttpSecurity(app, httpServer, { corsOrigins });
 
   // Request ids tie every log line of a request together; a caller may pass its own.
   app.use((req, res, next) => {
@@ -128,6 +144,7 @@ export async function createPlatform({
           url: req.originalUrl,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
+          cost: (res.locals.context as Context | undefined)?.cost?.requested,
         },
         'request',
       );
@@ -149,42 +166,20 @@ export async function createPlatform({
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
-    protocol.ws({
-      schema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit()]),
-      // The token arrives once, in connectionParams; a bad one refuses the connection.
-      onConnect: (ctx) => {
-        try {
-          viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx) => {
-        const viewer = viewerFromAuthorization(ctx.connectionParams?.authorization, jwtSecret);
-        return createContext({ em: orm.em as EntityManager, logger, events, nodes }, viewer);
-      },
-      // WebSocket results bypass Apollo, so they get the same error shape here: known codes kept,
-      // internals hidden, unexpected errors logged.
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((error) => formatWsError(error, errors, logger)) };
-      },
-      onError: (_ctx, _id, _payload, failures) => failures.map((error) => formatWsError(error, errors, logger)),
-    }),
+  const wsCleanup = useServer(
+    protocol.ws(webSocketOptions({ schema, contextDeps, errors, logger, ...guards })),
     wsServer,
   );
 
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => errors.format(formatted, error),
-    introspection: true,
+    introspection: allowIntrospection,
     // Automatic persisted queries would let any client register any document: trusted documents
     // (client-protocol.ts) are the allow-list instead.
     persistedQueries: false,
-    validationRules: [depthLimit()],
+    parseOptions: PARSE_OPTIONS,
+    validationRules: limitRules,
     // main.ts owns the shutdown order (HTTP, sockets, ORM, database); Apollo must not race it.
     stopOnTerminationSignals: false,
     // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every answer.
@@ -204,30 +199,45 @@ export async function createPlatform({
         },
       },
       logUnexpectedErrors(errors),
+      operationLimitsPlugin(guards.gate),
+      jsonStatusPlugin(),
+      // No CDN-loaded landing page, in production or offline; the development IDE is served apart.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    ...graphqlBody('2mb'),
     protocol.http,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        let viewer;
+        let token;
         try {
-          viewer = viewerFromAuthorization(req.headers.authorization, jwtSecret);
+          token = await guards.verifier.verify(req.headers.authorization);
         } catch (error) {
+          // Requests without a valid token are counted per address, so guessing tokens is slow.
+          const charge = await guards.rates.chargeAnonymous(req.ip ?? 'unknown');
+          if (!charge.allowed) {
+            const message = `Too many requests without a valid token; retry in ${charge.retryAfterSeconds} s`;
+            throw new GraphQLError(message, {
+              originalError: new AppError('RATE_LIMITED', message, [], { retryAfterSeconds: charge.retryAfterSeconds }),
+              extensions: {
+                http: { status: 429, headers: new Map([['retry-after', String(charge.retryAfterSeconds)]]) },
+              },
+            });
+          }
           throw authError(error);
         }
-        return createContext(
-          { em: orm.em as EntityManager, logger, events, nodes },
-          viewer,
-          res.locals.requestId as string,
-        );
+        const context = createContext(contextDeps, token.viewer, res.locals.requestId as string, token);
+        res.locals.context = context; // the request log line reads its cost
+        return context;
       },
     }),
   );
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(logger));
 
   return {
     httpServer,
@@ -238,6 +248,7 @@ export async function createPlatform({
       }),
     async stop() {
       await events.stop(); // ends every live stream so subscriptions complete cleanly
+      await guards.stop();
       await apollo.stop(); // drains HTTP (drain plugin) and closes WebSocket subscriptions
       for (const client of wsServer.clients) client.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -33,7 +33,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<{ databa
   const database = await openDatabase(config, logger);
   let orm: Orm | undefined;
   try {
-    orm = await connectPlatformOrm(database.url, logger);
+    orm = await connectPlatformOrm(database.url, logger, undefined, config.statementTimeoutMs);
     await migrate(orm, database.url);
     if (database.embedded && (await isDatabaseEmpty(orm))) {
       const counts = await seedDemoData(orm);
@@ -99,6 +99,9 @@ async function runSingle(config: Config, logger: Logger): Promise<void> {
       jwtSecret,
       redisUrl: config.redisUrl,
       eventPollMs: config.eventPollMs,
+      limits: config,
+      corsOrigins: config.corsOrigins,
+      allowIntrospection: config.allowIntrospection,
     });
     port = await platform.listen(config.port);
   } catch (error) {

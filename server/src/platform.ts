@@ -9,6 +9,11 @@ import { NodeResolver } from './core/relay/node.resolver';
 import { ErrorCatalog } from './core/errors';
 import { TopicRegistry } from './core/events/topics';
 import { coreMigrations } from './core/events/migrations';
+import { authMigrations } from './core/auth/migrations';
+import { TokenResolver } from './core/auth/token.resolver';
+import type { TokenScopeDefinition } from './core/auth/token-scopes';
+import { observeMutations, type MutationObserver } from './core/mutation-observers';
+import { enforceDeadline } from './core/limits/deadline';
 import { schemaHistory } from './migrations';
 import { featureModules } from './modules';
 import { targetService } from './modules/targets/target.service';
@@ -23,23 +28,27 @@ export interface AssembledPlatform {
   nodes: NodeRegistry;
   topics: TopicRegistry;
   errors: ErrorCatalog;
+  tokenScopes: TokenScopeDefinition[];
+  mutationObservers: MutationObserver[];
 }
 
 function assemble(): AssembledPlatform {
   const modules = featureModules;
   targetService.useMetrics(modules.flatMap((m) => m.targetMetrics ?? []));
   return {
-    resolvers: [NodeResolver, ...modules.flatMap((m) => m.resolvers ?? [])],
+    resolvers: [NodeResolver, TokenResolver, ...modules.flatMap((m) => m.resolvers ?? [])],
     orm: {
       entities: modules.flatMap((m) => m.entities ?? []),
       // One schema history: the platform's migrations so far, then any a module brings, in name order.
-      migrations: [...schemaHistory, ...coreMigrations, ...modules.flatMap((m) => m.migrations ?? [])].sort((a, b) =>
+      migrations: [...schemaHistory, ...coreMigrations, ...authMigrations, ...modules.flatMap((m) => m.migrations ?? [])].sort((a, b) =>
         a.name.localeCompare(b.name),
       ),
     },
     nodes: new NodeRegistry(modules.flatMap((m) => m.nodeTypes ?? [])),
     topics: new TopicRegistry(modules.flatMap((m) => m.topics ?? [])),
     errors: new ErrorCatalog(modules.flatMap((m) => m.constraints ?? [])),
+    tokenScopes: modules.flatMap((m) => m.tokenScopes ?? []),
+    mutationObservers: modules.flatMap((m) => m.mutationObservers ?? []),
   };
 }
 
@@ -52,13 +61,28 @@ export function platformParts(): AssembledPlatform {
 }
 
 /** MikroORM over the platform's entities and migrations. */
-export function connectPlatformOrm(clientUrl: string, logger?: Logger, poolMax?: number): Promise<Orm> {
-  return connectOrm(clientUrl, platformParts().orm, logger, poolMax);
+export function connectPlatformOrm(
+  clientUrl: string,
+  logger?: Logger,
+  poolMax?: number,
+  statementTimeoutMs?: number,
+): Promise<Orm> {
+  return connectOrm(clientUrl, platformParts().orm, logger, poolMax, statementTimeoutMs);
 }
 
-/** The executable schema of every module. */
+let executable: Promise<GraphQLSchema> | undefined;
+
+/**
+ * The executable schema of every module, with the hooks that wrap its resolvers once: the
+ * mutation observers (the audit log) and the request deadline.
+ */
 export function platformSchema(): Promise<GraphQLSchema> {
-  return buildPlatformSchema(platformParts().resolvers);
+  executable ??= buildPlatformSchema(platformParts().resolvers).then((schema) => {
+    observeMutations(schema, platformParts().mutationObservers);
+    enforceDeadline(schema);
+    return schema;
+  });
+  return executable;
 }
 
 /** The SDL committed as schema/schema.graphql. */

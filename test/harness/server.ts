@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import { Client } from 'pg';
+import type { GuardSettings } from '../../server/src/core/http/guards';
 import { createPlatform, type Platform } from '../../server/src/app';
 import type { Orm } from '../../server/src/core/db/orm';
 import { connectPlatformOrm } from '../../server/src/platform';
@@ -43,7 +45,9 @@ export const adminToken = () => tokenFor({ role: Role.ADMIN });
  * One server per test file, on its own database cloned from the seeded template: the database is
  * named after the jest worker, so files running in parallel never share rows.
  */
-export async function startTestServer(options: { redisUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { redisUrl?: string; limits?: Partial<GuardSettings>; corsOrigins?: string[]; allowIntrospection?: boolean } = {},
+): Promise<TestServer> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const template = process.env.TEST_TEMPLATE_DB!;
   const name = `${template}_w${process.env.JEST_WORKER_ID ?? '1'}`;
@@ -57,7 +61,22 @@ export async function startTestServer(options: { redisUrl?: string } = {}): Prom
   const dbUrl = databaseUrl(adminUrl, name);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const orm = await connectPlatformOrm(dbUrl, logger);
-  const platform = await createPlatform({ orm, logger, jwtSecret: TEST_JWT_SECRET, redisUrl: options.redisUrl });
+  const platform = await createPlatform({
+    orm,
+    logger,
+    jwtSecret: TEST_JWT_SECRET,
+    redisUrl: options.redisUrl,
+    corsOrigins: options.corsOrigins,
+    allowIntrospection: options.allowIntrospection,
+    // Suites fire requests far faster than any client; the rate-limit tests set their own budget.
+    // Servers of parallel runs on one Redis never share a budget: each has its own key prefix.
+    limits: {
+      rateLimitPoints: 100_000_000,
+      rateLimitAnonymousPoints: 1_000_000,
+      ...options.limits,
+      rateLimitPrefix: `test:${name}:${crypto.randomUUID()}`,
+    },
+  });
   const port = await platform.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const knex = orm.em.getConnection().getKnex();

@@ -1,5 +1,18 @@
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, parseLifetime } from './auth/tokens';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/orm';
+
+/** The defaults of the limits below, shared by the configuration and createPlatform. */
+export const DEFAULT_LIMITS = {
+  costLimit: 5000,
+  rateLimitPoints: 50_000,
+  rateLimitAnonymousPoints: 300,
+  rateLimitPrefix: 'platform:rate',
+  requestTimeoutMs: 30_000,
+  statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS,
+  tokenMaxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+} as const;
 
 /** Environment variables the platform reads; each one is documented in the README's configuration table. */
 export interface Config {
@@ -17,6 +30,24 @@ export interface Config {
   eventPollMs: number;
   /** Worker processes sharing the port (Node's cluster module); 1 runs everything in this process. */
   workers: number;
+  /** Browser origins allowed by CORS; empty for same-origin only. */
+  corsOrigins: string[];
+  /** Introspection on: always outside production, in production only when ALLOW_INTROSPECTION=true. */
+  allowIntrospection: boolean;
+  /** The most one operation may cost, in points. */
+  costLimit: number;
+  /** Cost points per minute per token subject. */
+  rateLimitPoints: number;
+  /** Requests per minute per client IP without a valid token. */
+  rateLimitAnonymousPoints: number;
+  /** Redis key prefix of the rate limits. */
+  rateLimitPrefix: string;
+  /** How long one request may run before no further resolver starts. */
+  requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout of every pooled connection. */
+  statementTimeoutMs: number;
+  /** Longest token lifetime the server accepts and the CLI signs. */
+  tokenMaxLifetimeSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +58,25 @@ function positiveInteger(text: string | undefined, fallback: number, name: strin
   if (!Number.isInteger(value) || value <= 0)
     throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
   return value;
+}
+
+function corsOrigins(text: string | undefined): string[] {
+  const origins = (text ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError(`CORS_ORIGINS takes origins such as https://portal.example.cn (no path), got "${origin}"`);
+  }
+  return origins;
+}
+
+function tokenLifetime(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_LIMITS.tokenMaxLifetimeSeconds;
+  const seconds = parseLifetime(text);
+  if (seconds === null) throw new ConfigError(`TOKEN_MAX_LIFETIME must be a lifetime such as 30d, 12h or 3600s, got "${text}"`);
+  return seconds;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +103,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     eventPollMs: positiveInteger(env.EVENT_POLL_MS, 2000, 'EVENT_POLL_MS'),
     workers: env.WORKERS === 'auto' ? os.availableParallelism() : positiveInteger(env.WORKERS, 1, 'WORKERS'),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    allowIntrospection: nodeEnv !== 'production' || env.ALLOW_INTROSPECTION === 'true',
+    costLimit: positiveInteger(env.COST_LIMIT, DEFAULT_LIMITS.costLimit, 'COST_LIMIT'),
+    rateLimitPoints: positiveInteger(env.RATE_LIMIT_POINTS, DEFAULT_LIMITS.rateLimitPoints, 'RATE_LIMIT_POINTS'),
+    rateLimitAnonymousPoints: positiveInteger(
+      env.RATE_LIMIT_ANONYMOUS_POINTS,
+      DEFAULT_LIMITS.rateLimitAnonymousPoints,
+      'RATE_LIMIT_ANONYMOUS_POINTS',
+    ),
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX || DEFAULT_LIMITS.rateLimitPrefix,
+    requestTimeoutMs: positiveInteger(env.REQUEST_TIMEOUT_MS, DEFAULT_LIMITS.requestTimeoutMs, 'REQUEST_TIMEOUT_MS'),
+    statementTimeoutMs: positiveInteger(
+      env.STATEMENT_TIMEOUT_MS,
+      DEFAULT_LIMITS.statementTimeoutMs,
+      'STATEMENT_TIMEOUT_MS',
+    ),
+    tokenMaxLifetimeSeconds: tokenLifetime(env.TOKEN_MAX_LIFETIME),
   };
 }
 

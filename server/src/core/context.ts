@@ -5,6 +5,9 @@ import type { Logger } from './logger';
 import type { Viewer } from './auth/viewer';
 import type { EventHub } from './events/event-hub';
 import type { NodeRegistry } from './relay/node';
+import type { OperationCost } from './limits/operation-gate';
+import type { RevocationList } from './auth/revocations';
+import type { DecodedToken } from './auth/tokens';
 
 /**
  * Per-request DataLoaders, created on first use. A loader's name includes any argument that
@@ -38,6 +41,16 @@ export interface Context {
   events: EventHub;
   /** The node types `node(id)` can reach. */
   nodes: NodeRegistry;
+  /** The operation's cost once priced (reported in `extensions.cost`, and for the request log). */
+  cost?: OperationCost;
+  /** Epoch ms after which no further resolver starts (see core/limits/deadline.ts). */
+  deadline?: number;
+  /** The time each request (or subscription event) is given; `deadline` is set from it. */
+  deadlineBudgetMs?: number;
+  /** The verified token: its id and expiry (live operations end with it). */
+  token?: DecodedToken;
+  /** The token deny list, for revoking. */
+  revocations?: RevocationList;
 }
 
 export interface ContextDeps {
@@ -45,10 +58,22 @@ export interface ContextDeps {
   logger: Logger;
   events: EventHub;
   nodes: NodeRegistry;
+  revocations?: RevocationList;
+  /** How long one operation (or one event of a subscription) may run. */
+  requestTimeoutMs?: number;
 }
 
-export function createContext(deps: ContextDeps, viewer: Viewer, requestId: string = crypto.randomUUID()): Context {
+export function createContext(
+  deps: ContextDeps,
+  viewer: Viewer,
+  requestId: string = crypto.randomUUID(),
+  token?: DecodedToken,
+): Context {
   return {
+    deadline: deps.requestTimeoutMs ? Date.now() + deps.requestTimeoutMs : undefined,
+    deadlineBudgetMs: deps.requestTimeoutMs,
+    token,
+    revocations: deps.revocations,
     // A fork per request: its identity map and unit of work never leak between callers.
     em: deps.em.fork({ clear: true, useContext: false }) as EntityManager,
     viewer,
@@ -67,4 +92,6 @@ export function createContext(deps: ContextDeps, viewer: Viewer, requestId: stri
 export function refreshForEvent(ctx: Context): void {
   ctx.em = ctx.em.fork({ clear: true, useContext: false }) as EntityManager;
   ctx.loaders = new Loaders();
+  // Each event gets the time one request gets.
+  if (ctx.deadlineBudgetMs) ctx.deadline = Date.now() + ctx.deadlineBudgetMs;
 }

@@ -1,5 +1,6 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import type { ValidationRule } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { limitError } from './limits/limit-error';
 
 /** Deepest selection nesting an operation may have; the portals' deepest real query uses 9. */
 export const MAX_QUERY_DEPTH = 12;
@@ -21,9 +22,10 @@ export function depthLimit(maxDepth = MAX_QUERY_DEPTH): ValidationRule {
         (_ctx, error) => {
           const found = /found (\d+)/.exec(error.message)?.[1];
           context.reportError(
-            new GraphQLError(
+            limitError(
+              'depth',
+              maxDepth,
               `The operation is nested ${found ?? 'too many'} levels deep; at most ${maxDepth} are allowed`,
-              { extensions: { code: 'BAD_USER_INPUT' } },
             ),
           );
         },

@@ -1,16 +1,27 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
-import {
-  CheckConstraintViolationException,
-  ForeignKeyConstraintViolationException,
-  NotNullConstraintViolationException,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/core';
 
 /** The error codes clients may see in `extensions.code`; nothing else is ever sent. */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  /** An operation beyond a limit (depth, aliases, directives, tokens, cost); `extensions.limit` names it. */
+  | 'QUERY_TOO_COMPLEX'
+  /** The caller spent its cost points for this minute; `extensions.retryAfterSeconds` says when to retry. */
+  | 'RATE_LIMITED'
+  /** The request ran past its deadline or a statement past the database's statement timeout. */
+  | 'TIMEOUT'
+  /** The HTTP request itself is malformed (not JSON, wrong content type). */
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Extensions beyond `code` and `fields` that a client may see, per error. */
+export type ErrorDetails = Record<string, string | number | boolean>;
 
 /** A failure we expect and can explain to the caller; services throw these. */
 export class AppError extends Error {
@@ -19,6 +30,8 @@ export class AppError extends Error {
     message: string,
     /** Input field names at fault, for BAD_USER_INPUT and CONFLICT. */
     readonly fields: string[] = [],
+    /** Further extensions for the client (the limit that was hit, when to retry). */
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = code;
@@ -94,25 +107,27 @@ export class ErrorCatalog {
       return new AppError('BAD_USER_INPUT', `Invalid input: ${messages.join('; ')}`, fields);
     }
     if (!(error instanceof Error)) return undefined;
+    // SQLSTATE, as raw pg errors and MikroORM's wrappers of them both carry it.
+    const sqlState = (error as { code?: unknown }).code;
+    if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState)) return undefined;
     const known = this.constraints.get(constraintName(error) ?? '');
     const fields = known?.fields ?? [];
-    if (error instanceof UniqueConstraintViolationException) {
-      return new AppError('CONFLICT', known?.message ?? 'This record already exists', fields);
+    switch (sqlState) {
+      case '23505': // unique_violation
+        return new AppError('CONFLICT', known?.message ?? 'This record already exists', fields);
+      case '23P01': // exclusion_violation (one person on duty in one team at a time)
+        return new AppError('CONFLICT', known?.message ?? 'This conflicts with an existing record', fields);
+      case '23514': // check_violation
+      case '23502': // not_null_violation
+        return new AppError('BAD_USER_INPUT', known?.message ?? 'The input breaks a data rule', fields);
+      case '23503': // foreign_key_violation
+        return new AppError('BAD_USER_INPUT', known?.message ?? 'The input refers to a record that does not exist', fields);
+      case '57014': // query_canceled: the statement timeout of the pool
+        return new AppError('TIMEOUT', 'The database took too long to answer; try a smaller request');
     }
-    if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
-      return new AppError('BAD_USER_INPUT', known?.message ?? 'The input breaks a data rule', fields);
-    }
-    if (error instanceof ForeignKeyConstraintViolationException) {
-      return new AppError(
-        'BAD_USER_INPUT',
-        known?.message ?? 'The input refers to a record that does not exist',
-        fields,
-      );
-    }
-    // Exclusion constraints (one person on duty in one team at a time) have no MikroORM class.
-    if ((error as { code?: string }).code === '23P01') {
-      return new AppError('CONFLICT', known?.message ?? 'This conflicts with an existing record', fields);
-    }
+    // Class 22 (data exception: a value too long, out of range, not encodable) can only come from
+    // input that slipped past validation; it is the caller's input, not an internal failure.
+    if (sqlState.startsWith('22')) return new AppError('BAD_USER_INPUT', 'The input has a value the database cannot store');
     return undefined;
   }
 
@@ -128,13 +143,23 @@ export class ErrorCatalog {
         message: known.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: known.code, ...(known.fields.length ? { fields: known.fields } : {}) },
+        extensions: { code: known.code, ...(known.fields.length ? { fields: known.fields } : {}), ...known.details },
       };
     }
     if (isRequestError(formatted.extensions?.code, original)) {
       if (formatted.extensions?.code === 'UNAUTHENTICATED')
         return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
-      const fields = fieldsOfCoercionError(formatted.message);
+      // graphql-js reports its token limit as a syntax error; it is a limit like the others.
+      if (TOKEN_LIMIT_MESSAGE.test(formatted.message))
+        return { ...formatted, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
+      // More than 50 bad variable values end coercion with one error naming no variable.
+      if (VARIABLE_FLOOD_MESSAGE.test(formatted.message))
+        return {
+          message: 'Too many invalid variable values; fix the first ones reported and retry',
+          extensions: { code: 'BAD_USER_INPUT', fields: ['variables'] },
+        };
+      const given = formatted.extensions?.fields;
+      const fields = Array.isArray(given) ? (given as string[]) : fieldsOfCoercionError(formatted.message);
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT', ...(fields.length ? { fields } : {}) } };
     }
     return {
@@ -152,6 +177,9 @@ export class ErrorCatalog {
     return !isRequestError(error.extensions?.code, original);
   }
 }
+
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more than \d+ tokens/;
+const VARIABLE_FLOOD_MESSAGE = /^Too many errors processing variables/;
 
 /** GraphQL's own request errors (syntax, unknown field, bad variable) are the caller's fault. */
 const REQUEST_ERROR_CODES = new Set([
@@ -186,5 +214,8 @@ export function fieldsOfCoercionError(message: string): string[] {
 }
 
 function isRequestError(code: unknown, original: unknown): boolean {
-  return typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError;
+  if (!(original instanceof GraphQLError)) return false;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
+  // graphql-js's variable-flood error carries no code at all.
+  return code === undefined && VARIABLE_FLOOD_MESSAGE.test(original.message);
 }

@@ -4,6 +4,8 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { NodeTypeDefinition } from './relay/node';
 import type { ConstraintMessage } from './errors';
 import type { TopicDefinition } from './events/topics';
+import type { TokenScopeDefinition } from './auth/token-scopes';
+import type { MutationObserver } from './mutation-observers';
 
 /**
  * What a domain module contributes to the platform. Core never imports a module: the composition
@@ -25,6 +27,10 @@ export interface PlatformModule {
   nodeTypes?: NodeTypeDefinition[];
   /** Messages for the module's database constraints, shown instead of a generic conflict. */
   constraints?: ConstraintMessage[];
+  /** Which scopes (regions, providers) tokens of a role may name; checked per token, cached. */
+  tokenScopes?: TokenScopeDefinition[];
+  /** Told of every executed root mutation field (the audit log). */
+  mutationObservers?: MutationObserver[];
 }
 
 export interface MigrationDefinition {

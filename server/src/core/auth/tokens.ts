@@ -55,22 +55,72 @@ export function checkClaims(claims: TokenClaims): string | null {
   return null;
 }
 
-export function signToken(claims: TokenClaims, secret: string, expiresIn: string | number = '30d'): string {
+/** Tokens live at most this long unless TOKEN_MAX_LIFETIME says otherwise. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 30 * 24 * 3600;
+
+/** What a verified token says beyond the viewer: its id (for revocation) and its end. */
+export interface DecodedToken {
+  viewer: Viewer;
+  /** The token's id (`jti`), which a revocation names. */
+  tokenId: string;
+  /** `exp`, in epoch milliseconds. */
+  expiresAt: number;
+}
+
+/**
+ * Signs a token for `claims`. Every token carries `sub` (who it is for, recorded as the actor of
+ * each change; defaults to the scope it names), a fresh `jti` and an `exp` at most
+ * `maxLifetimeSeconds` after issue; a longer `expiresIn` is refused.
+ */
+export function signToken(
+  claims: TokenClaims,
+  secret: string,
+  expiresIn: string | number = '30d',
+  maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+): string {
   const problem = checkClaims(claims);
   if (problem) throw new Error(problem);
   const payload: Record<string, string> = { role: claims.role };
   if (claims.region) payload.region = claims.region;
   if (claims.provider) payload.provider = claims.provider;
-  return jwt.sign(payload, secret, {
+  const token = jwt.sign(payload, secret, {
     algorithm: 'HS256',
     issuer: ISSUER,
     subject: claims.sub ?? claims.provider ?? claims.region ?? claims.role.toLowerCase(),
+    jwtid: crypto.randomUUID(),
     expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
   });
+  const { iat, exp } = jwt.decode(token) as jwt.JwtPayload;
+  if (exp! - iat! > maxLifetimeSeconds)
+    throw new Error(`a token may live at most ${formatLifetime(maxLifetimeSeconds)}; ${expiresIn} is longer`);
+  return token;
 }
 
-/** Turns an `Authorization` header value into a viewer, or throws UNAUTHENTICATED. */
-export function viewerFromAuthorization(header: unknown, secret: string): Viewer {
+export function formatLifetime(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  return `${seconds}s`;
+}
+
+/** "30d", "12h", "90m", "3600s" or plain seconds, as TOKEN_MAX_LIFETIME and --expires take them. */
+export function parseLifetime(text: string): number | null {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
+  if (!match) return null;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(match[1]) * unit;
+  return seconds > 0 ? seconds : null;
+}
+
+/**
+ * Turns an `Authorization` header value into a viewer, or throws UNAUTHENTICATED. Only the token
+ * itself is checked here (signature, issuer, claims, lifetime); the TokenVerifier adds what needs
+ * the database (revocation, the named provider or region).
+ */
+export function decodeAuthorization(
+  header: unknown,
+  secret: string,
+  maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+): DecodedToken {
   if (typeof header !== 'string' || !header.trim()) throw unauthenticated('Missing bearer token');
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
@@ -80,6 +130,15 @@ export function viewerFromAuthorization(header: unknown, secret: string): Viewer
   } catch (error) {
     throw unauthenticated(error instanceof jwt.TokenExpiredError ? 'Token expired' : 'Invalid token');
   }
+  // A token without an end would live forever, one without a subject would make every holder the
+  // same actor, and one without an id could not be revoked.
+  if (typeof decoded.exp !== 'number' || typeof decoded.iat !== 'number')
+    throw unauthenticated('Token has no expiry (exp and iat are required)');
+  if (decoded.exp - decoded.iat > maxLifetimeSeconds)
+    throw unauthenticated(`Token lifetime exceeds ${formatLifetime(maxLifetimeSeconds)}`);
+  if (typeof decoded.sub !== 'string' || !decoded.sub.trim() || decoded.sub.length > 200)
+    throw unauthenticated('Token has no subject (sub)');
+  if (typeof decoded.jti !== 'string' || !isUuid(decoded.jti)) throw unauthenticated('Token has no id (jti)');
   const claims: TokenClaims = {
     role: decoded.role,
     region: decoded.region,
@@ -88,10 +147,19 @@ export function viewerFromAuthorization(header: unknown, secret: string): Viewer
   };
   if (checkClaims(claims)) throw unauthenticated('Invalid token claims');
   return {
-    role: claims.role,
-    regionCode: claims.region,
-    regionPrefix: claims.region ? prefixOfCode(claims.region) : undefined,
-    providerId: claims.provider,
-    subject: claims.sub,
+    viewer: {
+      role: claims.role,
+      regionCode: claims.region,
+      regionPrefix: claims.region ? prefixOfCode(claims.region) : undefined,
+      providerId: claims.provider?.toLowerCase(),
+      subject: claims.sub,
+    },
+    tokenId: decoded.jti.toLowerCase(),
+    expiresAt: decoded.exp * 1000,
   };
+}
+
+/** The viewer of an `Authorization` header, token checks only (see decodeAuthorization). */
+export function viewerFromAuthorization(header: unknown, secret: string): Viewer {
+  return decodeAuthorization(header, secret).viewer;
 }

@@ -12,9 +12,23 @@ export interface OrmParts {
   migrations: NonNullable<PlatformModule['migrations']>;
 }
 
-export function ormOptions(clientUrl: string, parts: OrmParts, logger?: Logger, poolMax = 10): Options {
+/** No statement may hold a pooled connection longer than this unless STATEMENT_TIMEOUT_MS says otherwise. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
+export function ormOptions(
+  clientUrl: string,
+  parts: OrmParts,
+  logger?: Logger,
+  poolMax = 10,
+  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+): Options {
   return defineConfig({
     clientUrl,
+    // Every pooled session gets a statement timeout (a runaway query is cancelled, SQLSTATE 57014,
+    // answered TIMEOUT) and gives up a transaction left idle, so no request holds a connection long.
+    driverOptions: {
+      connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs * 2 },
+    },
     entities: parts.entities,
     extensions: [Migrator],
     migrations: {
@@ -35,8 +49,14 @@ export function ormOptions(clientUrl: string, parts: OrmParts, logger?: Logger, 
   });
 }
 
-export async function connectOrm(clientUrl: string, parts: OrmParts, logger?: Logger, poolMax?: number): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, parts, logger, poolMax));
+export async function connectOrm(
+  clientUrl: string,
+  parts: OrmParts,
+  logger?: Logger,
+  poolMax?: number,
+  statementTimeoutMs?: number,
+): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, parts, logger, poolMax, statementTimeoutMs));
 }
 
 /**

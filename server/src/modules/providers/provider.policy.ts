@@ -2,7 +2,9 @@ import { ALL_ROLES, Role, type Viewer } from '../../core/auth/viewer';
 import { definePolicy } from '../../core/access/policy';
 import { insideViewerRegion, underViewerRegion } from '../../core/access/region-scope';
 import { forbidden } from '../../core/errors';
-import { sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
+import { query, sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
+import type { TokenScopeDefinition } from '../../core/auth/token-scopes';
+import { isUuid } from '../../core/relay/global-id';
 import { pairingPolicy } from '../pairings/pairing.policy';
 
 /** SQL expressions of a provider's id and home region code. */
@@ -65,3 +67,19 @@ export const providerPolicy = definePolicy({
     throw forbidden(`Region ${homeRegionCode} is outside your region`);
   },
 });
+
+/**
+ * What a partner token may name: an ENTERPRISE token an enterprise, an ASSISTANCE_UNIT token an
+ * assistance unit; a token carrying the other kind's id is refused (core/auth/token-scopes.ts).
+ */
+export const providerTokenScopes: TokenScopeDefinition[] = (
+  [
+    [Role.ENTERPRISE, 'ENTERPRISE'],
+    [Role.ASSISTANCE_UNIT, 'ASSISTANCE_UNIT'],
+  ] as const
+).map(([role, providerType]) => ({
+  role,
+  exists: async (em, providerId) =>
+    isUuid(providerId) &&
+    (await query(em, 'SELECT 1 FROM provider WHERE id = ? AND type = ?', [providerId, providerType])).length > 0,
+}));

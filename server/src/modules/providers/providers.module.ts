@@ -3,6 +3,7 @@ import { Provider } from './provider.entity';
 import { AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver } from './provider.resolver';
 import { providerService } from './provider.service';
 import { ProviderType } from './provider.entity';
+import { providerTokenScopes } from './provider.policy';
 
 /** Assistance units (帮扶单位) and enterprises (帮扶企业). */
 export const providersModule: FeatureModule = {
@@ -23,4 +24,5 @@ export const providersModule: FeatureModule = {
       fields: ['creditCode'],
     },
   ],
+  tokenScopes: providerTokenScopes,
 };

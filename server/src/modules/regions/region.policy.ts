@@ -2,7 +2,8 @@ import { ALL_ROLES, Role, type Viewer } from '../../core/auth/viewer';
 import { definePolicy } from '../../core/access/policy';
 import { ancestorOfViewerRegion, insideViewerRegion, underViewerRegion } from '../../core/access/region-scope';
 import { forbidden } from '../../core/errors';
-import { sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
+import { query, sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
+import type { TokenScopeDefinition } from '../../core/auth/token-scopes';
 
 /**
  * Regions of any level (行政区划).
@@ -51,3 +52,9 @@ export const regionPolicy = definePolicy({
     if (regionCode === viewer.regionCode) throw forbidden('You may not recreate your own region');
   },
 });
+
+/** What a region role's token may name: a region of the registry (core/auth/token-scopes.ts). */
+export const regionTokenScopes: TokenScopeDefinition[] = [Role.REGION_OFFICIAL, Role.ORG_DEPARTMENT].map((role) => ({
+  role,
+  exists: async (em, regionCode) => (await query(em, 'SELECT 1 FROM region WHERE code = ?', [regionCode])).length > 0,
+}));

@@ -1,0 +1,222 @@
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { AppError, unauthenticated, type ErrorCatalog } from '../errors';
+import type { Logger } from '../logger';
+import { createContext, type Context, type ContextDeps } from '../context';
+import type { DecodedToken } from '../auth/tokens';
+import type { TokenVerifier } from '../auth/token-verifier';
+import { allValidationRules, PARSE_OPTIONS } from '../limits/operation-limits';
+import { RefusedOperation, type OperationGate } from '../limits/operation-gate';
+import type { RateLimits } from '../limits/rate-limit';
+
+/** A socket's verified token and the signal that ends its operations when the token ends. */
+interface SocketSession {
+  token: DecodedToken;
+  ended: AbortController;
+  dispose(): void;
+}
+
+/** setTimeout takes at most ~24.8 days; tokens may live 30. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function atTime(epochMs: number, run: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = epochMs - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(run, Math.max(0, left));
+    timer.unref();
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
+export interface WebSocketDeps {
+  schema: GraphQLSchema;
+  contextDeps: ContextDeps;
+  verifier: TokenVerifier;
+  gate: OperationGate;
+  rates: RateLimits;
+  errors: ErrorCatalog;
+  logger: Logger;
+}
+
+type Extra = { request: IncomingMessage };
+
+/**
+ * graphql-ws server options with the same rules as HTTP: the token is verified once per
+ * connection (a bad one closes it with 4403 Forbidden); every operation is parsed with the token
+ * limit, validated with the operation limits, its variables coerced, its text inputs checked,
+ * priced and charged, before it runs. When the token expires or is revoked, each live operation
+ * of the socket ends with an UNAUTHENTICATED error and later ones are refused the same way; the
+ * client refreshes by reconnecting with a new token. Nothing here closes a socket with 4500.
+ */
+export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<string, unknown>, Extra> {
+  const { schema, contextDeps, verifier, gate, rates, errors, logger } = deps;
+  const sessions = new WeakMap<object, SocketSession>();
+
+  const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
+    if (!(error instanceof GraphQLError)) return error;
+    if (errors.isUnexpected(error))
+      logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
+    return errors.format(error.toJSON(), error);
+  };
+  const refusal = (error: AppError) => [new GraphQLError(error.message, { originalError: error })];
+
+  return {
+    schema,
+    onConnect: async (ctx) => {
+      try {
+        const token = await verifier.verify(ctx.connectionParams?.authorization);
+        const ended = new AbortController();
+        const stopTimer = atTime(token.expiresAt, () => ended.abort(unauthenticated('Token expired')));
+        const stopListening = verifier.revocationList.onRevoked((tokenId) => {
+          if (tokenId === token.tokenId) ended.abort(unauthenticated('Token revoked'));
+        });
+        sessions.set(ctx, {
+          token,
+          ended,
+          dispose: () => {
+            stopTimer();
+            stopListening();
+          },
+        });
+        return true;
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'websocket token check failed');
+        await rates.chargeAnonymous(ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        return false;
+      }
+    },
+    onClose: (ctx) => {
+      sessions.get(ctx)?.dispose();
+    },
+    onSubscribe: async (ctx, _id, payload) => {
+      const session = sessions.get(ctx);
+      if (!session) return refusal(unauthenticated());
+      try {
+        verifier.requireCurrent(session.token);
+      } catch (error) {
+        return refusal(error as AppError);
+      }
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, PARSE_OPTIONS);
+      } catch (error) {
+        return [requestError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const invalid = validate(schema, document, allValidationRules);
+      if (invalid.length) return invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
+      const operation = getOperationAST(document, payload.operationName);
+      if (!operation) return [requestError(new GraphQLError('Unable to identify the operation'), 'BAD_REQUEST')];
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
+        maxErrors: 50,
+      });
+      if (coerced.errors) return coerced.errors.map((e) => requestError(e, 'BAD_USER_INPUT'));
+
+      const context: Context = createContext(
+        contextDeps,
+        session.token.viewer,
+        (ctx.extra.request.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID(),
+        session.token,
+      );
+      try {
+        context.cost = await gate.admit(session.token.viewer, document, operation, payload.variables);
+      } catch (error) {
+        if (error instanceof RefusedOperation) return [error];
+        throw error;
+      }
+      return {
+        schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue: context,
+      } satisfies ExecutionArgs;
+    },
+    onOperation: (ctx, _id, _payload, _args, result) => {
+      const session = sessions.get(ctx);
+      if (!session || !isAsyncIterable(result)) return result;
+      return endWith(result, session.ended.signal);
+    },
+    // WebSocket results bypass Apollo, so they get the same shape here: known codes kept,
+    // internals hidden, unexpected errors logged, and the operation's cost in `extensions`.
+    onNext: (_ctx, _id, _payload, args, result) => {
+      const cost = (args.contextValue as Context | undefined)?.cost;
+      const formatted = result.errors?.length ? { errors: result.errors.map(format) } : {};
+      return { ...result, ...formatted, extensions: { ...result.extensions, ...(cost ? { cost } : {}) } };
+    },
+    onError: (_ctx, _id, _payload, failures) => failures.map(format),
+  };
+}
+
+/** graphql-js's own errors carry no code; the error catalog reads these as the caller's. */
+function requestError(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError ?? error,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * The source's events until `signal` aborts; then the source is closed and the next read throws
+ * the abort reason, which graphql-ws sends as the operation's error message.
+ */
+function endWith<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const close = () => iterator.return?.(undefined).catch(() => undefined);
+  const wrapped: AsyncGenerator<T> = {
+    next: () =>
+      new Promise<IteratorResult<T>>((resolve, reject) => {
+        const onAbort = () => {
+          void close();
+          reject(signal.reason);
+        };
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        iterator.next().then(
+          (next) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(next);
+          },
+          (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        );
+      }),
+    return: async (value) => {
+      await close();
+      return { done: true, value };
+    },
+    throw: async (error) => {
+      await close();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return wrapped;
+    },
+    async [Symbol.asyncDispose]() {
+      await close();
+    },
+  };
+  return wrapped;
+}
