@@ -5,8 +5,8 @@ import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/orm';
 
 /** The defaults of the limits below, shared by the configuration and createPlatform. */
 export const DEFAULT_LIMITS = {
-  costLimit: 5000,
-  rateLimitPoints: 50_000,
+  costLimit: 20_000,
+  rateLimitPoints: 100_000,
   rateLimitAnonymousPoints: 300,
   rateLimitPrefix: 'platform:rate',
   requestTimeoutMs: 30_000,

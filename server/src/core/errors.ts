@@ -150,8 +150,9 @@ export class ErrorCatalog {
       if (formatted.extensions?.code === 'UNAUTHENTICATED')
         return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
       // graphql-js reports its token limit as a syntax error; it is a limit like the others.
-      if (TOKEN_LIMIT_MESSAGE.test(formatted.message))
-        return { ...formatted, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
+      const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+      if (tokens)
+        return { ...formatted, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', maximum: Number(tokens[1]) } };
       // More than 50 bad variable values end coercion with one error naming no variable.
       if (VARIABLE_FLOOD_MESSAGE.test(formatted.message))
         return {
@@ -178,7 +179,8 @@ export class ErrorCatalog {
   }
 }
 
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more than \d+ tokens/;
+// graphql-js 16 spells it "more that".
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
 const VARIABLE_FLOOD_MESSAGE = /^Too many errors processing variables/;
 
 /** GraphQL's own request errors (syntax, unknown field, bad variable) are the caller's fault. */
@@ -216,6 +218,6 @@ export function fieldsOfCoercionError(message: string): string[] {
 function isRequestError(code: unknown, original: unknown): boolean {
   if (!(original instanceof GraphQLError)) return false;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
-  // graphql-js's variable-flood error carries no code at all.
-  return code === undefined && VARIABLE_FLOOD_MESSAGE.test(original.message);
+  // graphql-js's variable-flood error carries no code (Apollo then calls it INTERNAL_SERVER_ERROR).
+  return VARIABLE_FLOOD_MESSAGE.test(original.message);
 }

@@ -7,6 +7,7 @@ import { providersModule } from './providers/providers.module';
 import { pairingsModule } from './pairings/pairings.module';
 import { teamsModule } from './teams/teams.module';
 import { consumptionModule } from './consumption/consumption.module';
+import { auditModule } from './audit/audit.module';
 
 /** Every domain module of the platform; a new module adds its descriptor here. */
 export const featureModules: FeatureModule[] = [
@@ -18,4 +19,5 @@ export const featureModules: FeatureModule[] = [
   pairingsModule,
   teamsModule,
   consumptionModule,
+  auditModule,
 ];

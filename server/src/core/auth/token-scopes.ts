@@ -17,6 +17,9 @@ export interface TokenScopeDefinition {
 export const scopeKeyOf = (viewer: Pick<Viewer, 'regionCode' | 'providerId'>) => viewer.regionCode ?? viewer.providerId;
 
 /**
+ * Definitions start their SQL with the SQL comment "token scope": the lookups are per scope and
+ * interval, not per request, and statement-counting tests leave them out by it.
+ *
  * Checks tokens' scopes with a cache: a scope that exists is remembered for `positiveTtlMs`
  * (providers and regions are never deleted), one that does not for `negativeTtlMs`, so a token
  * costs one lookup per scope and interval, not one per request.

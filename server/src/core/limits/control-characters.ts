@@ -28,9 +28,10 @@ export function findControlCharacters(
   }
   let found: AppError | undefined;
   visit(document, {
-    StringValue(node, _key, _parent, _path, ancestors) {
+    StringValue(node, _key, parent, _path, ancestors) {
       if (found || !hasForbiddenCharacter(node.value)) return;
-      found = refusal(literalPath([...ancestors, node]));
+      // graphql-js leaves the immediate parent out of `ancestors`.
+      found = refusal(literalPath([...ancestors, ...(parent ? [parent] : []), node]));
     },
   });
   return found;
