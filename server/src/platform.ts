@@ -40,9 +40,12 @@ function assemble(): AssembledPlatform {
     orm: {
       entities: modules.flatMap((m) => m.entities ?? []),
       // One schema history: the platform's migrations so far, then any a module brings, in name order.
-      migrations: [...schemaHistory, ...coreMigrations, ...authMigrations, ...modules.flatMap((m) => m.migrations ?? [])].sort((a, b) =>
-        a.name.localeCompare(b.name),
-      ),
+      migrations: [
+        ...schemaHistory,
+        ...coreMigrations,
+        ...authMigrations,
+        ...modules.flatMap((m) => m.migrations ?? []),
+      ].sort((a, b) => a.name.localeCompare(b.name)),
     },
     nodes: new NodeRegistry(modules.flatMap((m) => m.nodeTypes ?? [])),
     topics: new TopicRegistry(modules.flatMap((m) => m.topics ?? [])),

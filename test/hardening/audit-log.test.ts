@@ -119,19 +119,32 @@ describe('audit log', () => {
   });
 
   it('lets ADMIN read everything, an official its region’s accounts, a partner its own actions', async () => {
-    await post(`mutation { createRegion(input: { code: "210404198000", name: "望花审计街道" }) { region { code } } }`, {}, wanghuaOfficial, 'req-wh');
+    await post(
+      `mutation { createRegion(input: { code: "210404198000", name: "望花审计街道" }) { region { code } } }`,
+      {},
+      wanghuaOfficial,
+      'req-wh',
+    );
     const all = await server.gql(AUDIT);
     const actors = new Set(all.data!.auditLog.edges.map((e: any) => e.node.actor));
     expect(actors).toEqual(new Set(['official.sc', 'tea.clerk', 'org.sc', 'official.wh']));
 
     const sichuan = await server.gql(AUDIT, {}, sichuanOfficial);
-    expect(new Set(sichuan.data!.auditLog.edges.map((e: any) => e.node.scopeRegion))).toEqual(new Set(['519902000000']));
+    expect(new Set(sichuan.data!.auditLog.edges.map((e: any) => e.node.scopeRegion))).toEqual(
+      new Set(['519902000000']),
+    );
     const wanghua = await server.gql(AUDIT, {}, wanghuaOfficial);
     expect(wanghua.data!.auditLog.edges.map((e: any) => e.node.actor)).toEqual(['official.wh']);
 
     const own = await server.gql(AUDIT, {}, teaCo);
-    expect(own.data!.auditLog.edges.map((e: any) => [e.node.actor, e.node.outcome])).toEqual([['tea.clerk', 'FORBIDDEN']]);
-    const other = await server.gql(AUDIT, {}, tokenFor({ role: Role.ENTERPRISE, provider: seedId('provider', 'citrus-co') }));
+    expect(own.data!.auditLog.edges.map((e: any) => [e.node.actor, e.node.outcome])).toEqual([
+      ['tea.clerk', 'FORBIDDEN'],
+    ]);
+    const other = await server.gql(
+      AUDIT,
+      {},
+      tokenFor({ role: Role.ENTERPRISE, provider: seedId('provider', 'citrus-co') }),
+    );
     expect(other.data!.auditLog.totalCount).toBe(0);
 
     const filtered = await server.gql(AUDIT, { filter: { outcome: 'BAD_USER_INPUT', operation: 'createVillage' } });

@@ -51,6 +51,7 @@ const policyFiles = (dir: string): string[] =>
 function policyRules(): Map<readonly Role[], string> {
   const rules = new Map<readonly Role[], string>([[ALL_ROLES, 'any signed-in account']]);
   for (const file of policyFiles(SERVER_SRC)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- policy files are found on disk, so new ones count
     for (const exported of Object.values(require(file) as Record<string, unknown>)) {
       const policy = exported as { resource?: string; roles?: Record<string, readonly Role[]> };
       if (!policy?.resource || !policy.roles) continue;
@@ -69,13 +70,18 @@ interface RootField {
 function rootFields(): RootField[] {
   const storage = getMetadataStorage();
   const rolesOf = (target: Function, name: string) =>
-    storage.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles as readonly Role[] | undefined;
+    storage.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles as
+      readonly Role[] | undefined;
   const kinds = [
     ['query', storage.queries],
     ['mutation', storage.mutations],
     ['subscription', storage.subscriptions],
   ] as const;
-  const inSchema = { query: schema.getQueryType()!, mutation: schema.getMutationType()!, subscription: schema.getSubscriptionType()! };
+  const inSchema = {
+    query: schema.getQueryType()!,
+    mutation: schema.getMutationType()!,
+    subscription: schema.getSubscriptionType()!,
+  };
   return kinds.flatMap(([kind, fields]) =>
     fields
       .filter((f) => inSchema[kind].getFields()[f.schemaName])
@@ -84,8 +90,16 @@ function rootFields(): RootField[] {
 }
 
 /** One token per role and region: Sichuan (519902, 四川 district) and Sanming (3504, 福建). */
-const REGION_A = { region: '519902000000', enterprise: seedId('provider', 'tea-co'), unit: seedId('provider', 'sc-agri-dept') };
-const REGION_B = { region: '350400000000', enterprise: seedId('provider', 'sanming-food'), unit: seedId('provider', 'siming-partner') };
+const REGION_A = {
+  region: '519902000000',
+  enterprise: seedId('provider', 'tea-co'),
+  unit: seedId('provider', 'sc-agri-dept'),
+};
+const REGION_B = {
+  region: '350400000000',
+  enterprise: seedId('provider', 'sanming-food'),
+  unit: seedId('provider', 'siming-partner'),
+};
 function claimsFor(role: Role, side: typeof REGION_A): TokenClaims {
   switch (role) {
     case Role.REGION_OFFICIAL:
@@ -113,7 +127,9 @@ function literalOf(type: GraphQLInputType, depth = 0): string {
   if (isListType(type)) return `[${literalOf(type.ofType, depth)}]`;
   if (isEnumType(type)) return type.getValues()[0].name;
   if (isInputObjectType(type)) {
-    const required = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
+    const required = Object.values(type.getFields()).filter(
+      (f) => isNonNullType(f.type) && f.defaultValue === undefined,
+    );
     return `{ ${required.map((f) => `${f.name}: ${literalOf(f.type, depth + 1)}`).join(', ')} }`;
   }
   if (isScalarType(type)) {
@@ -186,12 +202,15 @@ describe('authorization matrix', () => {
         .flatMap((field) =>
           viewers.map(async (viewer) => {
             const definition = subscriptionType.getFields()[field.name];
-            const live = subscribe(server.url, viewer.token, `subscription { ${field.name}${argsOf(definition)} { __typename } }`);
-            await settle(500);
-            const refused = live.errors.some((e) =>
-              JSON.stringify(e).match(/"code":"FORBIDDEN"/),
+            const live = subscribe(
+              server.url,
+              viewer.token,
+              `subscription { ${field.name}${argsOf(definition)} { __typename } }`,
             );
-            if (field.roles.includes(viewer.role) === refused) failures.push(`${field.name} as ${viewer.label}: ${refused ? 'refused' : 'not refused'}`);
+            await settle(500);
+            const refused = live.errors.some((e) => JSON.stringify(e).match(/"code":"FORBIDDEN"/));
+            if (field.roles.includes(viewer.role) === refused)
+              failures.push(`${field.name} as ${viewer.label}: ${refused ? 'refused' : 'not refused'}`);
             await live.close();
           }),
         ),
@@ -220,8 +239,13 @@ describe('authorization matrix', () => {
     const listed = async (token: string, typeName: string): Promise<Set<string>> => {
       const ids = new Set<string>();
       for (const field of lists.get(typeName) ?? []) {
-        const response = await server.gql(`{ ${field}(first: 100) { edges { node { __typename ... on Node { id } } } } }`, undefined, token);
-        for (const edge of response.data?.[field]?.edges ?? []) if (edge.node.__typename === typeName) ids.add(edge.node.id);
+        const response = await server.gql(
+          `{ ${field}(first: 100) { edges { node { __typename ... on Node { id } } } } }`,
+          undefined,
+          token,
+        );
+        for (const edge of response.data?.[field]?.edges ?? [])
+          if (edge.node.__typename === typeName) ids.add(edge.node.id);
       }
       return ids;
     };
@@ -234,12 +258,18 @@ describe('authorization matrix', () => {
       const sample = all.slice(0, 40);
       for (const viewer of viewers) {
         const own = await listed(viewer.token, type.name);
-        const response = await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: sample }, viewer.token);
+        const response = await server.gql(
+          `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+          { ids: sample },
+          viewer.token,
+        );
         expect(response.errors).toBeUndefined();
         response.data!.nodes.forEach((node: { id: string } | null, i: number) => {
           checked++;
           if (Boolean(node) !== own.has(sample[i]))
-            failures.push(`${type.name} ${sample[i]} as ${viewer.label}: node ${node ? 'shown' : 'hidden'}, list ${own.has(sample[i]) ? 'shows' : 'hides'}`);
+            failures.push(
+              `${type.name} ${sample[i]} as ${viewer.label}: node ${node ? 'shown' : 'hidden'}, list ${own.has(sample[i]) ? 'shows' : 'hides'}`,
+            );
         });
       }
     }

@@ -97,11 +97,16 @@ describe('GraphQL over HTTP', () => {
     const audits = serverAudits({
       url: server.url,
       fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) =>
-        fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+        fetch(input, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+        }),
     });
     const results = await Promise.all(audits.map((audit) => audit.fn()));
     // "notice" results are MAY items left out by choice (GET queries need Apollo's CSRF preflight header).
-    const problems = results.filter((r) => r.status === 'error' || r.status === 'warn').map((r) => `${r.status} ${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    const problems = results
+      .filter((r) => r.status === 'error' || r.status === 'warn')
+      .map((r) => `${r.status} ${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
     expect(results.length).toBeGreaterThan(40);
     expect(problems).toEqual([]);
   });

@@ -38,10 +38,7 @@ describe('operation limits, before any SQL', () => {
     const alias = (i: number) => `p${i}: purchases(first: 100) { edges { node { lines { product { name } } } } }`;
     const document = `{ ${Array.from({ length: 5000 }, (_, i) => alias(i)).join(' ')} }`;
     expect(document.length).toBeGreaterThan(390_000);
-    const [{ result, sql }, status] = await Promise.all([
-      server.countStatements(() => server.gql(document)),
-      health(),
-    ]);
+    const [{ result, sql }, status] = await Promise.all([server.countStatements(() => server.gql(document)), health()]);
     expect(codesOf(result)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(result.errors![0].extensions).toMatchObject({ limit: 'tokens' });
     expect(sql.filter((statement) => statement.trim() !== 'SELECT 1')).toEqual([]); // only the health check's
@@ -49,7 +46,9 @@ describe('operation limits, before any SQL', () => {
   });
 
   it('refuses 500 introspections and too many directives', async () => {
-    const schemas = await server.gql(`{ ${Array.from({ length: 500 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`);
+    const schemas = await server.gql(
+      `{ ${Array.from({ length: 500 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`,
+    );
     expect(codesOf(schemas)).toEqual(['QUERY_TOO_COMPLEX']);
     const directives = await server.gql(`{ viewer { ${'... @include(if: true) { role } '.repeat(25)} } }`);
     expect(codesOf(directives)).toEqual(['QUERY_TOO_COMPLEX']);
@@ -66,13 +65,21 @@ describe('operation limits, before any SQL', () => {
     const { result, statements } = await server.countStatements(() => server.gql(nested, { n: 100 }));
     expect(codesOf(result)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(result.errors![0].extensions).toMatchObject({ limit: 'cost', maximum: 20000 });
-    expect((result as any).extensions.cost).toMatchObject({ requested: 1 + 100 * (1 + 100 * (1 + 100)), maximumPerOperation: 20000 });
+    expect((result as any).extensions.cost).toMatchObject({
+      requested: 1 + 100 * (1 + 100 * (1 + 100)),
+      maximumPerOperation: 20000,
+    });
     expect(statements).toBe(0);
   });
 
   it('reports extensions.cost on successes, on refusals and on documents that fail validation', async () => {
     const ok = (await server.gql('{ viewer { role } }')) as any;
-    expect(ok.extensions.cost).toEqual({ requested: 1, limit: 100_000_000, remaining: expect.any(Number), maximumPerOperation: 20000 });
+    expect(ok.extensions.cost).toEqual({
+      requested: 1,
+      limit: 100_000_000,
+      remaining: expect.any(Number),
+      maximumPerOperation: 20000,
+    });
     const invalid = (await server.gql('{ villages { nope } }')) as any;
     expect(codesOf(invalid)).toEqual(['BAD_USER_INPUT']);
     expect(invalid.extensions.cost).toMatchObject({ requested: 0 });
@@ -112,13 +119,19 @@ describe('clean errors for bad input', () => {
   });
 
   it('refuses control characters in inline literals, nested ones named by their path', async () => {
-    const inline = await server.gql(`mutation { createVillage(input: { code: "519902100299", name: "坏\\u0000村" }) { village { id } } }`);
+    const inline = await server.gql(
+      `mutation { createVillage(input: { code: "519902100299", name: "坏\\u0000村" }) { village { id } } }`,
+    );
     expect(codesOf(inline)).toEqual(['BAD_USER_INPUT']);
     expect(inline.errors![0].extensions!.fields).toEqual(['name']);
-    const nested = await server.gql(`{ villages(filter: { designations: [KEY_ASSISTED], regionCode: "51\\u0000" }) { totalCount } }`);
+    const nested = await server.gql(
+      `{ villages(filter: { designations: [KEY_ASSISTED], regionCode: "51\\u0000" }) { totalCount } }`,
+    );
     expect(codesOf(nested)).toEqual(['BAD_USER_INPUT']);
     expect(nested.errors![0].extensions!.fields).toEqual(['regionCode']);
-    const inId = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('Village', '5199\u0000') });
+    const inId = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, {
+      id: toGlobalId('Village', '5199\u0000'),
+    });
     expect(codesOf(inId)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -134,7 +147,10 @@ describe('clean errors for bad input', () => {
   it('maps a cancelled statement (statement timeout) to TIMEOUT', async () => {
     const orm = await connectPlatformOrm(server.dbUrl, createLogger('silent'), 1, 100);
     try {
-      const error = await orm.em.getConnection().execute('SELECT pg_sleep(1)').catch((e: unknown) => e);
+      const error = await orm.em
+        .getConnection()
+        .execute('SELECT pg_sleep(1)')
+        .catch((e: unknown) => e);
       expect((error as { code?: string }).code).toBe('57014');
       expect(platformParts().errors.toClientError(error)?.code).toBe('TIMEOUT');
     } finally {

@@ -36,7 +36,9 @@ beforeAll(async () => {
     const connection = getNamedType(field.type);
     if (!isObjectType(connection) || !connection.name.endsWith('Connection')) continue;
     if (field.args.some((a) => isNonNullType(a.type))) continue;
-    const response = await server.gql(`{ ${field.name}(first: 30) { edges { node { __typename ... on Node { id } } } } }`);
+    const response = await server.gql(
+      `{ ${field.name}(first: 30) { edges { node { __typename ... on Node { id } } } } }`,
+    );
     for (const edge of response.data?.[field.name]?.edges ?? []) {
       if (!edge.node.id) continue;
       idsByType.set(edge.node.__typename, [...(idsByType.get(edge.node.__typename) ?? []), edge.node.id]);
@@ -46,13 +48,25 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const CLEAN_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'QUERY_TOO_COMPLEX']);
-const HOSTILE_TEXT = ['', ' ', '\u0000', 'a\u0007b', '\ud800', 'x'.repeat(600), '村\u0000', "'; drop table region; --", '🌾'];
+const HOSTILE_TEXT = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0007b',
+  '\ud800',
+  'x'.repeat(600),
+  '村\u0000',
+  "'; drop table region; --",
+  '🌾',
+];
 
 /** Type names an id field probably refers to: `villageId` → Village, `teamId` → ResidentTeam. */
 function idCandidates(field: string): string[] {
   const stem = field.replace(/Ids?$/, '').toLowerCase();
   const all = [...idsByType.keys()];
-  const matching = all.filter((type) => stem && (type.toLowerCase().endsWith(stem) || type.toLowerCase().includes(stem)));
+  const matching = all.filter(
+    (type) => stem && (type.toLowerCase().endsWith(stem) || type.toLowerCase().includes(stem)),
+  );
   const pick = matching.length ? matching : all;
   return pick.flatMap((type) => idsByType.get(type) ?? []);
 }
@@ -76,12 +90,18 @@ function arbitraryOf(type: GraphQLInputType, field: string, depth = 0): fc.Arbit
         return fc.oneof(
           { weight: 5, arbitrary: real.length ? fc.constantFrom(...real) : fc.constant('x') },
           { weight: 1, arbitrary: others.length ? fc.constantFrom(...others) : fc.constant('y') },
-          { weight: 1, arbitrary: fc.constantFrom(toGlobalId('Village', '5199\u0000'), toGlobalId('Nope', 'x'), 'not-an-id', '') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(toGlobalId('Village', '5199\u0000'), toGlobalId('Nope', 'x'), 'not-an-id', ''),
+          },
         );
       }
       case 'String':
         return fc.oneof(
-          { weight: 3, arbitrary: fc.constantFrom('519902100201', '519902100299', '519902199000', '测试村', '99', '3504') },
+          {
+            weight: 3,
+            arbitrary: fc.constantFrom('519902100201', '519902100299', '519902199000', '测试村', '99', '3504'),
+          },
           { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_TEXT) },
           { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
         );
@@ -161,7 +181,11 @@ describe('every mutation, fuzzed', () => {
           const requestId = `fuzz-${++requestNo}`;
           const response = await fetch(server.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens()[who]}`, 'x-request-id': requestId },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens()[who]}`,
+              'x-request-id': requestId,
+            },
             body: JSON.stringify({ query: mutationDocument(mutation.name), variables }),
           });
           const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] };
@@ -181,7 +205,9 @@ describe('every mutation, fuzzed', () => {
           }
           last = undefined;
           // Success: audited as OK, and every object it returns is readable by its id.
-          const [audit] = await server.sql(`SELECT outcome, operation FROM audit_log WHERE request_id = $1`, [requestId]);
+          const [audit] = await server.sql(`SELECT outcome, operation FROM audit_log WHERE request_id = $1`, [
+            requestId,
+          ]);
           expect(audit).toEqual({ outcome: 'OK', operation: mutation.name });
           const ids = Object.values(body.data[mutation.name] ?? {})
             .map((v) => (v && typeof v === 'object' ? (v as { id?: string }).id : undefined))

@@ -22,7 +22,11 @@ const QUERY = '{ viewer { role } }';
 
 /** A token signed with the right secret and issuer but claims of our choosing. */
 function rawToken(claims: Record<string, unknown>, options: jwt.SignOptions = {}): string {
-  return jwt.sign({ role: 'ADMIN', ...claims }, TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'assistance-platform', ...options });
+  return jwt.sign({ role: 'ADMIN', ...claims }, TEST_JWT_SECRET, {
+    algorithm: 'HS256',
+    issuer: 'assistance-platform',
+    ...options,
+  });
 }
 
 describe('strict token claims', () => {
@@ -47,12 +51,12 @@ describe('strict token claims', () => {
   });
 
   it('refuses a partner token whose provider is of the other kind, or unknown; and an unknown region', async () => {
-    expect(codesOf(await server.gql(QUERY, undefined, tokenFor({ role: Role.ENTERPRISE, provider: AGRI_DEPT })))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
-    expect(codesOf(await server.gql(QUERY, undefined, tokenFor({ role: Role.ASSISTANCE_UNIT, provider: TEA_CO })))).toEqual([
-      'UNAUTHENTICATED',
-    ]);
+    expect(
+      codesOf(await server.gql(QUERY, undefined, tokenFor({ role: Role.ENTERPRISE, provider: AGRI_DEPT }))),
+    ).toEqual(['UNAUTHENTICATED']);
+    expect(
+      codesOf(await server.gql(QUERY, undefined, tokenFor({ role: Role.ASSISTANCE_UNIT, provider: TEA_CO }))),
+    ).toEqual(['UNAUTHENTICATED']);
     expect(
       codesOf(await server.gql(QUERY, undefined, tokenFor({ role: Role.ENTERPRISE, provider: crypto.randomUUID() }))),
     ).toEqual(['UNAUTHENTICATED']);
@@ -72,7 +76,9 @@ describe('strict token claims', () => {
       official,
     );
     expect(response.errors).toBeUndefined();
-    const [row] = await server.sql(`SELECT actor, role, outcome FROM audit_log WHERE operation = 'createRegion' ORDER BY id DESC LIMIT 1`);
+    const [row] = await server.sql(
+      `SELECT actor, role, outcome FROM audit_log WHERE operation = 'createRegion' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row).toEqual({ actor: 'li.hua@519902', role: 'REGION_OFFICIAL', outcome: 'OK' });
   });
 });
@@ -191,7 +197,9 @@ describe('token CLI', () => {
     expect(claims.exp! - claims.iat!).toBe(12 * 3600);
     expect(stderr).toContain(claims.jti!);
     expect(await fails(['--role', 'ENTERPRISE', '--enterprise', AGRI_DEPT, '--subject', 'x'])).toMatch(/no enterprise/);
-    expect(await fails(['--role', 'REGION_OFFICIAL', '--region', '519998', '--subject', 'x'])).toMatch(/does not exist/);
+    expect(await fails(['--role', 'REGION_OFFICIAL', '--region', '519998', '--subject', 'x'])).toMatch(
+      /does not exist/,
+    );
     expect(await fails(['--role', 'ADMIN', '--subject', 'x', '--expires', '100d'])).toMatch(/longer than/);
     expect(await fails(['--role', 'ADMIN'])).toMatch(/--subject is required/);
   });

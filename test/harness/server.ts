@@ -48,7 +48,12 @@ export const adminToken = () => tokenFor({ role: Role.ADMIN });
 let serversStarted = 0;
 
 export async function startTestServer(
-  options: { redisUrl?: string; limits?: Partial<GuardSettings>; corsOrigins?: string[]; allowIntrospection?: boolean } = {},
+  options: {
+    redisUrl?: string;
+    limits?: Partial<GuardSettings>;
+    corsOrigins?: string[];
+    allowIntrospection?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const template = process.env.TEST_TEMPLATE_DB!;

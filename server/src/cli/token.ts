@@ -111,7 +111,11 @@ async function main(): Promise<void> {
   // The server refuses tokens naming a provider or region that does not exist for the role;
   // signing one would only hand out a token that never works.
   const known = await withDatabase((db) =>
-    new TokenScopes(platformParts().tokenScopes, db).accepts({ role, regionCode: region ?? undefined, providerId: provider }),
+    new TokenScopes(platformParts().tokenScopes, db).accepts({
+      role,
+      regionCode: region ?? undefined,
+      providerId: provider,
+    }),
   );
   if (!known)
     throw new UsageError(

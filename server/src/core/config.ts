@@ -75,7 +75,8 @@ function corsOrigins(text: string | undefined): string[] {
 function tokenLifetime(text: string | undefined): number {
   if (text === undefined || text === '') return DEFAULT_LIMITS.tokenMaxLifetimeSeconds;
   const seconds = parseLifetime(text);
-  if (seconds === null) throw new ConfigError(`TOKEN_MAX_LIFETIME must be a lifetime such as 30d, 12h or 3600s, got "${text}"`);
+  if (seconds === null)
+    throw new ConfigError(`TOKEN_MAX_LIFETIME must be a lifetime such as 30d, 12h or 3600s, got "${text}"`);
   return seconds;
 }
 

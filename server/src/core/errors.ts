@@ -121,13 +121,18 @@ export class ErrorCatalog {
       case '23502': // not_null_violation
         return new AppError('BAD_USER_INPUT', known?.message ?? 'The input breaks a data rule', fields);
       case '23503': // foreign_key_violation
-        return new AppError('BAD_USER_INPUT', known?.message ?? 'The input refers to a record that does not exist', fields);
+        return new AppError(
+          'BAD_USER_INPUT',
+          known?.message ?? 'The input refers to a record that does not exist',
+          fields,
+        );
       case '57014': // query_canceled: the statement timeout of the pool
         return new AppError('TIMEOUT', 'The database took too long to answer; try a smaller request');
     }
     // Class 22 (data exception: a value too long, out of range, not encodable) can only come from
     // input that slipped past validation; it is the caller's input, not an internal failure.
-    if (sqlState.startsWith('22')) return new AppError('BAD_USER_INPUT', 'The input has a value the database cannot store');
+    if (sqlState.startsWith('22'))
+      return new AppError('BAD_USER_INPUT', 'The input has a value the database cannot store');
     return undefined;
   }
 

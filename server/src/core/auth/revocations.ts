@@ -67,7 +67,10 @@ export class RevocationList {
   }
 
   private async refresh(): Promise<void> {
-    const rows = await query<{ jti: string }>(this.db(), '/* background */ SELECT jti FROM revoked_token WHERE expires_at > now()');
+    const rows = await query<{ jti: string }>(
+      this.db(),
+      '/* background */ SELECT jti FROM revoked_token WHERE expires_at > now()',
+    );
     const current = new Set(rows.map((r) => r.jti));
     for (const jti of current) this.remember(jti);
     this.revoked = current;

@@ -20,7 +20,9 @@ export class TokenVerifier {
     const token = decodeAuthorization(header, this.secret, this.maxLifetimeSeconds);
     this.requireNotRevoked(token);
     if (!(await this.scopes.accepts(token.viewer)))
-      throw unauthenticated(`Token names a ${token.viewer.providerId ? 'provider' : 'region'} unknown for role ${token.viewer.role}`);
+      throw unauthenticated(
+        `Token names a ${token.viewer.providerId ? 'provider' : 'region'} unknown for role ${token.viewer.role}`,
+      );
     return token;
   }
 

@@ -36,7 +36,11 @@ export class TokenResolver {
     if (!isUuid(input.tokenId)) throw badInput('tokenId', 'tokenId must be the uuid from the token (its jti)');
     if (!ctx.revocations) throw new Error('token revocation is not configured');
     const tokenId = input.tokenId.toLowerCase();
-    const newlyRevoked = await ctx.revocations.revoke(tokenId, ctx.viewer.subject ?? ctx.viewer.role, input.reason ?? null);
+    const newlyRevoked = await ctx.revocations.revoke(
+      tokenId,
+      ctx.viewer.subject ?? ctx.viewer.role,
+      input.reason ?? null,
+    );
     return { tokenId, newlyRevoked };
   }
 }

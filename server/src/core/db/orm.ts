@@ -27,7 +27,10 @@ export function ormOptions(
     // Every pooled session gets a statement timeout (a runaway query is cancelled, SQLSTATE 57014,
     // answered TIMEOUT) and gives up a transaction left idle, so no request holds a connection long.
     driverOptions: {
-      connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs * 2 },
+      connection: {
+        statement_timeout: statementTimeoutMs,
+        idle_in_transaction_session_timeout: statementTimeoutMs * 2,
+      },
     },
     entities: parts.entities,
     extensions: [Migrator],

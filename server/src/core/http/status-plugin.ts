@@ -39,7 +39,10 @@ export function prefersGraphQLResponseJson(accept: string | undefined): boolean 
   });
   const match = (offer: string) => {
     const candidates = entries
-      .map((e) => ({ ...e, specificity: e.type === offer ? 2 : e.type === 'application/*' ? 1 : e.type === '*/*' ? 0 : -1 }))
+      .map((e) => ({
+        ...e,
+        specificity: e.type === offer ? 2 : e.type === 'application/*' ? 1 : e.type === '*/*' ? 0 : -1,
+      }))
       .filter((e) => e.specificity >= 0)
       .sort((a, b) => b.specificity - a.specificity);
     return candidates[0];

@@ -69,7 +69,10 @@ export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<stri
   const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
     if (!(error instanceof GraphQLError)) return error;
     if (errors.isUnexpected(error))
-      logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a websocket operation');
+      logger.error(
+        { err: error.originalError ?? error, path: error.path },
+        'unexpected error in a websocket operation',
+      );
     return errors.format(error.toJSON(), error);
   };
   const refusal = (error: AppError) => [new GraphQLError(error.message, { originalError: error })];

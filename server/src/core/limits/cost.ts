@@ -140,4 +140,3 @@ function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unkno
 function isConnectionPlumbing(type: GraphQLCompositeType): boolean {
   return type.name === 'PageInfo' || /(Connection|Edge)$/.test(type.name);
 }
-

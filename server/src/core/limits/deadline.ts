@@ -18,7 +18,10 @@ export function enforceDeadline(schema: GraphQLSchema): void {
       const checked: typeof resolve = (source, args, context, info) => {
         const ctx = context as Context | undefined;
         if (ctx?.deadline !== undefined && Date.now() > ctx.deadline) {
-          throw new AppError('TIMEOUT', `The request ran past its deadline of ${ctx.deadlineBudgetMs} ms; ask for less`);
+          throw new AppError(
+            'TIMEOUT',
+            `The request ran past its deadline of ${ctx.deadlineBudgetMs} ms; ask for less`,
+          );
         }
         return resolve(source, args, context, info);
       };

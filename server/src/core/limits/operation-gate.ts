@@ -62,7 +62,8 @@ export class OperationGate {
       requested: 0,
     });
     const badText = findControlCharacters(document, variables);
-    if (badText) throw new RefusedOperation(new GraphQLError(badText.message, { originalError: badText }), await unpriced());
+    if (badText)
+      throw new RefusedOperation(new GraphQLError(badText.message, { originalError: badText }), await unpriced());
 
     const raw = operationCost(this.schema, document, operation, variables);
     const requested = Number.isFinite(raw) ? Math.min(raw, Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
@@ -103,9 +104,15 @@ export class OperationGate {
   /** The caller's budget without charging it: for responses refused before they were priced. */
   async left(viewer: Viewer): Promise<OperationCost> {
     const peek = await this.rates.peekSubject(subjectKey(viewer));
-    return { requested: 0, limit: peek.limit, remaining: peek.remaining, maximumPerOperation: this.maximumPerOperation };
+    return {
+      requested: 0,
+      limit: peek.limit,
+      remaining: peek.remaining,
+      maximumPerOperation: this.maximumPerOperation,
+    };
   }
 }
 
 /** Budgets belong to the token's subject (one account), whichever role and token it uses. */
-const subjectKey = (viewer: Viewer) => viewer.subject ?? `${viewer.role}:${viewer.regionCode ?? viewer.providerId ?? ''}`;
+const subjectKey = (viewer: Viewer) =>
+  viewer.subject ?? `${viewer.role}:${viewer.regionCode ?? viewer.providerId ?? ''}`;

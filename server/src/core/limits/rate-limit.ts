@@ -49,7 +49,11 @@ export class RateLimits {
       });
     };
     if (settings.redisUrl) {
-      this.redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+      this.redis = new Redis(settings.redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        lazyConnect: false,
+      });
       this.redis.on('error', (err) => logger?.warn({ err }, 'rate-limit redis error; limiting in memory meanwhile'));
     }
     this.signedIn = make(settings.pointsPerMinute, `${settings.keyPrefix}:subject`);

@@ -88,7 +88,11 @@ function filterSql(filter: AuditLogFilter | undefined): SqlFragment {
 }
 
 /** A page of the entries the viewer may read, newest first. */
-export function auditPage(ctx: Context, filter: AuditLogFilter | undefined, page: Page): Promise<ConnectionData<AuditEntryType>> {
+export function auditPage(
+  ctx: Context,
+  filter: AuditLogFilter | undefined,
+  page: Page,
+): Promise<ConnectionData<AuditEntryType>> {
   return keysetPage<AuditRow, AuditEntryType>(ctx, {
     columns: 'a.*',
     from: 'audit_log a',

@@ -81,5 +81,6 @@ export const providerTokenScopes: TokenScopeDefinition[] = (
   role,
   exists: async (em, providerId) =>
     isUuid(providerId) &&
-    (await query(em, '/* token scope */ SELECT 1 FROM provider WHERE id = ? AND type = ?', [providerId, providerType])).length > 0,
+    (await query(em, '/* token scope */ SELECT 1 FROM provider WHERE id = ? AND type = ?', [providerId, providerType]))
+      .length > 0,
 }));

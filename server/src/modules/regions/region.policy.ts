@@ -56,5 +56,6 @@ export const regionPolicy = definePolicy({
 /** What a region role's token may name: a region of the registry (core/auth/token-scopes.ts). */
 export const regionTokenScopes: TokenScopeDefinition[] = [Role.REGION_OFFICIAL, Role.ORG_DEPARTMENT].map((role) => ({
   role,
-  exists: async (em, regionCode) => (await query(em, '/* token scope */ SELECT 1 FROM region WHERE code = ?', [regionCode])).length > 0,
+  exists: async (em, regionCode) =>
+    (await query(em, '/* token scope */ SELECT 1 FROM region WHERE code = ?', [regionCode])).length > 0,
 }));
