@@ -96,7 +96,7 @@ describe('GraphQL over HTTP', () => {
     const token = adminToken();
     const audits = serverAudits({
       url: server.url,
-      fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) =>
+      fetchFn: (input: string | URL | Request, init: RequestInit = {}) =>
         fetch(input, {
           ...init,
           headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },

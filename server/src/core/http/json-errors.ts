@@ -33,7 +33,7 @@ export const jsonErrorHandler =
     if (res.headersSent) return next(error);
     const type = (error as { type?: string }).type;
     const status = (error as { status?: number }).status;
-    switch (type) {
+    switch (type ?? '') {
       case 'entity.too.large':
         return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts');
       case 'entity.parse.failed':

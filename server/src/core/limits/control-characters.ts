@@ -6,8 +6,9 @@ import { badInput, type AppError } from '../errors';
  * DEL, and unpaired UTF-16 surrogates. PostgreSQL refuses NUL outright (an internal error before
  * this check existed), and the others would be stored silently altered or invisible.
  */
- 
+
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const hasForbiddenCharacter = (text: string) => FORBIDDEN.test(text);
