@@ -83,16 +83,16 @@ describe('TRUSTED_DOCUMENTS=allow (default)', () => {
   it('runs a manifest document by its id alone', async () => {
     const { status, body } = await post(server.url, { documentId: viewerId });
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { viewer: expect.objectContaining({ role: 'ADMIN' }) } });
+    expect(body).toMatchObject({ data: { viewer: expect.objectContaining({ role: 'ADMIN' }) } });
   });
 
   it("runs the request's own document when it has no id or an id this platform does not know", async () => {
-    expect((await post(server.url, { query: '{ viewer { role } }' })).body).toEqual({
+    expect((await post(server.url, { query: '{ viewer { role } }' })).body).toMatchObject({
       data: { viewer: { role: 'ADMIN' } },
     });
     expect(
       (await post(server.url, { documentId: `sha256:${'0'.repeat(64)}`, query: '{ viewer { role } }' })).body,
-    ).toEqual({
+    ).toMatchObject({
       data: { viewer: { role: 'ADMIN' } },
     });
   });
@@ -182,7 +182,7 @@ describe('TRUSTED_DOCUMENTS=only', () => {
     const response = await fetch(`${onlyUrl}?documentId=${encodeURIComponent(viewerId)}`, {
       headers: { authorization: `Bearer ${adminToken()}`, 'apollo-require-preflight': 'true' },
     });
-    expect(await response.json()).toEqual({ data: { viewer: expect.objectContaining({ role: 'ADMIN' }) } });
+    expect(await response.json()).toMatchObject({ data: { viewer: expect.objectContaining({ role: 'ADMIN' }) } });
     const raw = await fetch(`${onlyUrl}?query=${encodeURIComponent('{ viewer { role } }')}`, {
       headers: { authorization: `Bearer ${adminToken()}`, 'apollo-require-preflight': 'true' },
     });
@@ -190,13 +190,13 @@ describe('TRUSTED_DOCUMENTS=only', () => {
   });
 
   it("accepts a portal team's own manifest, and its documents still pass the validation rules", async () => {
-    expect((await post(onlyUrl, { documentId: extraId })).body).toEqual({
+    expect((await post(onlyUrl, { documentId: extraId })).body).toMatchObject({
       data: { region: { name: expect.any(String) } },
     });
     const deep = await post(onlyUrl, { documentId: deepId });
     expect(deep.body.data).toBeUndefined();
     expect(deep.body.errors![0].message).toMatch(/at most 12/);
-    expect(deep.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(deep.body.errors![0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     // Variables are checked as for any document.
     const badVariables = await post(onlyUrl, { documentId: regionOverviewId, variables: { code: 519902 } });
     expect(badVariables.body.data).toBeUndefined();
