@@ -48,6 +48,15 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<{ databa
   }
 }
 
+/** What the configuration sets on every platform instance (single process or cluster worker). */
+const platformSettings = (config: Config) => ({
+  redisUrl: config.redisUrl,
+  eventPollMs: config.eventPollMs,
+  limits: config,
+  corsOrigins: config.corsOrigins,
+  allowIntrospection: config.allowIntrospection,
+});
+
 const readyLine = (logger: Logger, port: number, extra: Record<string, unknown> = {}) =>
   logger.info(
     { url: `http://localhost:${port}/graphql`, ...extra },
@@ -93,16 +102,7 @@ async function runSingle(config: Config, logger: Logger): Promise<void> {
   let port: number;
   try {
     const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-    platform = await createPlatform({
-      orm,
-      logger,
-      jwtSecret,
-      redisUrl: config.redisUrl,
-      eventPollMs: config.eventPollMs,
-      limits: config,
-      corsOrigins: config.corsOrigins,
-      allowIntrospection: config.allowIntrospection,
-    });
+    platform = await createPlatform({ orm, logger, jwtSecret, ...platformSettings(config) });
     port = await platform.listen(config.port);
   } catch (error) {
     await orm.close();
@@ -190,13 +190,12 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
 
 /** A cluster worker: the database is prepared and the secret chosen by the primary. */
 async function runWorker(config: Config, logger: Logger): Promise<void> {
-  const orm = await connectPlatformOrm(config.databaseUrl!, logger);
+  const orm = await connectPlatformOrm(config.databaseUrl!, logger, undefined, config.statementTimeoutMs);
   const platform = await createPlatform({
     orm,
     logger,
     jwtSecret: config.jwtSecret!,
-    redisUrl: config.redisUrl,
-    eventPollMs: config.eventPollMs,
+    ...platformSettings(config),
     clusterWorker: true,
   });
   const port = await platform.listen(config.port);
