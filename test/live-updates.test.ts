@@ -77,6 +77,26 @@ describe('villageIndicatorsUpdated over graphql-ws', () => {
     await resumed.close();
   });
 
+  it('resolves each event once for all subscribers asking the same thing in one scope', async () => {
+    const official = (n: number) =>
+      tokenFor({ role: Role.REGION_OFFICIAL, region: '519902000000', sub: `official-${n}` });
+    const statementsFor = async (subscribers: number, population: number) => {
+      const live = Array.from({ length: subscribers }, (_, n) => subscribe(server.url, official(n), SUBSCRIPTION));
+      await settle(500);
+      const { statements } = await server.countStatements(async () => {
+        await record(SICHUAN_VILLAGE, 2023, population);
+        await Promise.all(live.map((s) => s.waitFor(1)));
+      });
+      for (const s of live) expect(s.received[0].villageIndicatorsUpdated.indicators.population).toBe(population);
+      await Promise.all(live.map((s) => s.close()));
+      return statements;
+    };
+    const one = await statementsFor(1, 501);
+    const twelve = await statementsFor(12, 502);
+    expect(one).toBeGreaterThan(0);
+    expect(twelve).toBe(one);
+  });
+
   it('writes the event in the transaction of the change: a refused change leaves no event', async () => {
     const [{ n: before }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM domain_event');
     const refused = await server.gql(RECORD, { input: { villageId: SICHUAN_VILLAGE, year: 2021, population: -1 } });

@@ -26,6 +26,7 @@ import { limitRules, PARSE_OPTIONS } from './core/limits/operation-limits';
 import { operationLimitsPlugin } from './core/limits/apollo-plugin';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventHub } from './core/events/event-hub';
+import { SharedFanout } from './core/events/fanout';
 import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
 import { clientProtocol } from './client-protocol';
 
@@ -113,7 +114,8 @@ export async function createPlatform({
 }: PlatformDeps): Promise<Platform> {
   const protocol = clientProtocol(logger); // first: a bad manifest stops the start before anything runs
   const schema = await platformSchema();
-  const { nodes, errors, tokenScopes } = platformParts();
+  const { nodes, errors, tokenScopes, topics } = platformParts();
+  const fanout = new SharedFanout(topics);
   const events = await createEventHub(orm, logger, redisUrl, eventPollMs, clusterWorker);
   const guards = await createGuards({ orm, logger, schema, jwtSecret, redisUrl, tokenScopes, settings: limits });
   const contextDeps = {
@@ -167,7 +169,11 @@ export async function createPlatform({
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
-    protocol.ws(webSocketOptions({ schema, contextDeps, errors, logger, ...guards })),
+    protocol.ws({
+      ...webSocketOptions({ schema, contextDeps, errors, logger, ...guards }),
+      // Each event is resolved once per group of subscribers asking the same thing in one scope.
+      subscribe: (args) => fanout.subscribe(args),
+    }),
     wsServer,
   );
 

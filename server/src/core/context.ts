@@ -86,12 +86,16 @@ export function createContext(
 }
 
 /**
- * A subscription's context lives as long as the subscription; before each event is resolved it
- * gets a fresh EntityManager and fresh loaders so no event sees data cached for an earlier one.
+ * A subscription's context lives as long as the subscription; each event is resolved with a copy
+ * that has a fresh EntityManager and fresh loaders, so no event sees data cached for an earlier one
+ * (see core/events/fanout.ts).
  */
-export function refreshForEvent(ctx: Context): void {
-  ctx.em = ctx.em.fork({ clear: true, useContext: false }) as EntityManager;
-  ctx.loaders = new Loaders();
-  // Each event gets the time one request gets.
-  if (ctx.deadlineBudgetMs) ctx.deadline = Date.now() + ctx.deadlineBudgetMs;
+export function contextForEvent(ctx: Context): Context {
+  return {
+    ...ctx,
+    em: ctx.em.fork({ clear: true, useContext: false }) as EntityManager,
+    loaders: new Loaders(),
+    // Each event gets the time one request gets.
+    ...(ctx.deadlineBudgetMs ? { deadline: Date.now() + ctx.deadlineBudgetMs } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import type { EventBus } from './event-bus';
 import { PushStream } from './event-stream';
 import { latestCursor, readEventsAfter, type StoredEvent, type Topic } from './event-store';
 import type { TopicRegistry } from './topics';
+import { scopeKeyOf } from '../access/scope-key';
 import { caughtUp, type LiveItem } from './live-position';
 
 /** What a subscriber asked for, beyond its scope: the subscription's filter arguments. */
@@ -26,6 +27,9 @@ interface Subscriber {
 }
 
 const BATCH = 500;
+/** Subscribers served between two yields to the event loop, so a big fan-out never stalls requests. */
+const YIELD_EVERY = 256;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Per instance: reads newly committed events from the event table (when the bus announces them,
@@ -126,10 +130,14 @@ export class EventHub {
             const events = await readEventsAfter(this.em(), String(this.lastFetched), BATCH);
             for (const event of events) {
               this.lastFetched = BigInt(event.cursor);
+              // One scope check per distinct scope and event, however many subscribers share it.
+              const verdicts = new Map<string, Promise<boolean>>();
+              let served = 0;
               for (const subscriber of this.subscribers) {
                 if (subscriber.topic !== event.topic) continue;
                 if (subscriber.pending) subscriber.pending.push(event);
-                else await this.deliver(subscriber, event);
+                else await this.deliver(subscriber, event, verdicts);
+                if (++served % YIELD_EVERY === 0) await yieldToIo();
               }
             }
             if (events.length < BATCH) break;
@@ -144,12 +152,22 @@ export class EventHub {
     return this.fetching;
   }
 
-  private async deliver(subscriber: Subscriber, event: StoredEvent): Promise<void> {
+  private async deliver(
+    subscriber: Subscriber,
+    event: StoredEvent,
+    verdicts: Map<string, Promise<boolean>> = new Map(),
+  ): Promise<void> {
     const cursor = BigInt(event.cursor);
     if (cursor <= subscriber.delivered) return;
     subscriber.delivered = cursor;
-    if (matchesFilter(subscriber.filter, event) && (await this.topics.receives(subscriber.viewer, event, this.em)))
-      subscriber.stream.push(event);
+    if (!matchesFilter(subscriber.filter, event)) return;
+    const scope = scopeKeyOf(subscriber.viewer);
+    let verdict = verdicts.get(scope);
+    if (!verdict) {
+      verdict = this.topics.receives(subscriber.viewer, event, this.em);
+      verdicts.set(scope, verdict);
+    }
+    if (await verdict) subscriber.stream.push(event);
   }
 }
 

@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import type { Context } from '../../core/context';
-import { refreshForEvent } from '../../core/context';
 import type { Role } from '../../core/auth/viewer';
 import { requireRole } from '../../core/access/policy';
 import { providerPolicy } from '../providers/provider.policy';
@@ -64,8 +63,8 @@ export function parseAfter(after: string | undefined | null): string | undefined
 }
 
 /**
- * The async iterator behind a subscription field: the hub's stream for the topic, with the
- * context refreshed before each event is resolved. The hub's caught-up marker is not an event:
+ * The async iterator behind a subscription field: the hub's stream for the topic (each event is
+ * then resolved by core/events/fanout.ts with a fresh context). The hub's caught-up marker is not an event:
  * it goes to the transport (see core/events/live-position.ts), which tells the client its cursor.
  */
 export async function liveStream(
@@ -89,7 +88,6 @@ export async function liveStream(
             reportCaughtUp(ctx, result.value.cursor);
             continue;
           }
-          refreshForEvent(ctx);
           return { done: false, value: result.value };
         }
       },
