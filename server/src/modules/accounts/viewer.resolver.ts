@@ -30,7 +30,7 @@ export class ViewerResolver {
     description: 'The region a region role is confined to (管辖区域)',
   })
   region(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<RegionNode | null> | null {
-    return viewer.regionCode ? regionService.byCode(ctx, viewer.regionCode) : null;
+    return viewer.regionCode ? regionService.byKey(ctx, viewer.regionCode) : null;
   }
 
   @FieldResolver(() => ProviderNode, {
@@ -40,6 +40,6 @@ export class ViewerResolver {
   })
   provider(@Ctx() ctx: Context, @Root() viewer: ViewerType): Promise<ProviderNode | null> | null {
     // Only partner roles carry a provider id (see checkClaims).
-    return viewer.viewer.providerId ? providerService.byId(ctx, viewer.viewer.providerId.toLowerCase()) : null;
+    return viewer.viewer.providerId ? providerService.byKey(ctx, viewer.viewer.providerId.toLowerCase()) : null;
   }
 }

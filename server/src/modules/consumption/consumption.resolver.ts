@@ -81,12 +81,12 @@ export class PurchaseResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true, description: 'Origin village of the products (产地村)' })
   originVillage(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, purchase.originVillageCode);
+    return villageService.byKey(ctx, purchase.originVillageCode);
   }
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'County of the origin village (产地县)' })
   county(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, purchase.countyCode);
+    return regionService.byKey(ctx, purchase.countyCode);
   }
 
   @FieldResolver(() => ProviderNode, {
@@ -94,7 +94,7 @@ export class PurchaseResolver {
     description: 'Buyer: an assistance unit or an enterprise (采购方)',
   })
   buyer(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<ProviderNode | null> {
-    return providerService.byId(ctx, purchase.buyerId);
+    return providerService.byKey(ctx, purchase.buyerId);
   }
 
   @FieldResolver(() => PairingNode, {
@@ -103,7 +103,7 @@ export class PurchaseResolver {
       'The pairing this purchase counts toward: an active pairing of the buyer with the origin village or its county when recorded (计入的结对帮扶)',
   })
   pairing(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<PairingNode | null> | null {
-    return purchase.pairingId ? pairingService.byId(ctx, purchase.pairingId) : null;
+    return purchase.pairingId ? pairingService.byKey(ctx, purchase.pairingId) : null;
   }
 }
 
@@ -134,7 +134,7 @@ export class ProductResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true, description: 'Origin village (产地村); null outside your scope' })
   originVillage(@Ctx() ctx: Context, @Root() product: ProductNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, product.originVillageCode);
+    return villageService.byKey(ctx, product.originVillageCode);
   }
 
   @FieldResolver(() => Boolean, {
@@ -152,7 +152,7 @@ export class SupplierResolver {
     description: 'Village of the supplier (所在村); null outside your scope',
   })
   village(@Ctx() ctx: Context, @Root() supplier: SupplierNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, supplier.villageCode);
+    return villageService.byKey(ctx, supplier.villageCode);
   }
 }
 
@@ -173,17 +173,17 @@ export class ConsumptionStatsResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true })
   village(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<VillageNode | null> | null {
-    return row.villageCode ? villageService.byCode(ctx, row.villageCode) : null;
+    return row.villageCode ? villageService.byKey(ctx, row.villageCode) : null;
   }
 
   @FieldResolver(() => RegionNode, { nullable: true })
   county(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<RegionNode | null> | null {
-    return row.countyCode ? regionService.byCode(ctx, row.countyCode) : null;
+    return row.countyCode ? regionService.byKey(ctx, row.countyCode) : null;
   }
 
   @FieldResolver(() => ProviderNode, { nullable: true })
   buyer(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<ProviderNode | null> | null {
-    return row.buyerId ? providerService.byId(ctx, row.buyerId) : null;
+    return row.buyerId ? providerService.byKey(ctx, row.buyerId) : null;
   }
 
   @Authorized(ALL_ROLES)
@@ -203,6 +203,6 @@ export class ConsumptionStatsResolver {
 export class TopBuyerResolver {
   @FieldResolver(() => ProviderNode, { nullable: true })
   buyer(@Ctx() ctx: Context, @Root() row: TopBuyer): Promise<ProviderNode | null> {
-    return providerService.byId(ctx, row.buyerId);
+    return providerService.byKey(ctx, row.buyerId);
   }
 }

@@ -46,6 +46,6 @@ export class PairingLiveResolver {
 
   @FieldResolver(() => PairingNode, { nullable: true, description: 'The pairing as it stands now' })
   pairing(@Ctx() ctx: Context, @Root() event: PairingChangedEvent): Promise<PairingNode | null> {
-    return pairingService.byId(ctx, event.pairingKey);
+    return pairingService.byKey(ctx, event.pairingKey);
   }
 }

@@ -70,7 +70,7 @@ export class PairingResolver {
     description: 'Provider (帮扶主体); null when outside your scope',
   })
   provider(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<ProviderNode | null> {
-    return providerService.byId(ctx, pairing.providerId);
+    return providerService.byKey(ctx, pairing.providerId);
   }
 
   @FieldResolver(() => RegionNode, {
@@ -78,7 +78,7 @@ export class PairingResolver {
     description: 'Target region, a village or a county (帮扶对象); null when outside your scope',
   })
   targetRegion(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, pairing.targetCode);
+    return regionService.byKey(ctx, pairing.targetCode);
   }
 
   @FieldResolver(() => VillageNode, {
@@ -86,7 +86,7 @@ export class PairingResolver {
     description: 'Target village (帮扶村) when the target is a village you may see',
   })
   targetVillage(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<VillageNode | null> | null {
-    return pairing.targetLevel === PairingTargetLevel.VILLAGE ? villageService.byCode(ctx, pairing.targetCode) : null;
+    return pairing.targetLevel === PairingTargetLevel.VILLAGE ? villageService.byKey(ctx, pairing.targetCode) : null;
   }
 
   @FieldResolver(() => ContributionConnection, { description: 'Contributions recorded (帮扶投入), by date' })
@@ -95,17 +95,17 @@ export class PairingResolver {
     @Root() pairing: PairingNode,
     @Args() page: PageArgs,
   ): Promise<ConnectionData<ContributionNode>> {
-    return pairingService.contributions(ctx, pairing.uuid, page);
+    return pairingService.contributions(ctx, pairing.key, page);
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'Sum of pledged amounts, yuan (承诺金额, 元)' })
   async pledgedAmount(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<string> {
-    return (await pairingService.totals(ctx, pairing.uuid)).pledged;
+    return (await pairingService.totals(ctx, pairing.key)).pledged;
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'Sum of delivered amounts, yuan (落实金额, 元)' })
   async deliveredAmount(@Ctx() ctx: Context, @Root() pairing: PairingNode): Promise<string> {
-    return (await pairingService.totals(ctx, pairing.uuid)).delivered;
+    return (await pairingService.totals(ctx, pairing.key)).delivered;
   }
 }
 

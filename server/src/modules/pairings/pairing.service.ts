@@ -1,21 +1,19 @@
 import type { Context } from '../../core/context';
 import { todayInShanghai } from '../../core/dates';
-import { pagesByParent } from '../../core/relay/batched-pages';
 import { appendEvent, type NewEvent } from '../../core/events/event-store';
 import { pairingPolicy } from './pairing.policy';
 import { providerPolicy } from '../providers/provider.policy';
 import { villagePolicy } from '../villages/village.policy';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
+import { and, inList, type SqlFragment } from '../../core/sql';
 import { fromGlobalId, isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
-import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
+import { readPage, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { ancestorCodesOf, levelOfCode, prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg, regionService } from '../regions/region.service';
-import { filterSql as villageFilterSql, villageService } from '../villages/village.service';
-import { VillageNode, type VillageFilter, type VillageRow } from '../villages/village.types';
+import { villageFilterSql, villageService } from '../villages/village.service';
+import type { VillageFilter, VillageNode } from '../villages/village.types';
 import { ProviderType, UnitKind } from '../providers/provider.entity';
-import { PROVIDER_COLUMNS, ProviderNode, type ProviderRow } from '../providers/provider.types';
+import type { AssistanceUnitNode, ProviderNode } from '../providers/provider.types';
 import { providerIdArg, providerService } from '../providers/provider.service';
 import {
   Contribution,
@@ -25,38 +23,30 @@ import {
   PairingStatus,
   PairingTargetLevel,
 } from './pairing.entity';
-import {
-  CONTRIBUTION_COLUMNS,
-  ContributionNode,
-  PAIRING_COLUMNS,
-  PairingNode,
-  type ContributionRow,
-  type PairingFilter,
-  type PairingRow,
-  type RegionCoverage,
-} from './pairing.types';
+import type { ContributionNode, PairingFilter, PairingNode, RegionCoverage } from './pairing.types';
 import type { ChangePairingStatusInput, CreatePairingInput, RecordContributionInput } from './pairing.inputs';
 import { PAIRING_CHANGED } from './pairing.events';
-
-type PageArgs = PageInput;
-
-const PAIRING_SORT: SortColumn[] = [
-  { expr: 'p.start_date', direction: 'asc' },
-  { expr: 'p.id', direction: 'asc' },
-];
-const pairingCursor = (row: PairingRow) => [row.start_date, row.id];
-
-const CONTRIBUTION_SORT: SortColumn[] = [
-  { expr: 'c.contributed_on', direction: 'asc' },
-  { expr: 'c.id', direction: 'asc' },
-];
-
-/** A pairing covers a village when it targets the village itself or the village's county. */
-const covers = (pairingTarget: string, villageCode: string) =>
-  `(${pairingTarget} = ${villageCode} OR ${pairingTarget} = substr(${villageCode}, 1, 6) || '000000')`;
+import {
+  activeDuplicateExists,
+  assignedVillagePages,
+  contributionById,
+  contributionPages,
+  contributionTotals,
+  coverageOf,
+  lockPairing,
+  pairingPage,
+  pairingPagesOfProviders,
+  pairingsByIds,
+  pairingsCoveringVillages,
+  providersCoveringVillages,
+  type ContributionTotals,
+} from './pairing.repository';
 
 /** Bounds `Village.pairings`, a plain list. */
 export const VILLAGE_PAIRINGS_LIMIT = 100;
+
+/** The pairing policy's view of the pairing table, as every query here aliases it. */
+const PAIRING_COLUMNS = { provider: 'p.provider_id', target: 'p.target_code' };
 
 /** Reads a pairing target (a Village id, or the Region id of a village or a county), or fails on `targetId`. */
 function targetArg(id: string): { code: string; level: PairingTargetLevel } {
@@ -73,61 +63,45 @@ const pairingIdArg = (id: string, field = 'pairingId'): string => uuidKeyFromInp
 
 /** The live event of a pairing created or changed: region roles of the target and the provider see it. */
 function pairingEvent(
-  pairingId: string,
-  providerId: string,
-  targetCode: string,
+  pairing: Pick<PairingNode, 'key' | 'providerId' | 'targetCode'>,
   from: PairingStatus | null,
   to: PairingStatus,
 ): NewEvent {
   return {
     topic: PAIRING_CHANGED,
-    regionCode: targetCode,
-    partyIds: [providerId],
+    regionCode: pairing.targetCode,
+    partyIds: [pairing.providerId],
     partnerAccess: 'PARTIES',
-    payload: { pairingId, from, to },
+    payload: { pairingId: pairing.key, from, to },
   };
 }
 
 export class PairingService {
-  /** Pairings by uuid, limited to the viewer's scope; missing or hidden ids map to null. */
-  async findByIds(ctx: Context, ids: readonly string[]): Promise<(PairingNode | null)[]> {
-    const wellFormed = ids.filter(isUuid);
-    const rows = wellFormed.length
-      ? await query<PairingRow>(
-          ctx.em,
-          withWhere(
-            `SELECT ${PAIRING_COLUMNS} FROM pairing p`,
-            and(
-              inList('p.id', wellFormed),
-              pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
-            ),
-          ),
-        )
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, PairingNode.from(row)]));
-    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+  /** Pairings by uuid, limited to the viewer's scope; missing, malformed or hidden ids map to null. */
+  async findByKeys(ctx: Context, ids: readonly string[]): Promise<(PairingNode | null)[]> {
+    const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
+    const found = await pairingsByIds(ctx.em, ids.filter(isUuid), scope);
+    const byKey = new Map(found.map((pairing) => [pairing.key, pairing]));
+    return ids.map((id) => byKey.get(id.toLowerCase()) ?? null);
   }
 
-  /** Null for malformed uuids, so `node(id)` never sends a bad uuid to the database. */
-  byId(ctx: Context, id: string): Promise<PairingNode | null> {
+  /** One pairing by its uuid (the key inside its global id); null for malformed uuids, so `node(id)` never sends one to the database. */
+  byKey(ctx: Context, id: string): Promise<PairingNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return ctx.loaders
-      .get<string, PairingNode | null>('pairing.byId', (ids) => this.findByIds(ctx, ids))
+      .get<string, PairingNode | null>('pairing.byKey', (ids) => this.findByKeys(ctx, ids))
       .load(id.toLowerCase());
   }
 
   async require(ctx: Context, id: string, field = 'pairingId'): Promise<PairingNode> {
-    const pairing = await this.byId(ctx, pairingIdArg(id, field));
+    const pairing = await this.byKey(ctx, pairingIdArg(id, field));
     if (!pairing) throw notFound('Pairing not found', field);
     return pairing;
   }
 
   /** `pairings(filter)`: ordered by start date, keyset-paginated, scoped. */
-  async list(ctx: Context, filter: PairingFilter | undefined, args: PageArgs): Promise<ConnectionData<PairingNode>> {
-    const page = readPage(args);
-    const conditions: SqlFragment[] = [
-      pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
-    ];
+  list(ctx: Context, filter: PairingFilter | undefined, args: PageInput): Promise<ConnectionData<PairingNode>> {
+    const conditions: SqlFragment[] = [pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS)];
     if (filter?.regionCode) {
       const code = regionCodeArg(filter.regionCode, 'regionCode');
       const counties = inList(
@@ -143,41 +117,16 @@ export class PairingService {
       conditions.push({ sql: 'p.provider_id = ?', bindings: [providerIdArg(filter.providerId, 'providerId')] });
     if (filter?.mechanism) conditions.push({ sql: 'p.mechanism = ?', bindings: [filter.mechanism] });
     if (filter?.status) conditions.push({ sql: 'p.status = ?', bindings: [filter.status] });
-    const where = and(...conditions);
-    const seek = page.after ? afterSql(PAIRING_SORT, page.after) : undefined;
-    const rows = await query<PairingRow>(
-      ctx.em,
-      withWhere(
-        `SELECT ${PAIRING_COLUMNS} FROM pairing p`,
-        seek ? and(where, seek) : where,
-        `ORDER BY ${orderBySql(PAIRING_SORT)} LIMIT ${page.first + 1}`,
-      ),
-    );
-    return toConnection(rows, page, pairingCursor, PairingNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(
-        ctx.em,
-        withWhere('SELECT count(*)::int AS count FROM pairing p', where),
-      );
-      return count;
-    });
+    return pairingPage(ctx, and(...conditions), readPage(args));
   }
 
   /** `AssistanceProvider.pairings`: every status, batched over the providers of a request. */
-  ofProvider(ctx: Context, providerId: string, args: PageArgs): Promise<ConnectionData<PairingNode>> {
+  ofProvider(ctx: Context, providerId: string, args: PageInput): Promise<ConnectionData<PairingNode>> {
+    const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
     const page = readPage(args);
     return ctx.loaders
       .get<string, ConnectionData<PairingNode>>(`pairing.ofProvider:${JSON.stringify(page)}`, (keys) =>
-        pagesByParent<PairingRow, PairingNode>(ctx, {
-          keys,
-          keyExpr: 'p.provider_id',
-          columns: PAIRING_COLUMNS,
-          from: 'pairing p',
-          where: pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
-          sort: PAIRING_SORT,
-          page,
-          cursorOf: pairingCursor,
-          toNode: PairingNode.from,
-        }),
+        pairingPagesOfProviders(ctx, keys, scope, page),
       )
       .load(providerId);
   }
@@ -190,127 +139,60 @@ export class PairingService {
     ctx: Context,
     providerId: string,
     filter: VillageFilter | undefined,
-    args: PageArgs,
+    args: PageInput,
   ): Promise<ConnectionData<VillageNode>> {
+    const where = and(villagePolicy.readable(ctx.viewer, 'r.code'), ...villageFilterSql(filter));
     const page = readPage(args);
-    const sort: SortColumn[] = [{ expr: 'r.code', direction: 'asc' }];
     return ctx.loaders
       .get<string, ConnectionData<VillageNode>>(
         `pairing.assignedVillages:${JSON.stringify([filter ?? null, page])}`,
-        (keys) =>
-          pagesByParent<VillageRow, VillageNode>(ctx, {
-            keys,
-            keyExpr: 'a.provider_id',
-            columns: 'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries',
-            from: 'provider_assigned_village a JOIN village v ON v.code = a.village_code JOIN region r ON r.code = v.code',
-            where: and(villagePolicy.readable(ctx.viewer, 'r.code'), ...villageFilterSql(filter)),
-            sort,
-            page,
-            cursorOf: (row) => [row.code],
-            toNode: VillageNode.from,
-          }),
+        (keys) => assignedVillagePages(ctx, keys, where, page),
       )
       .load(providerId);
   }
 
   /** `Village.pairings`: visible pairings covering the village (directly or through its county), any status, bounded. */
   ofVillage(ctx: Context, villageCode: string): Promise<PairingNode[]> {
+    const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
     return ctx.loaders
-      .get<string, PairingNode[]>('pairing.ofVillage', async (codes) => {
-        const rows = await query<PairingRow & { village_code: string }>(
-          ctx.em,
-          withWhere(
-            `SELECT * FROM (SELECT x.code AS village_code, ${PAIRING_COLUMNS},
-               row_number() OVER (PARTITION BY x.code ORDER BY ${orderBySql(PAIRING_SORT)}) AS rn
-             FROM village x JOIN pairing p ON ${covers('p.target_code', 'x.code')}`,
-            and(
-              inList('x.code', codes),
-              pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
-            ),
-            `) paged WHERE rn <= ${VILLAGE_PAIRINGS_LIMIT} ORDER BY village_code, rn`,
-          ),
-        );
-        return codes.map((code) => rows.filter((row) => row.village_code === code).map(PairingNode.from));
-      })
+      .get<string, PairingNode[]>('pairing.ofVillage', (codes) =>
+        pairingsCoveringVillages(ctx.em, codes, scope, VILLAGE_PAIRINGS_LIMIT),
+      )
       .load(villageCode);
   }
 
   /** `Village.providers`: distinct visible providers with an active pairing covering the village. */
   providersOfVillage(ctx: Context, villageCode: string): Promise<ProviderNode[]> {
+    const scope = providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' });
     return ctx.loaders
-      .get<string, ProviderNode[]>('pairing.providersOfVillage', async (codes) => {
-        const rows = await query<ProviderRow & { village_code: string }>(
-          ctx.em,
-          withWhere(
-            `SELECT DISTINCT x.code AS village_code, ${PROVIDER_COLUMNS}
-             FROM village x JOIN pairing p ON ${covers('p.target_code', 'x.code')} AND p.status = 'ACTIVE' JOIN provider pr ON pr.id = p.provider_id`,
-            and(inList('x.code', codes), providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' })),
-            'ORDER BY village_code, pr.name, pr.id',
-          ),
-        );
-        return codes.map((code) => rows.filter((row) => row.village_code === code).map(ProviderNode.from));
-      })
+      .get<string, ProviderNode[]>('pairing.providersOfVillage', (codes) =>
+        providersCoveringVillages(ctx.em, codes, scope),
+      )
       .load(villageCode);
   }
 
-  /** `Pairing.contributions`: batched over the pairings of a request (already visible to the viewer). */
-  contributions(ctx: Context, pairingId: string, args: PageArgs): Promise<ConnectionData<ContributionNode>> {
+  /** `Pairing.contributions`: batched over the pairings of a request. */
+  contributions(ctx: Context, pairingId: string, args: PageInput): Promise<ConnectionData<ContributionNode>> {
+    const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
     const page = readPage(args);
     return ctx.loaders
       .get<string, ConnectionData<ContributionNode>>(`pairing.contributions:${JSON.stringify(page)}`, (keys) =>
-        pagesByParent<ContributionRow, ContributionNode>(ctx, {
-          keys,
-          keyExpr: 'c.pairing_id',
-          columns: CONTRIBUTION_COLUMNS,
-          from: 'contribution c JOIN pairing p ON p.id = c.pairing_id',
-          where: pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
-          sort: CONTRIBUTION_SORT,
-          page,
-          cursorOf: (row) => [row.contributed_on, row.id],
-          toNode: ContributionNode.from,
-        }),
+        contributionPages(ctx, keys, scope, page),
       )
       .load(pairingId);
   }
 
-  /** Pledged and delivered amounts of a pairing, exact sums computed in SQL. */
-  totals(ctx: Context, pairingId: string): Promise<{ pledged: string; delivered: string }> {
+  /** Pledged and delivered amounts of a pairing (already visible), exact sums computed in SQL. */
+  totals(ctx: Context, pairingId: string): Promise<ContributionTotals> {
     return ctx.loaders
-      .get<string, { pledged: string; delivered: string }>('pairing.totals', async (ids) => {
-        const rows = await query<{ pairing_id: string; pledged: string; delivered: string }>(
-          ctx.em,
-          withWhere(
-            `SELECT c.pairing_id,
-               coalesce(sum(c.amount) FILTER (WHERE c.stage = 'PLEDGED'), 0)::numeric(18, 2)::text AS pledged,
-               coalesce(sum(c.amount) FILTER (WHERE c.stage = 'DELIVERED'), 0)::numeric(18, 2)::text AS delivered
-             FROM contribution c`,
-            inList('c.pairing_id', ids),
-            'GROUP BY c.pairing_id',
-          ),
-        );
-        const byId = new Map(rows.map((row) => [row.pairing_id, row]));
-        return ids.map((id) => ({
-          pledged: byId.get(id)?.pledged ?? '0.00',
-          delivered: byId.get(id)?.delivered ?? '0.00',
-        }));
-      })
+      .get<string, ContributionTotals>('pairing.totals', (ids) => contributionTotals(ctx.em, ids))
       .load(pairingId);
   }
 
   /** `node(id)` of a contribution: visible when its pairing is. */
-  async contributionById(ctx: Context, id: string): Promise<ContributionNode | null> {
-    if (!isUuid(id)) return null;
-    const [row] = await query<ContributionRow>(
-      ctx.em,
-      withWhere(
-        `SELECT ${CONTRIBUTION_COLUMNS} FROM contribution c JOIN pairing p ON p.id = c.pairing_id`,
-        and(
-          { sql: 'c.id = ?', bindings: [id] },
-          pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' }),
-        ),
-      ),
-    );
-    return row ? ContributionNode.from(row) : null;
+  contributionByKey(ctx: Context, id: string): Promise<ContributionNode | null> {
+    const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
+    return isUuid(id) ? contributionById(ctx.em, id.toLowerCase(), scope) : Promise.resolve(null);
   }
 
   /**
@@ -319,53 +201,10 @@ export class PairingService {
    * may see.
    */
   coverage(ctx: Context, regionCode: string): Promise<RegionCoverage> {
+    const villages = villagePolicy.readable(ctx.viewer, 'r.code');
+    const pairings = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
     return ctx.loaders
-      .get<string, RegionCoverage>('pairing.coverage', async (codes) => {
-        const scopes = `(VALUES ${codes.map(() => '(?::varchar, ?::text)').join(', ')}) AS s(region_code, pattern)`;
-        const villages = villagePolicy.readable(ctx.viewer, 'r.code');
-        const pairings = pairingPolicy.readable(ctx.viewer, { provider: 'p.provider_id', target: 'p.target_code' });
-        const rows = await query<RegionCoverage & { region_code: string }>(ctx.em, {
-          sql: `WITH vs AS (
-              SELECT s.region_code, r.code,
-                EXISTS (SELECT 1 FROM village_designation d WHERE d.village_code = r.code AND d.kind = 'KEY_ASSISTED') AS is_key,
-                EXISTS (SELECT 1 FROM village_designation d WHERE d.village_code = r.code AND d.kind = 'DEMONSTRATION' AND d.level IN ('PROVINCIAL', 'MUNICIPAL')) AS is_demo
-              FROM ${scopes} JOIN region r ON r.code LIKE s.pattern JOIN village v ON v.code = r.code
-              WHERE ${villages.sql}
-            ),
-            ap AS (
-              SELECT p.target_code, p.mechanism, pr.type AS provider_type, pr.unit_kind, pr.region_code AS provider_home
-              FROM pairing p JOIN provider pr ON pr.id = p.provider_id
-              WHERE p.status = 'ACTIVE' AND (${pairings.sql})
-            )
-            SELECT vs.region_code,
-              count(*) FILTER (WHERE vs.is_key)::int AS "keyAssistedVillages",
-              count(*) FILTER (WHERE vs.is_key AND EXISTS (SELECT 1 FROM ap WHERE ${covers('ap.target_code', 'vs.code')}))::int AS "keyAssistedVillagesPaired",
-              count(*) FILTER (WHERE vs.is_key AND EXISTS (
-                SELECT 1 FROM ap WHERE ${covers('ap.target_code', 'vs.code')} AND ap.provider_type = '${ProviderType.ENTERPRISE}'))::int AS "keyAssistedVillagesPairedWithEnterprise",
-              count(*) FILTER (WHERE vs.is_demo)::int AS "demonstrationVillages",
-              count(*) FILTER (WHERE vs.is_demo AND EXISTS (
-                SELECT 1 FROM ap JOIN village_designation kd ON kd.village_code = ap.target_code AND kd.kind = 'KEY_ASSISTED'
-                WHERE ap.mechanism = '${PairingMechanism.STRONG_HELPS_WEAK}' AND ap.unit_kind = '${UnitKind.DEMONSTRATION_VILLAGE}'
-                  AND ap.provider_home = vs.code))::int AS "demonstrationVillagesHelping"
-            FROM vs GROUP BY vs.region_code`,
-          bindings: [
-            ...codes.flatMap((code) => [code, `${prefixOfCode(code)}%`]),
-            ...villages.bindings,
-            ...pairings.bindings,
-          ],
-        });
-        const byCode = new Map(rows.map((row) => [row.region_code, row]));
-        return codes.map((code) => {
-          const row = byCode.get(code);
-          return {
-            keyAssistedVillages: row?.keyAssistedVillages ?? 0,
-            keyAssistedVillagesPaired: row?.keyAssistedVillagesPaired ?? 0,
-            keyAssistedVillagesPairedWithEnterprise: row?.keyAssistedVillagesPairedWithEnterprise ?? 0,
-            demonstrationVillages: row?.demonstrationVillages ?? 0,
-            demonstrationVillagesHelping: row?.demonstrationVillagesHelping ?? 0,
-          };
-        });
-      })
+      .get<string, RegionCoverage>('pairing.coverage', (codes) => coverageOf(ctx.em, codes, villages, pairings))
       .load(regionCode);
   }
 
@@ -381,8 +220,8 @@ export class PairingService {
     const provider = await providerService.require(ctx, input.providerId, 'providerId');
     const targetVisible =
       target.level === PairingTargetLevel.VILLAGE
-        ? await villageService.byCode(ctx, target.code)
-        : await regionService.byCode(ctx, target.code);
+        ? await villageService.byKey(ctx, target.code)
+        : await regionService.byKey(ctx, target.code);
     if (!targetVisible) throw notFound('Target not found', 'targetId');
     const status = input.status ?? PairingStatus.PROPOSED;
     if (status !== PairingStatus.PROPOSED && status !== PairingStatus.ACTIVE)
@@ -395,7 +234,7 @@ export class PairingService {
     if (input.mechanism === PairingMechanism.STRONG_HELPS_WEAK) {
       if (!(
         provider.kind === ProviderType.ASSISTANCE_UNIT &&
-        (provider as { unitKind?: UnitKind }).unitKind === UnitKind.DEMONSTRATION_VILLAGE
+        (provider as AssistanceUnitNode).unitKind === UnitKind.DEMONSTRATION_VILLAGE
       )) {
         throw badInput('providerId', 'STRONG_HELPS_WEAK (强村带弱村) needs a demonstration-village unit as provider');
       }
@@ -403,45 +242,27 @@ export class PairingService {
         throw badInput('targetId', 'STRONG_HELPS_WEAK (强村带弱村) targets a village');
       if (provider.regionCode === target.code) throw badInput('targetId', 'a village cannot help itself');
     }
-    const id = await ctx.em.transactional(async (em) => {
-      if (status === PairingStatus.ACTIVE)
-        await this.refuseSecondActive(em, provider.uuid, target.code, input.mechanism);
-      const pairing = em.create(Pairing, {
-        providerId: provider.uuid,
+    const created = await ctx.em.transactional(async (em) => {
+      const pairing = {
+        providerId: provider.key,
         targetCode: target.code,
-        targetLevel: target.level,
         mechanism: input.mechanism,
+      };
+      if (status === PairingStatus.ACTIVE && (await activeDuplicateExists(em, pairing))) throw duplicateActive();
+      const row = em.create(Pairing, {
+        ...pairing,
+        targetLevel: target.level,
         cooperationAreas: [...new Set(input.cooperationAreas ?? [])],
         startDate: input.startDate,
         endDate: input.endDate ?? null,
         status,
       });
       await em.flush();
-      await appendEvent(em, pairingEvent(pairing.id, provider.uuid, target.code, null, status));
-      return pairing.id;
+      await appendEvent(em, pairingEvent({ key: row.id, ...pairing }, null, status));
+      return row.id;
     });
     ctx.events.announce();
-    return this.mustSee(ctx, id);
-  }
-
-  private async refuseSecondActive(
-    em: Context['em'],
-    providerId: string,
-    targetCode: string,
-    mechanism: PairingMechanism,
-    exceptId?: string,
-  ): Promise<void> {
-    const [existing] = await query<{ id: string }>(
-      em,
-      `SELECT id FROM pairing WHERE provider_id = ? AND target_code = ? AND mechanism = ? AND status = 'ACTIVE' AND id <> ?::uuid`,
-      [providerId, targetCode, mechanism, exceptId ?? '00000000-0000-0000-0000-000000000000'],
-    );
-    if (existing)
-      throw conflict('This provider already has an active pairing with this target under this mechanism', [
-        'providerId',
-        'targetId',
-        'mechanism',
-      ]);
+    return this.mustSee(ctx, created);
   }
 
   /**
@@ -455,17 +276,7 @@ export class PairingService {
     if (input.endDate && input.status !== PairingStatus.ENDED)
       throw badInput('endDate', 'endDate is recorded only when ending a pairing');
     await ctx.em.transactional(async (em) => {
-      const [current] = await query<{
-        status: PairingStatus;
-        start_date: string;
-        provider_id: string;
-        target_code: string;
-        mechanism: PairingMechanism;
-      }>(
-        em,
-        'SELECT status, start_date::text AS start_date, provider_id, target_code, mechanism FROM pairing WHERE id = ? FOR UPDATE',
-        [pairing.uuid],
-      );
+      const current = await lockPairing(em, pairing.key);
       if (!current) throw notFound('Pairing not found', 'pairingId');
       if (!PAIRING_TRANSITIONS[current.status].includes(input.status)) {
         const allowed = PAIRING_TRANSITIONS[current.status];
@@ -474,22 +285,22 @@ export class PairingService {
           `a ${current.status} pairing cannot become ${input.status}${allowed.length ? `; allowed: ${allowed.join(', ')}` : '; it is final'}`,
         );
       }
-      if (input.endDate && input.endDate < current.start_date)
+      if (input.endDate && input.endDate < current.startDate)
         throw badInput('endDate', 'endDate must not be before startDate');
-      if (input.status === PairingStatus.ACTIVE)
-        await this.refuseSecondActive(em, current.provider_id, current.target_code, current.mechanism, pairing.uuid);
+      if (
+        input.status === PairingStatus.ACTIVE &&
+        (await activeDuplicateExists(em, { ...current, exceptId: current.key }))
+      )
+        throw duplicateActive();
       await em.nativeUpdate(
         Pairing,
-        { id: pairing.uuid },
+        { id: current.key },
         { status: input.status, ...(input.endDate ? { endDate: input.endDate } : {}), updatedAt: new Date() },
       );
-      await appendEvent(
-        em,
-        pairingEvent(pairing.uuid, current.provider_id, current.target_code, current.status, input.status),
-      );
+      await appendEvent(em, pairingEvent(current, current.status, input.status));
     });
     ctx.events.announce();
-    return this.mustSee(ctx, pairing.uuid);
+    return this.mustSee(ctx, pairing.key);
   }
 
   /**
@@ -513,7 +324,7 @@ export class PairingService {
       throw badInput('date', `date must not be in the future (today is ${todayInShanghai()} in Asia/Shanghai)`);
     const id = await ctx.em.transactional(async (em) => {
       const contribution = em.create(Contribution, {
-        pairingId: pairing.uuid,
+        pairingId: pairing.key,
         kind: input.kind,
         stage: input.stage,
         amount: input.amount ?? null,
@@ -524,16 +335,23 @@ export class PairingService {
       await em.flush();
       return contribution.id;
     });
-    const contribution = await this.contributionById(ctx, id);
+    const contribution = await this.contributionByKey(ctx, id);
     if (!contribution) throw notFound('Contribution is not visible');
     return { contribution, pairing };
   }
 
   private async mustSee(ctx: Context, id: string): Promise<PairingNode> {
-    const [pairing] = await this.findByIds(ctx, [id]);
+    const [pairing] = await this.findByKeys(ctx, [id]);
     if (!pairing) throw notFound(`Pairing ${id} is not visible`);
     return pairing;
   }
 }
+
+const duplicateActive = () =>
+  conflict('This provider already has an active pairing with this target under this mechanism', [
+    'providerId',
+    'targetId',
+    'mechanism',
+  ]);
 
 export const pairingService = new PairingService();

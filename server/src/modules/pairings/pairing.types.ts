@@ -2,7 +2,6 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
 import {
   ContributionKind,
@@ -12,22 +11,6 @@ import {
   PairingStatus,
   PairingTargetLevel,
 } from './pairing.entity';
-
-/** A pairing row as read from SQL (dates as YYYY-MM-DD text). */
-export interface PairingRow {
-  id: string;
-  provider_id: string;
-  target_code: string;
-  target_level: PairingTargetLevel;
-  mechanism: PairingMechanism;
-  cooperation_areas: string[];
-  start_date: string;
-  end_date: string | null;
-  status: PairingStatus;
-}
-
-export const PAIRING_COLUMNS = `p.id, p.provider_id, p.target_code, p.target_level, p.mechanism, p.cooperation_areas,
-  p.start_date::text AS start_date, p.end_date::text AS end_date, p.status`;
 
 @ObjectType('Pairing', {
   implements: Node,
@@ -49,43 +32,15 @@ export class PairingNode extends Node {
   @Field(() => PairingStatus, { description: 'Status (结对状态)' })
   status: PairingStatus;
 
-  uuid: string;
+  /** The key inside the global id: the pairing's uuid. */
+  key: string;
   providerId: string;
   targetCode: string;
   targetLevel: PairingTargetLevel;
-
-  static from(row: PairingRow): PairingNode {
-    const node = new PairingNode();
-    node.id = toGlobalId('Pairing', row.id);
-    node.uuid = row.id;
-    node.providerId = row.provider_id;
-    node.targetCode = row.target_code;
-    node.targetLevel = row.target_level;
-    node.mechanism = row.mechanism;
-    node.cooperationAreas = (row.cooperation_areas ?? []) as CooperationArea[];
-    node.startDate = row.start_date;
-    node.endDate = row.end_date;
-    node.status = row.status;
-    return node;
-  }
 }
 
 @ObjectType('PairingConnection')
 export class PairingConnection extends ConnectionType(PairingNode, 'Pairing') {}
-
-export interface ContributionRow {
-  id: string;
-  pairing_id: string;
-  kind: ContributionKind;
-  stage: ContributionStage;
-  amount: string | null;
-  count: number | null;
-  contributed_on: string;
-  note: string | null;
-}
-
-export const CONTRIBUTION_COLUMNS =
-  'c.id, c.pairing_id, c.kind, c.stage, c.amount::text AS amount, c.count, c.contributed_on::text AS contributed_on, c.note';
 
 @ObjectType('Contribution', {
   implements: Node,
@@ -110,20 +65,9 @@ export class ContributionNode extends Node {
   @Field(() => String, { nullable: true, description: 'Note (备注)' })
   note: string | null;
 
+  /** The key inside the global id: the contribution's uuid. */
+  key: string;
   pairingId: string;
-
-  static from(row: ContributionRow): ContributionNode {
-    const node = new ContributionNode();
-    node.id = toGlobalId('Contribution', row.id);
-    node.pairingId = row.pairing_id;
-    node.kind = row.kind;
-    node.stage = row.stage;
-    node.amount = row.amount;
-    node.count = row.count;
-    node.date = row.contributed_on;
-    node.note = row.note;
-    return node;
-  }
 }
 
 @ObjectType('ContributionConnection')

@@ -12,8 +12,8 @@ export const pairingsModule: FeatureModule = {
   resolvers: [PairingResolver, VillagePairingsResolver, RegionCoverageResolver, PairingLiveResolver],
   entities: [Pairing, Contribution],
   nodeTypes: [
-    { typeName: 'Pairing', fetch: (ctx, key) => pairingService.byId(ctx, key) },
-    { typeName: 'Contribution', fetch: (ctx, key) => pairingService.contributionById(ctx, key) },
+    { typeName: 'Pairing', fetch: (ctx, key) => pairingService.byKey(ctx, key) },
+    { typeName: 'Contribution', fetch: (ctx, key) => pairingService.contributionByKey(ctx, key) },
   ],
   topics: [{ topic: PAIRING_CHANGED, receives: pairingPolicy.receives }],
   constraints: [

@@ -82,7 +82,7 @@ export class ProviderFieldsResolver {
     description: 'Home region (所在地区); null when none or outside your scope',
   })
   region(@Ctx() ctx: Context, @Root() provider: ProviderNode): Promise<RegionNode | null> | null {
-    return provider.regionCode ? regionService.byCode(ctx, provider.regionCode) : null;
+    return provider.regionCode ? regionService.byKey(ctx, provider.regionCode) : null;
   }
 
   @FieldResolver(() => PairingConnection, {
@@ -93,7 +93,7 @@ export class ProviderFieldsResolver {
     @Root() provider: ProviderNode,
     @Args() page: PageArgs,
   ): Promise<ConnectionData<PairingNode>> {
-    return pairingService.ofProvider(ctx, provider.uuid, page);
+    return pairingService.ofProvider(ctx, provider.key, page);
   }
 
   @FieldResolver(() => VillageConnection, {
@@ -106,6 +106,6 @@ export class ProviderFieldsResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => VillageFilter, { nullable: true }) filter?: VillageFilter,
   ): Promise<ConnectionData<VillageNode>> {
-    return pairingService.assignedVillages(ctx, provider.uuid, filter, page);
+    return pairingService.assignedVillages(ctx, provider.key, filter, page);
   }
 }

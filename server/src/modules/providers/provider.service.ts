@@ -1,33 +1,24 @@
 import type { Context } from '../../core/context';
 import { providerPolicy } from './provider.policy';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
+import { and, type SqlFragment } from '../../core/sql';
 import { isUuid, uuidKeyFromInput } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
-import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
+import { readPage, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { prefixOfCode } from '../../core/region-codes';
-import { Region } from '../regions/region.entity';
+import { regionExists } from '../regions/region.repository';
 import { regionCodeArg } from '../regions/region.service';
 import { isValidCreditCode } from './credit-code';
 import { Provider, ProviderType } from './provider.entity';
 import {
-  AssistanceUnitNode,
-  EnterpriseNode,
-  PROVIDER_COLUMNS,
   PROVIDER_TYPE_NAMES,
-  ProviderNode,
   type AssistanceUnitFilter,
+  type AssistanceUnitNode,
   type EnterpriseFilter,
-  type ProviderRow,
+  type EnterpriseNode,
+  type ProviderNode,
 } from './provider.types';
 import type { CreateAssistanceUnitInput, CreateEnterpriseInput, UpdateEnterpriseInput } from './provider.inputs';
-
-type PageArgs = PageInput;
-
-const SORT: SortColumn[] = [
-  { expr: 'pr.name', direction: 'asc' },
-  { expr: 'pr.id', direction: 'asc' },
-];
+import { enterpriseWithCreditCode, providerPage, providersByIds } from './provider.repository';
 
 /**
  * Reads a provider global id from an input field (an AssistanceUnit or Enterprise id, or only
@@ -57,6 +48,10 @@ function creditCodeArg(text: string): string {
   return code;
 }
 
+/** A home region argument: null for none, else a region code (12 digits or its prefix). */
+const homeRegionArg = (regionCode: string | null | undefined): string | null =>
+  regionCode == null ? null : regionCodeArg(regionCode, 'regionCode');
+
 function searchSql(search: string | undefined, withCreditCode: boolean): SqlFragment[] {
   if (!search?.trim()) return [];
   const escaped = search.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -65,40 +60,37 @@ function searchSql(search: string | undefined, withCreditCode: boolean): SqlFrag
     : [{ sql: 'pr.name LIKE ?', bindings: [`%${escaped}%`] }];
 }
 
+const homeIn = (regionCode: string): SqlFragment => ({
+  sql: 'pr.region_code LIKE ?',
+  bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`],
+});
+
 export class ProviderService {
-  /** Providers by uuid, limited to the viewer's scope; missing or hidden ids map to null. */
-  async findByIds(ctx: Context, ids: readonly string[]): Promise<(ProviderNode | null)[]> {
-    const wellFormed = ids.filter(isUuid);
-    const rows = wellFormed.length
-      ? await query<ProviderRow>(
-          ctx.em,
-          withWhere(
-            `SELECT ${PROVIDER_COLUMNS} FROM provider pr`,
-            and(
-              inList('pr.id', wellFormed),
-              providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' }),
-            ),
-          ),
-        )
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, ProviderNode.from(row)]));
-    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+  /** Providers by uuid, limited to the viewer's scope; missing, malformed or hidden ids map to null. */
+  async findByKeys(ctx: Context, ids: readonly string[]): Promise<(ProviderNode | null)[]> {
+    const scope = providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' });
+    const found = await providersByIds(ctx.em, ids.filter(isUuid), scope);
+    const byKey = new Map(found.map((provider) => [provider.key, provider]));
+    return ids.map((id) => byKey.get(id.toLowerCase()) ?? null);
   }
 
-  byId(ctx: Context, id: string): Promise<ProviderNode | null> {
-    return ctx.loaders.get<string, ProviderNode | null>('provider.byId', (ids) => this.findByIds(ctx, ids)).load(id);
+  /** One provider by its uuid (the key inside its global id), batched per request. */
+  byKey(ctx: Context, id: string): Promise<ProviderNode | null> {
+    return ctx.loaders
+      .get<string, ProviderNode | null>('provider.byKey', (ids) => this.findByKeys(ctx, ids))
+      .load(id.toLowerCase());
   }
 
   /** `node(id)` for one provider type: null when the uuid is malformed, of the other type, absent or hidden. */
-  async byTypedId(ctx: Context, type: ProviderType, key: string): Promise<ProviderNode | null> {
+  async byTypedKey(ctx: Context, type: ProviderType, key: string): Promise<ProviderNode | null> {
     if (!isUuid(key)) return null;
-    const provider = await this.byId(ctx, key.toLowerCase());
+    const provider = await this.byKey(ctx, key);
     return provider?.kind === type ? provider : null;
   }
 
   /** A provider the caller may see, or NOT_FOUND naming the input field (hidden and absent look the same). */
   async require(ctx: Context, id: string, field: string, types?: ProviderType[]): Promise<ProviderNode> {
-    const provider = await this.byId(ctx, providerIdArg(id, field, types));
+    const provider = await this.byKey(ctx, providerIdArg(id, field, types));
     if (!provider) throw notFound('Provider not found', field);
     return provider;
   }
@@ -107,80 +99,40 @@ export class ProviderService {
   assistanceUnits(
     ctx: Context,
     filter: AssistanceUnitFilter | undefined,
-    args: PageArgs,
+    args: PageInput,
   ): Promise<ConnectionData<AssistanceUnitNode>> {
     const conditions: SqlFragment[] = [
+      providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' }),
       { sql: `pr.type = 'ASSISTANCE_UNIT'`, bindings: [] },
       ...searchSql(filter?.search, false),
     ];
     if (filter?.kind) conditions.push({ sql: 'pr.unit_kind = ?', bindings: [filter.kind] });
     if (filter?.level) conditions.push({ sql: 'pr.unit_level = ?', bindings: [filter.level] });
-    if (filter?.regionCode) conditions.push(this.homeIn(filter.regionCode));
-    return this.list(ctx, conditions, args) as Promise<ConnectionData<AssistanceUnitNode>>;
+    if (filter?.regionCode) conditions.push(homeIn(filter.regionCode));
+    return providerPage(ctx, and(...conditions), readPage(args)) as Promise<ConnectionData<AssistanceUnitNode>>;
   }
 
   /** `enterprises(filter)`: ordered by name, keyset-paginated, scoped. */
   enterprises(
     ctx: Context,
     filter: EnterpriseFilter | undefined,
-    args: PageArgs,
+    args: PageInput,
   ): Promise<ConnectionData<EnterpriseNode>> {
     const conditions: SqlFragment[] = [
+      providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' }),
       { sql: `pr.type = 'ENTERPRISE'`, bindings: [] },
       ...searchSql(filter?.search, true),
     ];
     if (filter?.campaign) conditions.push({ sql: '? = ANY(pr.campaigns)', bindings: [filter.campaign] });
-    if (filter?.regionCode) conditions.push(this.homeIn(filter.regionCode));
-    return this.list(ctx, conditions, args) as Promise<ConnectionData<EnterpriseNode>>;
-  }
-
-  private homeIn(regionCode: string): SqlFragment {
-    return { sql: 'pr.region_code LIKE ?', bindings: [`${prefixOfCode(regionCodeArg(regionCode, 'regionCode'))}%`] };
-  }
-
-  private async list(ctx: Context, conditions: SqlFragment[], args: PageArgs): Promise<ConnectionData<ProviderNode>> {
-    const page = readPage(args);
-    const where = and(providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' }), ...conditions);
-    const seek = page.after ? afterSql(SORT, page.after) : undefined;
-    const rows = await query<ProviderRow>(
-      ctx.em,
-      withWhere(
-        `SELECT ${PROVIDER_COLUMNS} FROM provider pr`,
-        seek ? and(where, seek) : where,
-        `ORDER BY ${orderBySql(SORT)} LIMIT ${page.first + 1}`,
-      ),
-    );
-    return toConnection(
-      rows,
-      page,
-      (row) => [row.name, row.id],
-      ProviderNode.from,
-      async () => {
-        const [{ count }] = await query<{ count: number }>(
-          ctx.em,
-          withWhere('SELECT count(*)::int AS count FROM provider pr', where),
-        );
-        return count;
-      },
-    );
-  }
-
-  /**
-   * The home region of a provider being written, checked against the provider policy before
-   * anything is looked up: a region official may only home providers inside its own region
-   * (ADMIN anywhere, including none for central units). Then it must exist.
-   */
-  private async homeRegion(ctx: Context, regionCode: string | null | undefined): Promise<string | null> {
-    const code = regionCode == null ? null : regionCodeArg(regionCode, 'regionCode');
-    providerPolicy.requireWrite(ctx.viewer, code);
-    if (code && !(await ctx.em.findOne(Region, { code })))
-      throw badInput('regionCode', `regionCode ${code} does not exist`);
-    return code;
+    if (filter?.regionCode) conditions.push(homeIn(filter.regionCode));
+    return providerPage(ctx, and(...conditions), readPage(args)) as Promise<ConnectionData<EnterpriseNode>>;
   }
 
   /** `createAssistanceUnit`: ADMIN, or a region official for a unit homed in its region. */
   async createAssistanceUnit(ctx: Context, input: CreateAssistanceUnitInput): Promise<AssistanceUnitNode> {
-    const regionCode = await this.homeRegion(ctx, input.regionCode);
+    const regionCode = homeRegionArg(input.regionCode);
+    providerPolicy.requireWrite(ctx.viewer, regionCode);
+    await this.requireRegionExists(ctx, regionCode);
     const id = await ctx.em.transactional(async (em) => {
       const unit = em.create(Provider, {
         type: ProviderType.ASSISTANCE_UNIT,
@@ -198,10 +150,12 @@ export class ProviderService {
 
   /** `createEnterprise`: the credit code must carry a valid check character and be new (the unique index settles races). */
   async createEnterprise(ctx: Context, input: CreateEnterpriseInput): Promise<EnterpriseNode> {
-    const regionCode = await this.homeRegion(ctx, input.regionCode);
+    const regionCode = homeRegionArg(input.regionCode);
+    providerPolicy.requireWrite(ctx.viewer, regionCode);
+    await this.requireRegionExists(ctx, regionCode);
     const creditCode = creditCodeArg(input.creditCode);
     const id = await ctx.em.transactional(async (em) => {
-      if (await em.findOne(Provider, { creditCode }))
+      if (await enterpriseWithCreditCode(em, creditCode))
         throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
       const enterprise = em.create(Provider, {
         type: ProviderType.ENTERPRISE,
@@ -223,12 +177,16 @@ export class ProviderService {
   async updateEnterprise(ctx: Context, input: UpdateEnterpriseInput): Promise<EnterpriseNode> {
     const enterprise = await this.require(ctx, input.enterpriseId, 'enterpriseId', [ProviderType.ENTERPRISE]);
     providerPolicy.requireWrite(ctx.viewer, enterprise.regionCode);
-    const regionCode = input.regionCode !== undefined ? await this.homeRegion(ctx, input.regionCode) : undefined;
+    const regionCode = input.regionCode !== undefined ? homeRegionArg(input.regionCode) : undefined;
+    if (regionCode !== undefined) {
+      providerPolicy.requireWrite(ctx.viewer, regionCode);
+      await this.requireRegionExists(ctx, regionCode);
+    }
     const creditCode = input.creditCode != null ? creditCodeArg(input.creditCode) : undefined;
     await ctx.em.transactional(async (em) => {
-      const row = await em.findOneOrFail(Provider, { id: enterprise.uuid, type: ProviderType.ENTERPRISE });
+      const row = await em.findOneOrFail(Provider, { id: enterprise.key, type: ProviderType.ENTERPRISE });
       if (creditCode !== undefined && creditCode !== row.creditCode) {
-        if (await em.findOne(Provider, { creditCode }))
+        if (await enterpriseWithCreditCode(em, creditCode))
           throw conflict(`An enterprise with credit code ${creditCode} already exists`, ['creditCode']);
         row.creditCode = creditCode;
       }
@@ -239,11 +197,17 @@ export class ProviderService {
       if (input.campaigns != null) row.campaigns = [...new Set(input.campaigns)];
       if (regionCode !== undefined) row.regionCode = regionCode;
     });
-    return (await this.mustSee(ctx, enterprise.uuid)) as EnterpriseNode;
+    return (await this.mustSee(ctx, enterprise.key)) as EnterpriseNode;
+  }
+
+  /** A provider's home region must exist (none is allowed: central units have no home region). */
+  private async requireRegionExists(ctx: Context, regionCode: string | null): Promise<void> {
+    if (regionCode && !(await regionExists(ctx.em, regionCode)))
+      throw badInput('regionCode', `regionCode ${regionCode} does not exist`);
   }
 
   private async mustSee(ctx: Context, id: string): Promise<ProviderNode> {
-    const [provider] = await this.findByIds(ctx, [id]);
+    const [provider] = await this.findByKeys(ctx, [id]);
     if (!provider) throw notFound(`Provider ${id} is not visible`);
     return provider;
   }

@@ -2,7 +2,6 @@ import { Field, InputType, InterfaceType, ObjectType, registerEnumType } from 't
 import { IsOptional, Length } from 'class-validator';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
 import { Campaign, Ownership, ProviderType, UnitKind, UnitLevel } from './provider.entity';
 
 registerEnumType(ProviderType, {
@@ -13,24 +12,6 @@ registerEnumType(ProviderType, {
     ENTERPRISE: { description: 'Partner enterprise (帮扶企业)' },
   },
 });
-
-/** A provider row as read from SQL; the columns of the other provider type are null. */
-export interface ProviderRow {
-  id: string;
-  type: ProviderType;
-  name: string;
-  region_code: string | null;
-  unit_kind: UnitKind | null;
-  unit_level: UnitLevel | null;
-  credit_code: string | null;
-  ownership: Ownership | null;
-  industry: string | null;
-  federation_member: boolean | null;
-  campaigns: string[] | null;
-}
-
-export const PROVIDER_COLUMNS =
-  'pr.id, pr.type, pr.name, pr.region_code, pr.unit_kind, pr.unit_level, pr.credit_code, pr.ownership, pr.industry, pr.federation_member, pr.campaigns';
 
 /** Global-id type names of the two provider types. */
 export const PROVIDER_TYPE_NAMES: Record<ProviderType, string> = {
@@ -49,13 +30,9 @@ export abstract class ProviderNode extends Node {
   @Field(() => ProviderType, { description: 'Assistance unit or enterprise (帮扶主体类型)' })
   kind: ProviderType;
 
-  /** Provider uuid (the key inside the global id). */
-  uuid: string;
+  /** The key inside the global id: the provider's uuid. */
+  key: string;
   regionCode: string | null;
-
-  static from(row: ProviderRow): ProviderNode {
-    return row.type === ProviderType.ENTERPRISE ? EnterpriseNode.fromRow(row) : AssistanceUnitNode.fromRow(row);
-  }
 }
 
 @ObjectType('AssistanceUnit', {
@@ -69,18 +46,6 @@ export class AssistanceUnitNode extends ProviderNode {
 
   @Field(() => UnitLevel, { description: 'Level (层级): central, provincial, municipal or county' })
   level: UnitLevel;
-
-  static fromRow(row: ProviderRow): AssistanceUnitNode {
-    const node = new AssistanceUnitNode();
-    node.id = toGlobalId('AssistanceUnit', row.id);
-    node.uuid = row.id;
-    node.name = row.name;
-    node.kind = ProviderType.ASSISTANCE_UNIT;
-    node.regionCode = row.region_code;
-    node.unitKind = row.unit_kind!;
-    node.level = row.unit_level!;
-    return node;
-  }
 }
 
 @ObjectType('Enterprise', {
@@ -102,21 +67,6 @@ export class EnterpriseNode extends ProviderNode {
 
   @Field(() => [Campaign], { description: 'Campaigns joined (参与的帮扶行动), e.g. 万企兴万村' })
   campaigns: Campaign[];
-
-  static fromRow(row: ProviderRow): EnterpriseNode {
-    const node = new EnterpriseNode();
-    node.id = toGlobalId('Enterprise', row.id);
-    node.uuid = row.id;
-    node.name = row.name;
-    node.kind = ProviderType.ENTERPRISE;
-    node.regionCode = row.region_code;
-    node.creditCode = row.credit_code!;
-    node.ownership = row.ownership!;
-    node.industry = row.industry;
-    node.federationMember = row.federation_member ?? false;
-    node.campaigns = (row.campaigns ?? []) as Campaign[];
-    return node;
-  }
 }
 
 @ObjectType('AssistanceUnitConnection')

@@ -13,9 +13,9 @@ export const providersModule: FeatureModule = {
   nodeTypes: [
     {
       typeName: 'AssistanceUnit',
-      fetch: (ctx, key) => providerService.byTypedId(ctx, ProviderType.ASSISTANCE_UNIT, key),
+      fetch: (ctx, key) => providerService.byTypedKey(ctx, ProviderType.ASSISTANCE_UNIT, key),
     },
-    { typeName: 'Enterprise', fetch: (ctx, key) => providerService.byTypedId(ctx, ProviderType.ENTERPRISE, key) },
+    { typeName: 'Enterprise', fetch: (ctx, key) => providerService.byTypedKey(ctx, ProviderType.ENTERPRISE, key) },
   ],
   constraints: [
     {

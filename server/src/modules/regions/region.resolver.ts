@@ -19,7 +19,7 @@ export class RegionResolver {
     description: 'A region by its code (12 digits or prefix); null when absent or outside your scope',
   })
   region(@Ctx() ctx: Context, @Arg('code') code: string): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, regionCodeArg(code, 'code'));
+    return regionService.byKey(ctx, regionCodeArg(code, 'code'));
   }
 
   @Authorized(regionPolicy.roles.read)
@@ -41,7 +41,7 @@ export class RegionResolver {
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'Parent region (上级区划)' })
   parent(@Ctx() ctx: Context, @Root() region: RegionNode): Promise<RegionNode | null> | null {
-    return region.parentCode ? regionService.byCode(ctx, region.parentCode) : null;
+    return region.parentCode ? regionService.byKey(ctx, region.parentCode) : null;
   }
 
   @FieldResolver(() => RegionConnection, { description: 'Direct children (下级区划)' })

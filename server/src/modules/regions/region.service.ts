@@ -1,16 +1,13 @@
 import type { Context } from '../../core/context';
 import { regionPolicy } from './region.policy';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
-import { readPage, toConnection, type ConnectionData } from '../../core/relay/connection';
-import { afterSql } from '../../core/relay/keyset';
-import { pagesByParent } from '../../core/relay/batched-pages';
+import { and, type SqlFragment } from '../../core/sql';
+import { readPage, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { levelOfCode, normaliseRegionCode, parentCodeOf, prefixOfCode } from '../../core/region-codes';
 import { Region, RegionLevel } from './region.entity';
-import { RegionNode, type RegionRow } from './region.types';
+import type { RegionNode } from './region.types';
 import type { CreateRegionInput } from './region.inputs';
-
-const REGION_COLUMNS = 'r.code, r.name, r.level, r.parent_code, r.former_poverty_county, r.key_assisted_county';
+import { childrenPages, regionExists, regionPage, regionsByCodes } from './region.repository';
 
 export interface RegionListFilter {
   parentCode?: string | null;
@@ -30,85 +27,40 @@ export function regionCodeArg(text: string, field: string): string {
 
 export class RegionService {
   /** Regions by code, limited to the viewer's scope; missing or hidden codes map to null. */
-  async findByCodes(ctx: Context, codes: readonly string[]): Promise<(RegionNode | null)[]> {
-    const rows = await query<RegionRow>(
-      ctx.em,
-      withWhere(
-        `SELECT ${REGION_COLUMNS} FROM region r`,
-        and(inList('r.code', codes), regionPolicy.readable(ctx.viewer, 'r.code')),
-      ),
-    );
-    const byCode = new Map(rows.map((row) => [row.code, RegionNode.from(row)]));
+  async findByKeys(ctx: Context, codes: readonly string[]): Promise<(RegionNode | null)[]> {
+    const found = await regionsByCodes(ctx.em, codes, regionPolicy.readable(ctx.viewer, 'r.code'));
+    const byCode = new Map(found.map((region) => [region.code, region]));
     return codes.map((code) => byCode.get(code) ?? null);
   }
 
-  byCode(ctx: Context, code: string): Promise<RegionNode | null> {
-    const loader = ctx.loaders.get<string, RegionNode | null>('region.byCode', (codes) => this.findByCodes(ctx, codes));
-    return loader.load(code);
+  /** One region by its code (the key inside its global id), batched per request. */
+  byKey(ctx: Context, code: string): Promise<RegionNode | null> {
+    return ctx.loaders
+      .get<string, RegionNode | null>('region.byKey', (codes) => this.findByKeys(ctx, codes))
+      .load(code);
   }
 
   /** `regions(parentCode, level)`: ordered by code, keyset-paginated, scoped. */
-  async list(
-    ctx: Context,
-    filter: RegionListFilter,
-    args: { first?: number | null; after?: string | null },
-  ): Promise<ConnectionData<RegionNode>> {
-    const page = readPage(args);
+  list(ctx: Context, filter: RegionListFilter, args: PageInput): Promise<ConnectionData<RegionNode>> {
     const conditions: SqlFragment[] = [regionPolicy.readable(ctx.viewer, 'r.code')];
     if (filter.parentCode)
       conditions.push({ sql: 'r.parent_code = ?', bindings: [regionCodeArg(filter.parentCode, 'parentCode')] });
     if (filter.level) conditions.push({ sql: 'r.level = ?', bindings: [filter.level] });
-    const where = and(...conditions);
-    const seek = page.after ? afterSql([{ expr: 'r.code', direction: 'asc' }], page.after) : undefined;
-    const rows = await query<RegionRow>(
-      ctx.em,
-      withWhere(
-        `SELECT ${REGION_COLUMNS} FROM region r`,
-        seek ? and(where, seek) : where,
-        `ORDER BY r.code LIMIT ${page.first + 1}`,
-      ),
-    );
-    return toConnection(
-      rows,
-      page,
-      (row) => [row.code],
-      RegionNode.from,
-      async () => {
-        const [{ count }] = await query<{ count: number }>(
-          ctx.em,
-          withWhere('SELECT count(*)::int AS count FROM region r', where),
-        );
-        return count;
-      },
-    );
+    return regionPage(ctx, and(...conditions), readPage(args));
   }
 
   /**
    * `children` of many regions in two statements: one window query pages every parent's
    * children at once (row_number per parent), one grouped count gives the totals.
    */
-  childrenOf(
-    ctx: Context,
-    parentCode: string,
-    args: { first?: number | null; after?: string | null },
-  ): Promise<ConnectionData<RegionNode>> {
+  childrenOf(ctx: Context, parentCode: string, args: PageInput): Promise<ConnectionData<RegionNode>> {
+    const scope = regionPolicy.readable(ctx.viewer, 'r.code');
     const page = readPage(args);
-    const loader = ctx.loaders.get<string, ConnectionData<RegionNode>>(
-      `region.children:${page.first}:${args.after ?? ''}`,
-      (parents) =>
-        pagesByParent<RegionRow, RegionNode>(ctx, {
-          keys: parents,
-          keyExpr: 'r.parent_code',
-          columns: REGION_COLUMNS,
-          from: 'region r',
-          where: regionPolicy.readable(ctx.viewer, 'r.code'),
-          sort: [{ expr: 'r.code', direction: 'asc' }],
-          page,
-          cursorOf: (row) => [row.code],
-          toNode: RegionNode.from,
-        }),
-    );
-    return loader.load(parentCode);
+    return ctx.loaders
+      .get<string, ConnectionData<RegionNode>>(`region.children:${page.first}:${args.after ?? ''}`, (parents) =>
+        childrenPages(ctx, parents, scope, page),
+      )
+      .load(parentCode);
   }
 
   /** `createRegion`: ADMIN anywhere, REGION_OFFICIAL inside its region; level and parent come from the code. */
@@ -129,9 +81,8 @@ export class RegionService {
     }
     const parentCode = parentCodeOf(input.code);
     await ctx.em.transactional(async (em) => {
-      if (await em.findOne(Region, { code: input.code }))
-        throw conflict(`Region ${input.code} already exists`, ['code']);
-      if (parentCode && !(await em.findOne(Region, { code: parentCode }))) {
+      if (await regionExists(em, input.code)) throw conflict(`Region ${input.code} already exists`, ['code']);
+      if (parentCode && !(await regionExists(em, parentCode))) {
         throw badInput('code', `parent region ${parentCode} of ${input.code} does not exist`);
       }
       em.create(Region, {
@@ -143,7 +94,7 @@ export class RegionService {
         keyAssistedCounty: input.keyAssistedCounty ?? null,
       });
     });
-    const [created] = await this.findByCodes(ctx, [input.code]);
+    const [created] = await this.findByKeys(ctx, [input.code]);
     if (!created) throw notFound(`Region ${input.code} is not visible`);
     return created;
   }
@@ -151,7 +102,7 @@ export class RegionService {
   /** The region prefix for "inside region X" queries, after checking the caller may see X. */
   async requireVisiblePrefix(ctx: Context, code: string, field: string): Promise<string> {
     const normalised = regionCodeArg(code, field);
-    const region = await this.byCode(ctx, normalised);
+    const region = await this.byKey(ctx, normalised);
     if (!region) throw notFound(`Region ${normalised} not found`, field);
     return prefixOfCode(normalised);
   }

@@ -1,18 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
 import { KeyAssistedCountyLevel, RegionLevel } from './region.entity';
-
-/** A region row as read from SQL. */
-export interface RegionRow {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parent_code: string | null;
-  former_poverty_county: boolean;
-  key_assisted_county: KeyAssistedCountyLevel | null;
-}
 
 @ObjectType('Region', {
   implements: Node,
@@ -37,19 +26,9 @@ export class RegionNode extends Node {
   })
   keyAssistedCounty: KeyAssistedCountyLevel | null;
 
+  /** The key inside the global id: the region code. */
+  key: string;
   parentCode: string | null;
-
-  static from(row: RegionRow): RegionNode {
-    const node = new RegionNode();
-    node.id = toGlobalId('Region', row.code);
-    node.code = row.code;
-    node.name = row.name;
-    node.level = row.level;
-    node.parentCode = row.parent_code;
-    node.formerPovertyCounty = row.former_poverty_county;
-    node.keyAssistedCounty = row.key_assisted_county;
-    return node;
-  }
 }
 
 @ObjectType('RegionConnection')

@@ -9,6 +9,6 @@ export const regionsModule: FeatureModule = {
   name: 'regions',
   resolvers: [RegionResolver],
   entities: [Region],
-  nodeTypes: [{ typeName: 'Region', fetch: (ctx, key) => regionService.byCode(ctx, key) }],
+  nodeTypes: [{ typeName: 'Region', fetch: (ctx, key) => regionService.byKey(ctx, key) }],
   tokenScopes: regionTokenScopes,
 };

@@ -10,7 +10,8 @@ import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
 import { prefixOfCode } from '../../core/region-codes';
 import { regionCodeArg } from '../regions/region.service';
 import { villageCodeFromId } from '../villages/village.service';
-import { VillageNode, type VillageRow } from '../villages/village.types';
+import type { VillageNode } from '../villages/village.types';
+import { VILLAGES_BY_CODE, villagePage, villagesByCodes } from '../villages/village.repository';
 import {
   MemberRole,
   MemberStatus,
@@ -135,14 +136,7 @@ export class TeamService {
    */
   village(ctx: Context, team: ResidentTeamNode): Promise<VillageNode | null> {
     const loader = ctx.loaders.get<string, VillageNode | null>('team.village', async (codes) => {
-      const rows = await query<VillageRow>(
-        ctx.em,
-        withWhere(
-          'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code',
-          inList('v.code', codes),
-        ),
-      );
-      const byCode = new Map(rows.map((row) => [row.code, VillageNode.from(row)]));
+      const byCode = new Map((await villagesByCodes(ctx.em, codes)).map((village) => [village.code, village]));
       return codes.map((code) => byCode.get(code) ?? null);
     });
     return loader.load(team.villageCode);
@@ -234,7 +228,6 @@ export class TeamService {
     args: PageArgs,
   ): Promise<ConnectionData<VillageNode>> {
     const page = readPage(args);
-    const sort: SortColumn[] = [{ expr: 'r.code', direction: 'asc' }];
     const where = and(
       villagePolicy.readable(ctx.viewer, 'r.code'),
       regionCode
@@ -249,26 +242,7 @@ export class TeamService {
         bindings: [],
       },
     );
-    const seek = page.after ? afterSql(sort, page.after) : undefined;
-    const select =
-      'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code';
-    const rows = await query<VillageRow>(
-      ctx.em,
-      withWhere(select, seek ? and(where, seek) : where, `ORDER BY r.code LIMIT ${page.first + 1}`),
-    );
-    return toConnection(
-      rows,
-      page,
-      (row) => [row.code],
-      VillageNode.from,
-      async () => {
-        const [{ count }] = await query<{ count: number }>(
-          ctx.em,
-          withWhere('SELECT count(*)::int AS count FROM village v JOIN region r ON r.code = v.code', where),
-        );
-        return count;
-      },
-    );
+    return villagePage(ctx, where, VILLAGES_BY_CODE, page);
   }
 
   /** `teamMembersWithTermEnding`: members on duty whose planned last day falls within `withinDays` from today, overdue ones included. */

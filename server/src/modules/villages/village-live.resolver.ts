@@ -51,7 +51,7 @@ export class VillageLiveResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true })
   village(@Ctx() ctx: Context, @Root() update: VillageIndicatorsUpdate): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, update.villageCode);
+    return villageService.byKey(ctx, update.villageCode);
   }
 
   @FieldResolver(() => VillageIndicatorsType, {

@@ -80,12 +80,12 @@ export class VillageResolver {
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'Township (乡镇/街道)' })
   township(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, village.townshipCode);
+    return regionService.byKey(ctx, village.townshipCode);
   }
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'County or district (县/区)' })
   county(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, parentCodeOf(village.townshipCode)!);
+    return regionService.byKey(ctx, parentCodeOf(village.townshipCode)!);
   }
 
   @FieldResolver(() => [VillageDesignationType], { description: 'Designations held (村庄认定)' })

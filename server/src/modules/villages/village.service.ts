@@ -2,23 +2,22 @@ import type { Context } from '../../core/context';
 import { appendEvent } from '../../core/events/event-store';
 import { villagePolicy } from './village.policy';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { and, inList, query, withWhere, type SqlFragment } from '../../core/sql';
+import { and, type SqlFragment } from '../../core/sql';
 import { fromGlobalId } from '../../core/relay/global-id';
-import { readPage, toConnection, type ConnectionData, type PageInput } from '../../core/relay/connection';
-import { afterSql, orderBySql, type SortColumn } from '../../core/relay/keyset';
+import { readPage, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { levelOfCode, parentCodeOf, prefixOfCode } from '../../core/region-codes';
 import { Region, RegionLevel } from '../regions/region.entity';
+import { regionExists } from '../regions/region.repository';
 import { regionCodeArg } from '../regions/region.service';
-import { Village, VillageDesignation, VillageIndicators, DesignationKind } from './village.entity';
+import { Village, VillageDesignation, VillageIndicators } from './village.entity';
 import {
   OrderDirection,
   VillageOrderField,
-  VillageNode,
   type VillageDesignationType,
   type VillageFilter,
   type VillageIndicatorsType,
+  type VillageNode,
   type VillageOrder,
-  type VillageRow,
 } from './village.types';
 import type {
   CreateVillageInput,
@@ -28,11 +27,17 @@ import type {
   UpdateVillageInput,
 } from './village.inputs';
 import { VILLAGE_INDICATORS_UPDATED } from './village.events';
-
-const VILLAGE_SELECT =
-  'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code';
-
-type PageArgs = PageInput;
+import {
+  VILLAGES_BY_CODE,
+  designationsOf,
+  indicatorYearsOf,
+  indicatorsOf,
+  indicatorsOfYear,
+  villagePage,
+  villagePagesInRegions,
+  villagesByCodes,
+  type VillageSort,
+} from './village.repository';
 
 /** Reads a Village global id from an input field, or fails naming that field. */
 export function villageCodeFromId(id: string, field = 'villageId'): string {
@@ -42,22 +47,23 @@ export function villageCodeFromId(id: string, field = 'villageId'): string {
   return decoded.key;
 }
 
-function sortOf(order: VillageOrder | undefined | null): SortColumn[] {
-  const direction = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  return order?.field === VillageOrderField.NAME
-    ? [
-        { expr: 'r.name', direction },
-        { expr: 'r.code', direction },
-      ]
-    : [{ expr: 'r.code', direction }];
+const BY_NAME_ASC: VillageSort = {
+  sort: [
+    { expr: 'r.name', direction: 'asc' },
+    { expr: 'r.code', direction: 'asc' },
+  ],
+  cursorOf: (row) => [row.name, row.code],
+};
+
+function sortOf(order: VillageOrder | undefined | null): VillageSort {
+  const byName = order?.field === VillageOrderField.NAME;
+  if (order?.direction !== OrderDirection.DESC) return byName ? BY_NAME_ASC : VILLAGES_BY_CODE;
+  const base = byName ? BY_NAME_ASC : VILLAGES_BY_CODE;
+  return { sort: base.sort.map((s) => ({ ...s, direction: 'desc' })), cursorOf: base.cursorOf };
 }
 
-function cursorOf(order: VillageOrder | undefined | null) {
-  return (row: VillageRow) => (order?.field === VillageOrderField.NAME ? [row.name, row.code] : [row.code]);
-}
-
-/** Filter conditions shared by the root list and the nested per-region lists. */
-export function filterSql(filter: VillageFilter | undefined | null): SqlFragment[] {
+/** Filter conditions over `r` shared by every village list (root, per region, per provider). */
+export function villageFilterSql(filter: VillageFilter | undefined | null): SqlFragment[] {
   const parts: SqlFragment[] = [];
   if (filter?.regionCode)
     parts.push({
@@ -78,178 +84,83 @@ export function filterSql(filter: VillageFilter | undefined | null): SqlFragment
 }
 
 export class VillageService {
-  async findByCodes(ctx: Context, codes: readonly string[]): Promise<(VillageNode | null)[]> {
-    const rows = await query<VillageRow>(
-      ctx.em,
-      withWhere(VILLAGE_SELECT, and(inList('v.code', codes), villagePolicy.readable(ctx.viewer, 'v.code'))),
-    );
-    const byCode = new Map(rows.map((row) => [row.code, VillageNode.from(row)]));
+  /** Villages by code, limited to the viewer's scope; missing or hidden codes map to null. */
+  async findByKeys(ctx: Context, codes: readonly string[]): Promise<(VillageNode | null)[]> {
+    const found = await villagesByCodes(ctx.em, codes, villagePolicy.readable(ctx.viewer, 'r.code'));
+    const byCode = new Map(found.map((village) => [village.code, village]));
     return codes.map((code) => byCode.get(code) ?? null);
   }
 
-  byCode(ctx: Context, code: string): Promise<VillageNode | null> {
+  /** One village by its code (the key inside its global id), batched per request. */
+  byKey(ctx: Context, code: string): Promise<VillageNode | null> {
     return ctx.loaders
-      .get<string, VillageNode | null>('village.byCode', (codes) => this.findByCodes(ctx, codes))
+      .get<string, VillageNode | null>('village.byKey', (codes) => this.findByKeys(ctx, codes))
       .load(code);
   }
 
   /** A village the caller may see, or NOT_FOUND naming the input field (hidden and absent look the same). */
   async require(ctx: Context, villageId: string, field = 'villageId'): Promise<VillageNode> {
-    const village = await this.byCode(ctx, villageCodeFromId(villageId, field));
+    const village = await this.byKey(ctx, villageCodeFromId(villageId, field));
     if (!village) throw notFound('Village not found', field);
     return village;
   }
 
   /** `villages(filter, first, after, orderBy)`. */
-  async list(
+  list(
     ctx: Context,
     filter: VillageFilter | undefined,
-    args: PageArgs,
+    args: PageInput,
     order?: VillageOrder | null,
   ): Promise<ConnectionData<VillageNode>> {
-    const page = readPage(args);
-    const sort = sortOf(order);
-    const where = and(villagePolicy.readable(ctx.viewer, 'r.code'), ...filterSql(filter));
-    const seek = page.after ? afterSql(sort, page.after) : undefined;
-    const rows = await query<VillageRow>(
-      ctx.em,
-      withWhere(
-        VILLAGE_SELECT,
-        seek ? and(where, seek) : where,
-        `ORDER BY ${orderBySql(sort)} LIMIT ${page.first + 1}`,
-      ),
-    );
-    return toConnection(rows, page, cursorOf(order), VillageNode.from, async () => {
-      const [{ count }] = await query<{ count: number }>(
-        ctx.em,
-        withWhere('SELECT count(*)::int AS count FROM village v JOIN region r ON r.code = v.code', where),
-      );
-      return count;
-    });
+    const where = and(villagePolicy.readable(ctx.viewer, 'r.code'), ...villageFilterSql(filter));
+    return villagePage(ctx, where, sortOf(order), readPage(args));
   }
 
   /**
    * `Region.villages`: the villages inside many regions, paged per region in one window query
-   * (each region's prefix joined in from a VALUES list) plus one grouped count.
+   * plus one grouped count.
    */
   inRegion(
     ctx: Context,
     regionCode: string,
     filter: VillageFilter | undefined,
-    args: PageArgs,
+    args: PageInput,
     order?: VillageOrder | null,
   ): Promise<ConnectionData<VillageNode>> {
+    const where = and(villagePolicy.readable(ctx.viewer, 'r.code'), ...villageFilterSql(filter));
     const page = readPage(args);
-    const key = `village.inRegion:${JSON.stringify([filter ?? null, page, order ?? null])}`;
-    const loader = ctx.loaders.get<string, ConnectionData<VillageNode>>(key, async (regionCodes) => {
-      const sort = sortOf(order);
-      const prefixes = regionCodes.map((code) => [code, `${prefixOfCode(code)}%`]);
-      const scopes = `(VALUES ${prefixes.map(() => '(?::varchar, ?::text)').join(', ')}) AS p(region_code, pattern)`;
-      const where = and(
-        { sql: 'r.code LIKE p.pattern', bindings: [] },
-        villagePolicy.readable(ctx.viewer, 'r.code'),
-        ...filterSql(filter),
-      );
-      const seek = page.after ? afterSql(sort, page.after) : undefined;
-      const paged = withWhere(
-        `SELECT * FROM (SELECT p.region_code AS scope_code, r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries,
-           row_number() OVER (PARTITION BY p.region_code ORDER BY ${orderBySql(sort)}) AS rn
-         FROM ${scopes} JOIN region r ON true JOIN village v ON v.code = r.code`,
-        seek ? and(where, seek) : where,
-        `) paged WHERE rn <= ${page.first + 1} ORDER BY scope_code, rn`,
-      );
-      const rows = await query<VillageRow & { scope_code: string }>(ctx.em, {
-        sql: paged.sql,
-        bindings: [...prefixes.flat(), ...paged.bindings],
-      });
-      const totals = withWhere(
-        `SELECT p.region_code, count(*)::int AS count FROM ${scopes} JOIN region r ON true JOIN village v ON v.code = r.code`,
-        where,
-        'GROUP BY p.region_code',
-      );
-      let counted: Promise<Map<string, number>> | undefined;
-      const countFor = async (code: string) => {
-        counted ??= query<{ region_code: string; count: number }>(ctx.em, {
-          sql: totals.sql,
-          bindings: [...prefixes.flat(), ...totals.bindings],
-        }).then((found) => new Map(found.map((f) => [f.region_code, f.count])));
-        return (await counted).get(code) ?? 0;
-      };
-      return regionCodes.map((code) =>
-        toConnection(
-          rows.filter((row) => row.scope_code === code),
-          page,
-          cursorOf(order),
-          VillageNode.from,
-          () => countFor(code),
-        ),
-      );
-    });
-    return loader.load(regionCode);
+    return ctx.loaders
+      .get<string, ConnectionData<VillageNode>>(
+        `village.inRegion:${JSON.stringify([filter ?? null, page, order ?? null])}`,
+        (regionCodes) => villagePagesInRegions(ctx, regionCodes, where, sortOf(order), page),
+      )
+      .load(regionCode);
   }
 
+  /** `Village.designations`, batched; the village itself is already visible. */
   designations(ctx: Context, code: string): Promise<VillageDesignationType[]> {
-    const loader = ctx.loaders.get<string, VillageDesignationType[]>('village.designations', async (codes) => {
-      const rows = await query<{
-        village_code: string;
-        kind: DesignationKind;
-        level: VillageDesignationType['level'];
-        since_year: number | null;
-      }>(
-        ctx.em,
-        withWhere(
-          'SELECT village_code, kind, level, since_year FROM village_designation',
-          inList('village_code', codes),
-          'ORDER BY village_code, kind',
-        ),
-      );
-      return codes.map((c) =>
-        rows
-          .filter((r) => r.village_code === c)
-          .map((r) => ({ kind: r.kind, level: r.level, sinceYear: r.since_year })),
-      );
-    });
-    return loader.load(code);
+    return ctx.loaders
+      .get<string, VillageDesignationType[]>('village.designations', (codes) => designationsOf(ctx.em, codes))
+      .load(code);
   }
 
   /** Indicators of one year, or each village's latest year when `year` is null. */
   indicators(ctx: Context, code: string, year: number | null | undefined): Promise<VillageIndicatorsType | null> {
-    const loader = ctx.loaders.get<string, VillageIndicatorsType | null>(
-      `village.indicators:${year ?? 'latest'}`,
-      async (codes) => {
-        const rows = await query<Record<string, unknown>>(
-          ctx.em,
-          withWhere(
-            `SELECT DISTINCT ON (village_code) ${INDICATOR_COLUMNS} FROM village_indicators`,
-            and(
-              inList('village_code', codes),
-              year == null ? { sql: 'true', bindings: [] } : { sql: 'year = ?', bindings: [year] },
-            ),
-            'ORDER BY village_code, year DESC',
-          ),
-        );
-        const byCode = new Map(rows.map((row) => [row.village_code as string, toIndicators(row)]));
-        return codes.map((c) => byCode.get(c) ?? null);
-      },
-    );
-    return loader.load(code);
+    return ctx.loaders
+      .get<string, VillageIndicatorsType | null>(`village.indicators:${year ?? 'latest'}`, (codes) =>
+        indicatorsOf(ctx.em, codes, year ?? null),
+      )
+      .load(code);
   }
 
+  /** `Village.indicatorHistory`: every recorded year, oldest first. */
   indicatorHistory(ctx: Context, code: string): Promise<VillageIndicatorsType[]> {
-    const loader = ctx.loaders.get<string, VillageIndicatorsType[]>('village.indicatorHistory', async (codes) => {
-      const rows = await query<Record<string, unknown>>(
-        ctx.em,
-        withWhere(
-          `SELECT ${INDICATOR_COLUMNS} FROM village_indicators`,
-          inList('village_code', codes),
-          'ORDER BY village_code, year',
-        ),
-      );
-      return codes.map((c) => rows.filter((r) => r.village_code === c).map(toIndicators));
-    });
-    return loader.load(code);
+    return ctx.loaders
+      .get<string, VillageIndicatorsType[]>('village.indicatorHistory', (codes) => indicatorYearsOf(ctx.em, codes))
+      .load(code);
   }
 
+  /** `createVillage`: the township must exist; the region row and the profile are written together. */
   async create(ctx: Context, input: CreateVillageInput): Promise<VillageNode> {
     villagePolicy.requireWrite(ctx.viewer, input.code);
     if (levelOfCode(input.code) !== RegionLevel.VILLAGE) {
@@ -260,10 +171,9 @@ export class VillageService {
     }
     const townshipCode = parentCodeOf(input.code)!;
     await ctx.em.transactional(async (em) => {
-      const township = await em.findOne(Region, { code: townshipCode });
-      if (!township) throw badInput('code', `code: township ${townshipCode} of village ${input.code} does not exist`);
-      if (await em.findOne(Region, { code: input.code }))
-        throw conflict(`Region ${input.code} already exists`, ['code']);
+      if (!(await regionExists(em, townshipCode)))
+        throw badInput('code', `code: township ${townshipCode} of village ${input.code} does not exist`);
+      if (await regionExists(em, input.code)) throw conflict(`Region ${input.code} already exists`, ['code']);
       em.create(Region, {
         code: input.code,
         name: input.name.trim(),
@@ -282,9 +192,11 @@ export class VillageService {
     return this.mustSee(ctx, input.code);
   }
 
+  /** `updateVillage`: omitted fields stay as they are. */
   async update(ctx: Context, input: UpdateVillageInput): Promise<VillageNode> {
-    const code = (await this.require(ctx, input.villageId)).code;
+    const code = villageCodeFromId(input.villageId);
     villagePolicy.requireWrite(ctx.viewer, code);
+    await this.require(ctx, input.villageId);
     await ctx.em.transactional(async (em) => {
       const village = await em.findOneOrFail(Village, { code });
       if (input.name !== undefined) (await em.findOneOrFail(Region, { code })).name = input.name.trim();
@@ -298,8 +210,8 @@ export class VillageService {
     ctx: Context,
     input: RecordVillageIndicatorsInput,
   ): Promise<{ village: VillageNode; indicators: VillageIndicatorsType }> {
-    const village = await this.require(ctx, input.villageId);
-    villagePolicy.requireWrite(ctx.viewer, village.code);
+    const code = villageCodeFromId(input.villageId);
+    villagePolicy.requireWrite(ctx.viewer, code);
     const nextYear = new Date().getFullYear() + 1;
     if (input.year > nextYear) throw badInput('year', `year must be ${nextYear} or earlier`);
     for (const field of ['perCapitaDisposableIncome', 'farmlandMu', 'forestMu'] as const) {
@@ -310,6 +222,7 @@ export class VillageService {
       if (value != null && (Number(value) < 0 || Number(value) > 100))
         throw badInput(field, `${field} is a percentage between 0 and 100`);
     }
+    const village = await this.require(ctx, input.villageId);
     await ctx.em.transactional(async (em) => {
       const existing = await em.findOne(VillageIndicators, { villageCode: village.code, year: input.year });
       const row = existing ?? em.create(VillageIndicators, { villageCode: village.code, year: input.year });
@@ -335,20 +248,15 @@ export class VillageService {
       });
     });
     ctx.events.announce();
-    const [row] = await query<Record<string, unknown>>(
-      ctx.em,
-      `SELECT ${INDICATOR_COLUMNS} FROM village_indicators WHERE village_code = ? AND year = ?`,
-      [village.code, input.year],
-    );
-    return { village, indicators: toIndicators(row) };
+    return { village, indicators: (await indicatorsOfYear(ctx.em, village.code, input.year))! };
   }
 
   async designate(
     ctx: Context,
     input: DesignateVillageInput,
   ): Promise<{ village: VillageNode; designation: VillageDesignationType }> {
+    villagePolicy.requireWrite(ctx.viewer, villageCodeFromId(input.villageId));
     const village = await this.require(ctx, input.villageId);
-    villagePolicy.requireWrite(ctx.viewer, village.code);
     await ctx.em.transactional(async (em) => {
       if (await em.findOne(VillageDesignation, { villageCode: village.code, kind: input.kind })) {
         throw conflict(`Village ${village.code} already holds designation ${input.kind}`, ['kind']);
@@ -367,8 +275,8 @@ export class VillageService {
   }
 
   async revokeDesignation(ctx: Context, input: RevokeVillageDesignationInput): Promise<VillageNode> {
+    villagePolicy.requireWrite(ctx.viewer, villageCodeFromId(input.villageId));
     const village = await this.require(ctx, input.villageId);
-    villagePolicy.requireWrite(ctx.viewer, village.code);
     await ctx.em.transactional(async (em) => {
       const designation = await em.findOne(VillageDesignation, { villageCode: village.code, kind: input.kind });
       if (!designation) throw notFound(`Village ${village.code} does not hold designation ${input.kind}`, 'kind');
@@ -378,29 +286,10 @@ export class VillageService {
   }
 
   private async mustSee(ctx: Context, code: string): Promise<VillageNode> {
-    const [village] = await this.findByCodes(ctx, [code]);
+    const [village] = await this.findByKeys(ctx, [code]);
     if (!village) throw notFound(`Village ${code} not found`);
     return village;
   }
-}
-
-const INDICATOR_COLUMNS = `village_code, year, households, population, per_capita_disposable_income, collective_income, farmland_mu, forest_mu,
-  high_standard_farmland_share, tap_water_coverage, sanitary_toilet_coverage`;
-
-function toIndicators(row: Record<string, unknown>): VillageIndicatorsType {
-  return {
-    villageCode: row.village_code as string,
-    year: row.year as number,
-    households: row.households as number | null,
-    population: row.population as number | null,
-    perCapitaDisposableIncome: row.per_capita_disposable_income as string | null,
-    collectiveIncome: row.collective_income as string | null,
-    farmlandMu: row.farmland_mu as string | null,
-    forestMu: row.forest_mu as string | null,
-    highStandardFarmlandShare: row.high_standard_farmland_share as string | null,
-    tapWaterCoverage: row.tap_water_coverage as string | null,
-    sanitaryToiletCoverage: row.sanitary_toilet_coverage as string | null,
-  };
 }
 
 const dedupe = (values: string[] | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];

@@ -2,17 +2,8 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphq
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
 import { DecimalScalar } from '../../core/scalars';
 import { DesignationKind, DesignationLevel } from './village.entity';
-
-export interface VillageRow {
-  code: string;
-  name: string;
-  parent_code: string;
-  leading_industry: string | null;
-  specialty_industries: string[];
-}
 
 @ObjectType('Village', { implements: Node, description: 'Administrative village with its profile (行政村档案)' })
 export class VillageNode extends Node {
@@ -28,18 +19,9 @@ export class VillageNode extends Node {
   @Field(() => [String], { description: 'Specialty industries (特色产业)' })
   specialtyIndustries: string[];
 
+  /** The key inside the global id: the village code. */
+  key: string;
   townshipCode: string;
-
-  static from(row: VillageRow): VillageNode {
-    const node = new VillageNode();
-    node.id = toGlobalId('Village', row.code);
-    node.code = row.code;
-    node.name = row.name;
-    node.townshipCode = row.parent_code;
-    node.leadingIndustry = row.leading_industry;
-    node.specialtyIndustries = row.specialty_industries ?? [];
-    return node;
-  }
 }
 
 @ObjectType('VillageConnection')

@@ -11,6 +11,6 @@ export const villagesModule: FeatureModule = {
   name: 'villages',
   resolvers: [VillageResolver, VillageLiveResolver],
   entities: [Village, VillageDesignation, VillageIndicators],
-  nodeTypes: [{ typeName: 'Village', fetch: (ctx, key) => villageService.byCode(ctx, key) }],
+  nodeTypes: [{ typeName: 'Village', fetch: (ctx, key) => villageService.byKey(ctx, key) }],
   topics: [{ topic: VILLAGE_INDICATORS_UPDATED, receives: villagePolicy.receives }],
 };

@@ -1,0 +1,232 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../core/context';
+import { and, inList, query, sqlTrue, withWhere, type SqlFragment } from '../../core/sql';
+import type { ConnectionData, Page } from '../../core/relay/connection';
+import type { SortColumn } from '../../core/relay/keyset';
+import { keysetPage } from '../../core/relay/keyset-page';
+import { pagesByParent } from '../../core/relay/batched-pages';
+import { toGlobalId } from '../../core/relay/global-id';
+import { insideRegionSql } from '../regions/region.repository';
+import type { DesignationKind, DesignationLevel } from './village.entity';
+import { VillageNode, type VillageDesignationType, type VillageIndicatorsType } from './village.types';
+
+/**
+ * The village registry's named queries. A village is its profile (`village v`) joined to its
+ * region row (`region r`) for name and township; every query takes its scope condition from the
+ * caller (the service asks `villagePolicy.readable` over `r.code`).
+ */
+
+/** A village row as read by every village query. */
+export interface VillageRow {
+  code: string;
+  name: string;
+  parent_code: string;
+  leading_industry: string | null;
+  specialty_industries: string[] | null;
+}
+
+const COLUMNS = 'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries';
+/** FROM clause of every village list; `r` is the village's region row, `v` its profile. */
+export const VILLAGE_FROM = 'village v JOIN region r ON r.code = v.code';
+
+export function toVillage(row: VillageRow): VillageNode {
+  const node = new VillageNode();
+  node.id = toGlobalId('Village', row.code);
+  node.key = row.code;
+  node.code = row.code;
+  node.name = row.name;
+  node.townshipCode = row.parent_code;
+  node.leadingIndustry = row.leading_industry;
+  node.specialtyIndustries = row.specialty_industries ?? [];
+  return node;
+}
+
+/** A village list's order and the cursor that matches it. */
+export interface VillageSort {
+  sort: SortColumn[];
+  cursorOf: (row: VillageRow) => unknown[];
+}
+
+export const VILLAGES_BY_CODE: VillageSort = {
+  sort: [{ expr: 'r.code', direction: 'asc' }],
+  cursorOf: (row) => [row.code],
+};
+
+/** The villages with these codes that `scope` lets through. */
+export async function villagesByCodes(
+  em: EntityManager,
+  codes: readonly string[],
+  scope: SqlFragment = sqlTrue,
+): Promise<VillageNode[]> {
+  const rows = await query<VillageRow>(
+    em,
+    withWhere(`SELECT ${COLUMNS} FROM ${VILLAGE_FROM}`, and(inList('r.code', codes), scope)),
+  );
+  return rows.map(toVillage);
+}
+
+/** One page of the villages matching `where` (scope and filters, over `r` and `v`). */
+export function villagePage(
+  ctx: Context,
+  where: SqlFragment,
+  order: VillageSort,
+  page: Page,
+): Promise<ConnectionData<VillageNode>> {
+  return keysetPage<VillageRow, VillageNode>(ctx, {
+    columns: COLUMNS,
+    from: VILLAGE_FROM,
+    where,
+    sort: order.sort,
+    page,
+    cursorOf: order.cursorOf,
+    toNode: toVillage,
+  });
+}
+
+/** The villages inside each of many regions, one page per region, in one window query. */
+export function villagePagesInRegions(
+  ctx: Context,
+  regionCodes: readonly string[],
+  where: SqlFragment,
+  order: VillageSort,
+  page: Page,
+): Promise<ConnectionData<VillageNode>[]> {
+  return pagesByParent<VillageRow, VillageNode>(ctx, {
+    keys: regionCodes,
+    keyExpr: 'p.code',
+    columns: COLUMNS,
+    from: `region p JOIN region r ON ${insideRegionSql('p', 'r.code')} JOIN village v ON v.code = r.code`,
+    where,
+    sort: order.sort,
+    page,
+    cursorOf: order.cursorOf,
+    toNode: toVillage,
+  });
+}
+
+/**
+ * The villages keyed by some parent (a provider's assigned villages, say), one page per parent:
+ * `from` joins the parent's table to `village v` and `region r`, `keyExpr` names the parent key.
+ */
+export function villagePagesBy(
+  ctx: Context,
+  spec: { keys: readonly string[]; keyExpr: string; from: string; where: SqlFragment; page: Page },
+): Promise<ConnectionData<VillageNode>[]> {
+  return pagesByParent<VillageRow, VillageNode>(ctx, {
+    ...spec,
+    columns: COLUMNS,
+    sort: VILLAGES_BY_CODE.sort,
+    cursorOf: VILLAGES_BY_CODE.cursorOf,
+    toNode: toVillage,
+  });
+}
+
+interface DesignationRow {
+  village_code: string;
+  kind: DesignationKind;
+  level: DesignationLevel | null;
+  since_year: number | null;
+}
+
+/** Designations of many villages, grouped per village (in `codes` order). */
+export async function designationsOf(em: EntityManager, codes: readonly string[]): Promise<VillageDesignationType[][]> {
+  const rows = await query<DesignationRow>(
+    em,
+    withWhere(
+      'SELECT village_code, kind, level, since_year FROM village_designation',
+      inList('village_code', codes),
+      'ORDER BY village_code, kind',
+    ),
+  );
+  return codes.map((code) =>
+    rows.filter((r) => r.village_code === code).map((r) => ({ kind: r.kind, level: r.level, sinceYear: r.since_year })),
+  );
+}
+
+/** Whether a village holds a designation. */
+export async function holdsDesignation(em: EntityManager, code: string, kind: DesignationKind): Promise<boolean> {
+  const rows = await query(em, 'SELECT 1 FROM village_designation WHERE village_code = ? AND kind = ?', [code, kind]);
+  return rows.length > 0;
+}
+
+/** A village_indicators row as read by the indicator queries. */
+export interface IndicatorRow {
+  village_code: string;
+  year: number;
+  households: number | null;
+  population: number | null;
+  per_capita_disposable_income: string | null;
+  collective_income: string | null;
+  farmland_mu: string | null;
+  forest_mu: string | null;
+  high_standard_farmland_share: string | null;
+  tap_water_coverage: string | null;
+  sanitary_toilet_coverage: string | null;
+}
+
+const INDICATOR_COLUMNS = `village_code, year, households, population, per_capita_disposable_income, collective_income,
+  farmland_mu, forest_mu, high_standard_farmland_share, tap_water_coverage, sanitary_toilet_coverage`;
+
+export function toIndicators(row: IndicatorRow): VillageIndicatorsType {
+  return {
+    villageCode: row.village_code,
+    year: row.year,
+    households: row.households,
+    population: row.population,
+    perCapitaDisposableIncome: row.per_capita_disposable_income,
+    collectiveIncome: row.collective_income,
+    farmlandMu: row.farmland_mu,
+    forestMu: row.forest_mu,
+    highStandardFarmlandShare: row.high_standard_farmland_share,
+    tapWaterCoverage: row.tap_water_coverage,
+    sanitaryToiletCoverage: row.sanitary_toilet_coverage,
+  };
+}
+
+/** Indicators of one year for many villages, or each village's latest year when `year` is null. */
+export async function indicatorsOf(
+  em: EntityManager,
+  codes: readonly string[],
+  year: number | null,
+): Promise<(VillageIndicatorsType | null)[]> {
+  const rows = await query<IndicatorRow>(
+    em,
+    withWhere(
+      `SELECT DISTINCT ON (village_code) ${INDICATOR_COLUMNS} FROM village_indicators`,
+      and(inList('village_code', codes), year === null ? sqlTrue : { sql: 'year = ?', bindings: [year] }),
+      'ORDER BY village_code, year DESC',
+    ),
+  );
+  const byCode = new Map(rows.map((row) => [row.village_code, toIndicators(row)]));
+  return codes.map((code) => byCode.get(code) ?? null);
+}
+
+/** Every recorded year of many villages, oldest first. */
+export async function indicatorYearsOf(
+  em: EntityManager,
+  codes: readonly string[],
+): Promise<VillageIndicatorsType[][]> {
+  const rows = await query<IndicatorRow>(
+    em,
+    withWhere(
+      `SELECT ${INDICATOR_COLUMNS} FROM village_indicators`,
+      inList('village_code', codes),
+      'ORDER BY village_code, year',
+    ),
+  );
+  return codes.map((code) => rows.filter((r) => r.village_code === code).map(toIndicators));
+}
+
+/** One village's indicators of one year, as stored. */
+export async function indicatorsOfYear(
+  em: EntityManager,
+  code: string,
+  year: number,
+): Promise<VillageIndicatorsType | null> {
+  const [row] = await query<IndicatorRow>(
+    em,
+    `SELECT ${INDICATOR_COLUMNS} FROM village_indicators WHERE village_code = ? AND year = ?`,
+    [code, year],
+  );
+  return row ? toIndicators(row) : null;
+}
