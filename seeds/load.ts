@@ -28,13 +28,17 @@ interface RegionRecord {
   parentCode: string | null;
   formerPovertyCounty?: boolean;
   keyAssistedCounty?: string | null;
+  source: string;
 }
 
 interface VillageRecord {
   code: string;
+  source: string;
   leadingIndustry: string | null;
+  mainIndustries: string[];
   specialtyIndustries: string[];
-  designations: { kind: string; level: string | null; sinceYear: number | null }[];
+  datedIndustries: { name: string; sinceYear: number; source: string }[];
+  designations: { kind: string; level: string | null; sinceYear: number | null; source: string }[];
   indicators: {
     year: number;
     households: number | null;
@@ -46,6 +50,7 @@ interface VillageRecord {
     highStandardFarmlandShare?: string | null;
     tapWaterCoverage: string | null;
     sanitaryToiletCoverage: string | null;
+    source: string;
   }[];
 }
 
@@ -55,7 +60,10 @@ interface TargetRecord {
   comparison: string;
   threshold: string;
   unit: string;
+  measures: string;
   dueYear: number | null;
+  fromYear?: number;
+  toYear?: number;
   appliesTo: string;
   description: string;
   source: string;
@@ -77,9 +85,10 @@ async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<
         parent_code: region.parentCode,
         former_poverty_county: region.formerPovertyCounty ?? false,
         key_assisted_county: region.keyAssistedCounty ?? null,
+        source: region.source,
       })
       .onConflict('code')
-      .merge(['name', 'level', 'parent_code', 'former_poverty_county', 'key_assisted_county']);
+      .merge(['name', 'level', 'parent_code', 'former_poverty_county', 'key_assisted_county', 'source']);
   }
   counts.regions = regions.length;
 
@@ -90,14 +99,27 @@ async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<
         code: village.code,
         leading_industry: village.leadingIndustry,
         specialty_industries: village.specialtyIndustries,
+        main_industries: village.mainIndustries,
+        source: village.source,
       })
       .onConflict('code')
-      .merge(['leading_industry', 'specialty_industries']);
+      .merge(['leading_industry', 'specialty_industries', 'main_industries', 'source']);
     for (const d of village.designations) {
       await trx('village_designation')
-        .insert({ village_code: village.code, kind: d.kind, level: d.level, since_year: d.sinceYear })
+        .insert({ village_code: village.code, kind: d.kind, level: d.level, since_year: d.sinceYear, source: d.source })
         .onConflict(['village_code', 'kind'])
-        .merge(['level', 'since_year']);
+        .merge(['level', 'since_year', 'source']);
+    }
+    for (const industry of village.datedIndustries) {
+      await trx('village_industry')
+        .insert({
+          village_code: village.code,
+          name: industry.name,
+          since_year: industry.sinceYear,
+          source: industry.source,
+        })
+        .onConflict(['village_code', 'name'])
+        .merge(['since_year', 'source']);
     }
     for (const i of village.indicators) {
       await trx('village_indicators')
@@ -113,6 +135,7 @@ async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<
           high_standard_farmland_share: i.highStandardFarmlandShare ?? null,
           tap_water_coverage: i.tapWaterCoverage,
           sanitary_toilet_coverage: i.sanitaryToiletCoverage,
+          source: i.source,
         })
         .onConflict(['village_code', 'year'])
         .merge();
@@ -129,7 +152,10 @@ async function seedRegistry(trx: Knex.Transaction, counts: SeedCounts): Promise<
         comparison: t.comparison,
         threshold: t.threshold,
         unit: t.unit,
+        measures: t.measures,
         due_year: t.dueYear,
+        from_year: t.fromYear ?? null,
+        to_year: t.toYear ?? null,
         applies_to: t.appliesTo,
         description: t.description,
         source: t.source,
@@ -151,7 +177,14 @@ export function seedId(kind: string, key: string): string {
 }
 
 interface ProvidersFile {
-  assistanceUnits: { key: string; name: string; kind: string; level: string; regionCode: string | null }[];
+  assistanceUnits: {
+    key: string;
+    name: string;
+    kind: string;
+    level: string;
+    regionCode: string | null;
+    source: string;
+  }[];
   enterprises: {
     key: string;
     name: string;
@@ -161,6 +194,7 @@ interface ProvidersFile {
     federationMember: boolean;
     campaigns: string[];
     regionCode: string | null;
+    source: string;
   }[];
 }
 
@@ -175,6 +209,7 @@ async function seedProviders(trx: Knex.Transaction, counts: SeedCounts): Promise
         region_code: unit.regionCode,
         unit_kind: unit.kind,
         unit_level: unit.level,
+        source: unit.source,
       })
       .onConflict('id')
       .merge();
@@ -191,6 +226,7 @@ async function seedProviders(trx: Knex.Transaction, counts: SeedCounts): Promise
         industry: e.industry,
         federation_member: e.federationMember,
         campaigns: e.campaigns,
+        source: e.source,
       })
       .onConflict('id')
       .merge();
@@ -209,6 +245,7 @@ interface PairingsFile {
     startDate: string;
     endDate: string | null;
     status: string;
+    source: string;
     contributions: {
       key: string;
       kind: string;
@@ -217,6 +254,7 @@ interface PairingsFile {
       count: number | null;
       date: string;
       note: string | null;
+      source: string;
     }[];
   }[];
 }
@@ -239,6 +277,7 @@ async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<
         start_date: pairing.startDate,
         end_date: pairing.endDate,
         status: pairing.status,
+        source: pairing.source,
       })
       .onConflict('id')
       .merge();
@@ -253,6 +292,7 @@ async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<
           count: c.count,
           contributed_on: c.date,
           note: c.note,
+          source: c.source,
         })
         .onConflict('id')
         .merge();

@@ -85,7 +85,7 @@ describe('region scope', () => {
       { id: foreignVillage },
       sichuanOfficial,
     );
-    expect(visible.data!.node).toEqual({ name: '重点一村' });
+    expect(visible.data!.node).toEqual({ name: '重点一村（示例）' });
   });
 
   it('hides other counties on nested paths: region children, region villages, summaries', async () => {

@@ -126,6 +126,7 @@ describe('partner scope', () => {
     });
     expect(data.viewer.provider.pairings.edges).toEqual([
       { node: { mechanism: 'EAST_WEST', targetRegion: { name: '清流县', level: 'COUNTY' } } },
+      { node: { mechanism: 'COUNTERPART', targetRegion: { name: '龙津示例二村（示例）', level: 'VILLAGE' } } },
     ]);
     expect(data.county).toEqual({ name: '清流县' });
   });
@@ -172,6 +173,7 @@ describe('partner scope', () => {
       'DESIGNATED',
       'EAST_WEST',
       'ENTERPRISE_VILLAGE',
+      'SOCIAL_PARTICIPATION',
       'STRONG_HELPS_WEAK',
     ]);
   });
@@ -210,6 +212,7 @@ describe('region scope of pairings', () => {
       '350423000000',
       '350423000000',
       '350423100201',
+      '350423100202',
     ]);
   });
 });
@@ -315,11 +318,13 @@ describe('creating pairings', () => {
     expect(rows).toHaveLength(1);
     // Sequentially too, and another mechanism for the same pair is fine.
     expect(codesOf(await server.gql(CREATE, { input }))).toEqual(['CONFLICT']);
-    expect((await server.gql(CREATE, { input: { ...input, mechanism: 'COUNTERPART' } })).errors).toBeUndefined();
+    expect(
+      (await server.gql(CREATE, { input: { ...input, mechanism: 'SOCIAL_PARTICIPATION' } })).errors,
+    ).toBeUndefined();
   });
 
   it('lets only one of two concurrent activations of the same provider, target and mechanism through', async () => {
-    const input = { ...base(), targetId: village('210404100203'), mechanism: 'COUNTERPART' };
+    const input = { ...base(), targetId: village('210404100203') };
     const a = await server.gql(CREATE, { input });
     const b = await server.gql(CREATE, { input });
     const ids = [a, b].map((r) => r.data!.createPairing.pairing.id);
@@ -340,7 +345,7 @@ describe('pairing status', () => {
       input: {
         providerId: toGlobalId('AssistanceUnit', provider('rural-foundation')),
         targetId: village('519902101203'),
-        mechanism: 'COUNTERPART',
+        mechanism: 'SOCIAL_PARTICIPATION',
         startDate: '2022-01-01',
       },
     });
@@ -380,7 +385,7 @@ describe('pairing status', () => {
       input: {
         providerId: toGlobalId('AssistanceUnit', provider('rural-foundation')),
         targetId: village('519902102203'),
-        mechanism: 'COUNTERPART',
+        mechanism: 'SOCIAL_PARTICIPATION',
         startDate: '2022-01-01',
       },
     });

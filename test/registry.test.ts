@@ -175,7 +175,7 @@ describe('region and village registry', () => {
     });
   });
 
-  it('records indicators, replacing the year, and evaluates the new figures', async () => {
+  it('records indicators, merging into the year, and evaluates the new figures', async () => {
     const id = (await server.gql('{ villages(filter: { search: "合圣" }) { edges { node { id } } } }')).data!.villages
       .edges[0].node.id;
     const first = await server.gql(
@@ -195,7 +195,7 @@ describe('region and village registry', () => {
       `mutation($input: RecordVillageIndicatorsInput!) { recordVillageIndicators(input: $input) { indicators { collectiveIncome population } } }`,
       { input: { villageId: id, year: 2023, collectiveIncome: '60000' } },
     );
-    expect(again.data!.recordVillageIndicators.indicators).toEqual({ collectiveIncome: '60000', population: null });
+    expect(again.data!.recordVillageIndicators.indicators).toEqual({ collectiveIncome: '60000', population: 1900 });
     const rows = await server.sql(
       'SELECT count(*)::int AS n FROM village_indicators WHERE village_code = $1 AND year = 2023',
       ['519902100202'],

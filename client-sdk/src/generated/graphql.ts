@@ -107,15 +107,17 @@ export type PairingFilter = {
 
 /** Pairing mechanism (帮扶机制) */
 export type PairingMechanism =
-  /** Counterpart assistance (对口帮扶) */
+  /** Counterpart assistance (对口帮扶): by the partner region or a unit or enterprise homed in it, as EAST_WEST */
   | 'COUNTERPART'
-  /** Designated assistance (定点帮扶) */
+  /** Designated assistance (定点帮扶): by state units — party and government organs, public institutions, state-owned enterprises, central units (004 十五) */
   | 'DESIGNATED'
-  /** East-west cooperation, or mountain-sea cooperation inside a province (东西部协作/山海协作) */
+  /** East-west cooperation, or mountain-sea cooperation inside a province (东西部协作/山海协作): by the partner region or a unit or enterprise homed in it; a target's partner regions are those whose PARTNER_REGION unit holds an active EAST_WEST or COUNTERPART pairing with the target or its county */
   | 'EAST_WEST'
-  /** Enterprises boost villages (万企兴万村); the provider is an enterprise */
+  /** Enterprises boost villages (万企兴万村): by an enterprise enrolled in that campaign (千企兴千村 or 百企帮百村 alone does not count) */
   | 'ENTERPRISE_VILLAGE'
-  /** Strong village helps weak village (强村带弱村); a demonstration village helps a village */
+  /** Social participation (社会力量参与帮扶): by a social organisation or an enterprise, e.g. in 百企帮百村 or 千企兴千村 (000 3., 004 十五) */
+  | 'SOCIAL_PARTICIPATION'
+  /** Strong village helps weak village (强村带弱村): a demonstration-village unit homed in a village designated 示范村 helps another village (003 第四篇) */
   | 'STRONG_HELPS_WEAK';
 
 /** Pairing status (结对状态) */

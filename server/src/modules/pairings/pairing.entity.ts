@@ -7,20 +7,36 @@ export enum PairingMechanism {
   COUNTERPART = 'COUNTERPART',
   ENTERPRISE_VILLAGE = 'ENTERPRISE_VILLAGE',
   STRONG_HELPS_WEAK = 'STRONG_HELPS_WEAK',
+  SOCIAL_PARTICIPATION = 'SOCIAL_PARTICIPATION',
 }
 
 registerEnumType(PairingMechanism, {
   name: 'PairingMechanism',
   description: 'Pairing mechanism (帮扶机制)',
   valuesConfig: {
-    DESIGNATED: { description: 'Designated assistance (定点帮扶)' },
-    EAST_WEST: {
-      description: 'East-west cooperation, or mountain-sea cooperation inside a province (东西部协作/山海协作)',
+    DESIGNATED: {
+      description:
+        'Designated assistance (定点帮扶): by state units — party and government organs, public institutions, state-owned enterprises, central units (004 十五)',
     },
-    COUNTERPART: { description: 'Counterpart assistance (对口帮扶)' },
-    ENTERPRISE_VILLAGE: { description: 'Enterprises boost villages (万企兴万村); the provider is an enterprise' },
+    EAST_WEST: {
+      description:
+        "East-west cooperation, or mountain-sea cooperation inside a province (东西部协作/山海协作): by the partner region or a unit or enterprise homed in it; a target's partner regions are those whose PARTNER_REGION unit holds an active EAST_WEST or COUNTERPART pairing with the target or its county",
+    },
+    COUNTERPART: {
+      description:
+        'Counterpart assistance (对口帮扶): by the partner region or a unit or enterprise homed in it, as EAST_WEST',
+    },
+    ENTERPRISE_VILLAGE: {
+      description:
+        'Enterprises boost villages (万企兴万村): by an enterprise enrolled in that campaign (千企兴千村 or 百企帮百村 alone does not count)',
+    },
     STRONG_HELPS_WEAK: {
-      description: 'Strong village helps weak village (强村带弱村); a demonstration village helps a village',
+      description:
+        'Strong village helps weak village (强村带弱村): a demonstration-village unit homed in a village designated 示范村 helps another village (003 第四篇)',
+    },
+    SOCIAL_PARTICIPATION: {
+      description:
+        'Social participation (社会力量参与帮扶): by a social organisation or an enterprise, e.g. in 百企帮百村 or 千企兴千村 (000 3., 004 十五)',
     },
   },
 });
@@ -64,14 +80,6 @@ registerEnumType(PairingStatus, {
     ENDED: { description: 'Ended (已结束)' },
   },
 });
-
-/** Which status may follow which; anything else (including staying put) is refused. */
-export const PAIRING_TRANSITIONS: Record<PairingStatus, readonly PairingStatus[]> = {
-  [PairingStatus.PROPOSED]: [PairingStatus.ACTIVE, PairingStatus.ENDED],
-  [PairingStatus.ACTIVE]: [PairingStatus.SUSPENDED, PairingStatus.ENDED],
-  [PairingStatus.SUSPENDED]: [PairingStatus.ACTIVE, PairingStatus.ENDED],
-  [PairingStatus.ENDED]: [],
-};
 
 export enum PairingTargetLevel {
   VILLAGE = 'VILLAGE',

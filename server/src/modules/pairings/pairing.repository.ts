@@ -10,7 +10,9 @@ import { insideRegionSql } from '../regions/region.repository';
 import { villagePagesBy } from '../villages/village.repository';
 import type { VillageNode } from '../villages/village.types';
 import { PROVIDER_COLUMNS, toProvider, type ProviderRow } from '../providers/provider.repository';
-import { ProviderType, UnitKind } from '../providers/provider.entity';
+import { ProviderType, UnitKind, type Ownership } from '../providers/provider.entity';
+import type { DesignationKind } from '../villages/village.entity';
+import { PARTNER_MECHANISMS, type ProviderFacts } from './pairing.rules';
 import type { ProviderNode } from '../providers/provider.types';
 import {
   PairingMechanism,
@@ -38,10 +40,11 @@ export interface PairingRow {
   start_date: string;
   end_date: string | null;
   status: PairingStatus;
+  source: string | null;
 }
 
 const COLUMNS = `p.id, p.provider_id, p.target_code, p.target_level, p.mechanism, p.cooperation_areas,
-  p.start_date::text AS start_date, p.end_date::text AS end_date, p.status`;
+  p.start_date::text AS start_date, p.end_date::text AS end_date, p.status, p.source`;
 
 const BY_START: SortColumn[] = [
   { expr: 'p.start_date', direction: 'asc' },
@@ -65,6 +68,7 @@ export function toPairing(row: PairingRow): PairingNode {
   node.startDate = row.start_date;
   node.endDate = row.end_date;
   node.status = row.status;
+  node.source = row.source;
   return node;
 }
 
@@ -187,6 +191,50 @@ export async function activeDuplicateExists(
   return rows.length > 0;
 }
 
+/**
+ * What the mechanism rules need to know, read in one statement whoever the caller is (facts, not
+ * visibility): the provider, the designations of its home village, and the partner regions of
+ * the target — the home regions of PARTNER_REGION units holding an ACTIVE pairing under a partner
+ * mechanism with the target or with its county.
+ */
+export async function mechanismFacts(
+  em: EntityManager,
+  providerId: string,
+  targetCode: string,
+): Promise<{ provider: ProviderFacts; partnerRegions: string[] } | null> {
+  const mechanisms = inList('pp.mechanism', PARTNER_MECHANISMS);
+  const [row] = await query<{
+    type: ProviderType;
+    unit_kind: UnitKind | null;
+    ownership: Ownership | null;
+    campaigns: string[] | null;
+    region_code: string | null;
+    home_designations: DesignationKind[];
+    partner_regions: string[];
+  }>(
+    em,
+    `SELECT pr.type, pr.unit_kind, pr.ownership, pr.campaigns, pr.region_code,
+       coalesce((SELECT array_agg(d.kind) FROM village_designation d WHERE d.village_code = pr.region_code), '{}') AS home_designations,
+       coalesce((SELECT array_agg(DISTINCT ph.region_code ORDER BY ph.region_code) FROM pairing pp JOIN provider ph ON ph.id = pp.provider_id
+         WHERE pp.status = 'ACTIVE' AND ${mechanisms.sql} AND ph.unit_kind = '${UnitKind.PARTNER_REGION}' AND ph.region_code IS NOT NULL
+           AND pp.target_code IN (?, ?)), '{}') AS partner_regions
+     FROM provider pr WHERE pr.id = ?`,
+    [...mechanisms.bindings, targetCode, targetCode.slice(0, 6).padEnd(12, '0'), providerId],
+  );
+  if (!row) return null;
+  return {
+    provider: {
+      type: row.type,
+      unitKind: row.unit_kind,
+      ownership: row.ownership,
+      campaigns: row.campaigns ?? [],
+      homeCode: row.region_code,
+      homeVillageDesignations: row.home_designations,
+    },
+    partnerRegions: row.partner_regions,
+  };
+}
+
 /** A pairing as it stands, its row locked until the transaction ends (status changes apply in turn). */
 export async function lockPairing(em: EntityManager, id: string): Promise<PairingNode | null> {
   const [row] = await query<PairingRow>(em, `SELECT ${COLUMNS} FROM pairing p WHERE p.id = ? FOR UPDATE`, [id]);
@@ -203,10 +251,11 @@ export interface ContributionRow {
   count: number | null;
   contributed_on: string;
   note: string | null;
+  source: string | null;
 }
 
 const CONTRIBUTION_COLUMNS =
-  'c.id, c.pairing_id, c.kind, c.stage, c.amount::text AS amount, c.count, c.contributed_on::text AS contributed_on, c.note';
+  'c.id, c.pairing_id, c.kind, c.stage, c.amount::text AS amount, c.count, c.contributed_on::text AS contributed_on, c.note, c.source';
 
 const CONTRIBUTIONS_BY_DATE: SortColumn[] = [
   { expr: 'c.contributed_on', direction: 'asc' },
@@ -224,6 +273,7 @@ export function toContribution(row: ContributionRow): ContributionNode {
   node.count = row.count;
   node.date = row.contributed_on;
   node.note = row.note;
+  node.source = row.source;
   return node;
 }
 

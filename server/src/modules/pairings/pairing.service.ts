@@ -12,17 +12,10 @@ import { ancestorCodesOf, levelOfCode, prefixOfCode } from '../../core/region-co
 import { regionCodeArg, regionService } from '../regions/region.service';
 import { villageFilterSql, villageService } from '../villages/village.service';
 import type { VillageFilter, VillageNode } from '../villages/village.types';
-import { ProviderType, UnitKind } from '../providers/provider.entity';
-import type { AssistanceUnitNode, ProviderNode } from '../providers/provider.types';
+import type { ProviderNode } from '../providers/provider.types';
 import { providerIdArg, providerService } from '../providers/provider.service';
-import {
-  Contribution,
-  Pairing,
-  PAIRING_TRANSITIONS,
-  PairingMechanism,
-  PairingStatus,
-  PairingTargetLevel,
-} from './pairing.entity';
+import { Contribution, Pairing, PairingMechanism, PairingStatus, PairingTargetLevel } from './pairing.entity';
+import { mechanismMisfit, transitionRefusal, type Misfit, type TargetFacts } from './pairing.rules';
 import type { ContributionNode, PairingFilter, PairingNode, RegionCoverage } from './pairing.types';
 import type { ChangePairingStatusInput, CreatePairingInput, RecordContributionInput } from './pairing.inputs';
 import { PAIRING_CHANGED } from './pairing.events';
@@ -34,6 +27,7 @@ import {
   contributionTotals,
   coverageOf,
   lockPairing,
+  mechanismFacts,
   pairingPage,
   pairingPagesOfProviders,
   pairingsByIds,
@@ -228,20 +222,9 @@ export class PairingService {
       throw badInput('status', 'a new pairing is PROPOSED or ACTIVE');
     if (input.endDate && input.endDate < input.startDate)
       throw badInput('endDate', 'endDate must not be before startDate');
-    if (input.mechanism === PairingMechanism.ENTERPRISE_VILLAGE && provider.kind !== ProviderType.ENTERPRISE) {
-      throw badInput('mechanism', 'ENTERPRISE_VILLAGE (万企兴万村) pairs an enterprise with its target');
-    }
-    if (input.mechanism === PairingMechanism.STRONG_HELPS_WEAK) {
-      if (!(
-        provider.kind === ProviderType.ASSISTANCE_UNIT &&
-        (provider as AssistanceUnitNode).unitKind === UnitKind.DEMONSTRATION_VILLAGE
-      )) {
-        throw badInput('providerId', 'STRONG_HELPS_WEAK (强村带弱村) needs a demonstration-village unit as provider');
-      }
-      if (target.level !== PairingTargetLevel.VILLAGE)
-        throw badInput('targetId', 'STRONG_HELPS_WEAK (强村带弱村) targets a village');
-      if (provider.regionCode === target.code) throw badInput('targetId', 'a village cannot help itself');
-    }
+    await this.requireFit(ctx.em, input.mechanism, provider.key, target, (misfit) =>
+      badInput(misfit.field, misfit.message),
+    );
     const created = await ctx.em.transactional(async (em) => {
       const pairing = {
         providerId: provider.key,
@@ -278,20 +261,19 @@ export class PairingService {
     await ctx.em.transactional(async (em) => {
       const current = await lockPairing(em, pairing.key);
       if (!current) throw notFound('Pairing not found', 'pairingId');
-      if (!PAIRING_TRANSITIONS[current.status].includes(input.status)) {
-        const allowed = PAIRING_TRANSITIONS[current.status];
-        throw badInput(
-          'status',
-          `a ${current.status} pairing cannot become ${input.status}${allowed.length ? `; allowed: ${allowed.join(', ')}` : '; it is final'}`,
-        );
-      }
+      const refusal = transitionRefusal(current.status, input.status);
+      if (refusal) throw badInput('status', refusal);
       if (input.endDate && input.endDate < current.startDate)
         throw badInput('endDate', 'endDate must not be before startDate');
-      if (
-        input.status === PairingStatus.ACTIVE &&
-        (await activeDuplicateExists(em, { ...current, exceptId: current.key }))
-      )
-        throw duplicateActive();
+      if (input.status === PairingStatus.ACTIVE) {
+        // The provider must still fit the mechanism: it may have left a campaign, or the
+        // partnership of its region may have ended, since the pairing was proposed or suspended.
+        const target = { code: current.targetCode, level: current.targetLevel };
+        await this.requireFit(em, current.mechanism, current.providerId, target, (misfit) =>
+          badInput('status', `cannot activate: ${misfit.message}`),
+        );
+        if (await activeDuplicateExists(em, { ...current, exceptId: current.key })) throw duplicateActive();
+      }
       await em.nativeUpdate(
         Pairing,
         { id: current.key },
@@ -338,6 +320,20 @@ export class PairingService {
     const contribution = await this.contributionByKey(ctx, id);
     if (!contribution) throw notFound('Contribution is not visible');
     return { contribution, pairing };
+  }
+
+  /** Refuses a provider that does not fit the mechanism for the target (see `mechanismMisfit`). */
+  private async requireFit(
+    em: Context['em'],
+    mechanism: PairingMechanism,
+    providerId: string,
+    target: TargetFacts,
+    refuse: (misfit: Misfit) => Error,
+  ): Promise<void> {
+    const facts = await mechanismFacts(em, providerId, target.code);
+    if (!facts) throw notFound('Provider not found', 'providerId');
+    const misfit = mechanismMisfit(mechanism, facts.provider, target, facts.partnerRegions);
+    if (misfit) throw refuse(misfit);
   }
 
   private async mustSee(ctx: Context, id: string): Promise<PairingNode> {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { Node } from '../../core/relay/node';
+import { SOURCE_DESCRIPTION } from '../../core/provenance';
 import { ConnectionType } from '../../core/relay/connection';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
 import {
@@ -31,6 +32,9 @@ export class PairingNode extends Node {
 
   @Field(() => PairingStatus, { description: 'Status (结对状态)' })
   status: PairingStatus;
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 
   /** The key inside the global id: the pairing's uuid. */
   key: string;
@@ -64,6 +68,9 @@ export class ContributionNode extends Node {
 
   @Field(() => String, { nullable: true, description: 'Note (备注)' })
   note: string | null;
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 
   /** The key inside the global id: the contribution's uuid. */
   key: string;

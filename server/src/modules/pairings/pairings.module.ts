@@ -5,11 +5,13 @@ import { PairingLiveResolver } from './pairing-live.resolver';
 import { pairingService } from './pairing.service';
 import { pairingPolicy } from './pairing.policy';
 import { PAIRING_CHANGED } from './pairing.events';
+import { Migration20261201000500_pairing_integrity } from './migrations/Migration20261201000500_pairing_integrity';
 
 /** Pairings (结对帮扶) of providers with villages and counties, and their contributions. */
 export const pairingsModule: FeatureModule = {
   name: 'pairings',
   resolvers: [PairingResolver, VillagePairingsResolver, RegionCoverageResolver, PairingLiveResolver],
+  migrations: [{ name: 'Migration20261201000500_pairing_integrity', class: Migration20261201000500_pairing_integrity }],
   entities: [Pairing, Contribution],
   nodeTypes: [
     { typeName: 'Pairing', fetch: (ctx, key) => pairingService.byKey(ctx, key) },

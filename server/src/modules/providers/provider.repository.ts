@@ -26,11 +26,12 @@ export interface ProviderRow {
   industry: string | null;
   federation_member: boolean | null;
   campaigns: string[] | null;
+  source: string | null;
 }
 
 /** Select list of a provider over the alias `pr`; other modules join `provider pr` and map with `toProvider`. */
 export const PROVIDER_COLUMNS =
-  'pr.id, pr.type, pr.name, pr.region_code, pr.unit_kind, pr.unit_level, pr.credit_code, pr.ownership, pr.industry, pr.federation_member, pr.campaigns';
+  'pr.id, pr.type, pr.name, pr.region_code, pr.unit_kind, pr.unit_level, pr.credit_code, pr.ownership, pr.industry, pr.federation_member, pr.campaigns, pr.source';
 
 const BY_NAME: SortColumn[] = [
   { expr: 'pr.name', direction: 'asc' },
@@ -44,6 +45,7 @@ export function toProvider(row: ProviderRow): ProviderNode {
   node.name = row.name;
   node.kind = row.type;
   node.regionCode = row.region_code;
+  node.source = row.source;
   if (node instanceof EnterpriseNode) {
     node.creditCode = row.credit_code!;
     node.ownership = row.ownership!;

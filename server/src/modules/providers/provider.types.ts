@@ -1,6 +1,7 @@
 import { Field, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import { Node } from '../../core/relay/node';
+import { SOURCE_DESCRIPTION } from '../../core/provenance';
 import { ConnectionType } from '../../core/relay/connection';
 import { Campaign, Ownership, ProviderType, UnitKind, UnitLevel } from './provider.entity';
 
@@ -29,6 +30,9 @@ export abstract class ProviderNode extends Node {
 
   @Field(() => ProviderType, { description: 'Assistance unit or enterprise (帮扶主体类型)' })
   kind: ProviderType;
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 
   /** The key inside the global id: the provider's uuid. */
   key: string;

@@ -4,11 +4,13 @@ import { AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver } fr
 import { providerService } from './provider.service';
 import { ProviderType } from './provider.entity';
 import { providerTokenScopes } from './provider.policy';
+import { Migration20261201000400_provider_source } from './migrations/Migration20261201000400_provider_source';
 
 /** Assistance units (帮扶单位) and enterprises (帮扶企业). */
 export const providersModule: FeatureModule = {
   name: 'providers',
   resolvers: [AssistanceUnitResolver, EnterpriseResolver, ProviderFieldsResolver],
+  migrations: [{ name: 'Migration20261201000400_provider_source', class: Migration20261201000400_provider_source }],
   entities: [Provider],
   nodeTypes: [
     {

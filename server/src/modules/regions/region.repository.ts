@@ -24,9 +24,10 @@ export interface RegionRow {
   parent_code: string | null;
   former_poverty_county: boolean;
   key_assisted_county: KeyAssistedCountyLevel | null;
+  source: string | null;
 }
 
-const COLUMNS = 'r.code, r.name, r.level, r.parent_code, r.former_poverty_county, r.key_assisted_county';
+const COLUMNS = 'r.code, r.name, r.level, r.parent_code, r.former_poverty_county, r.key_assisted_county, r.source';
 const BY_CODE: SortColumn[] = [{ expr: 'r.code', direction: 'asc' }];
 
 export function toRegion(row: RegionRow): RegionNode {
@@ -39,6 +40,7 @@ export function toRegion(row: RegionRow): RegionNode {
   node.parentCode = row.parent_code;
   node.formerPovertyCounty = row.former_poverty_county;
   node.keyAssistedCounty = row.key_assisted_county;
+  node.source = row.source;
   return node;
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../core/relay/node';
+import { SOURCE_DESCRIPTION } from '../../core/provenance';
 import { ConnectionType } from '../../core/relay/connection';
 import { KeyAssistedCountyLevel, RegionLevel } from './region.entity';
 
@@ -25,6 +26,9 @@ export class RegionNode extends Node {
     description: 'Key-assisted county for rural revitalisation (乡村振兴重点帮扶县), national or provincial',
   })
   keyAssistedCounty: KeyAssistedCountyLevel | null;
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 
   /** The key inside the global id: the region code. */
   key: string;

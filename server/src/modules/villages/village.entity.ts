@@ -49,6 +49,12 @@ export class Village {
   @Property({ type: 'text[]' })
   specialtyIndustries: string[] = [];
 
+  @Property({ type: 'text[]' })
+  mainIndustries: string[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  source: string | null = null;
+
   @Property({ type: 'Date', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 
@@ -70,29 +76,9 @@ export class VillageDesignation {
   @Property({ type: 'integer', nullable: true })
   sinceYear: number | null = null;
 
+  @Property({ type: 'text', nullable: true })
+  source: string | null = null;
+
   @Property({ type: 'Date', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
-}
-
-/** One row per village and year; recording the same year again replaces it. */
-@Entity({ tableName: 'village_indicators' })
-export class VillageIndicators {
-  @PrimaryKey({ type: 'string', length: 12 })
-  villageCode: string;
-
-  @PrimaryKey({ type: 'integer' })
-  year: number;
-
-  @Property({ type: 'integer', nullable: true }) households: number | null = null;
-  @Property({ type: 'integer', nullable: true }) population: number | null = null;
-  @Property({ type: 'decimal', nullable: true }) perCapitaDisposableIncome: string | null = null;
-  @Property({ type: 'decimal', nullable: true }) collectiveIncome: string | null = null;
-  @Property({ type: 'decimal', nullable: true }) farmlandMu: string | null = null;
-  @Property({ type: 'decimal', nullable: true }) forestMu: string | null = null;
-  @Property({ type: 'decimal', nullable: true }) highStandardFarmlandShare: string | null = null;
-  @Property({ type: 'decimal', nullable: true }) tapWaterCoverage: string | null = null;
-  @Property({ type: 'decimal', nullable: true }) sanitaryToiletCoverage: string | null = null;
-
-  @Property({ type: 'Date', defaultRaw: 'now()' })
-  recordedAt: Opt<Date> = new Date();
 }

@@ -24,6 +24,12 @@ export class CreateVillageInput {
   @ArrayMaxSize(20)
   @Length(1, 100, { each: true })
   specialtyIndustries?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Main industries (主要产业)' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Length(1, 100, { each: true })
+  mainIndustries?: string[];
 }
 
 @InputType({ description: 'Changes to a village profile; omitted fields stay as they are' })
@@ -41,42 +47,85 @@ export class UpdateVillageInput {
   @Length(1, 100)
   leadingIndustry?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Specialty industries (特色产业); replaces the list' })
   @IsOptional()
   @ArrayMaxSize(20)
   @Length(1, 100, { each: true })
   specialtyIndustries?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Main industries (主要产业); replaces the list' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Length(1, 100, { each: true })
+  mainIndustries?: string[];
 }
 
 const MIN_YEAR = 2000;
+const KEEP_OR_CLEAR = 'left out: kept as recorded; null: cleared';
 
-@InputType({ description: 'Indicators of one village and year; recording a year again replaces it' })
+@InputType({
+  description:
+    'Indicators of one village and year (录入年度指标). Merged into the year: a field left out keeps its recorded value, an explicit null clears it. Refused, naming the field: a year after the current one (Asia/Shanghai), fewer people than households, negative amounts or areas, shares outside 0–100.',
+})
 export class RecordVillageIndicatorsInput {
   @Field(() => ID)
   villageId: string;
 
-  @Field(() => Int, { description: `Year, ${MIN_YEAR} to next year` })
+  @Field(() => Int, { description: `Year (年份), ${MIN_YEAR} to the current year in Asia/Shanghai` })
   @IsInt()
   @Min(MIN_YEAR, { message: `year must be ${MIN_YEAR} or later` })
   year: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `Households (户数), not negative; ${KEEP_OR_CLEAR}` })
   @IsOptional()
+  @IsInt()
   @Min(0, { message: 'households must not be negative' })
-  households?: number;
+  households?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Population (人口), not negative and not below households; ${KEEP_OR_CLEAR}`,
+  })
   @IsOptional()
+  @IsInt()
   @Min(0, { message: 'population must not be negative' })
-  population?: number;
+  population?: number | null;
 
-  @Field(() => DecimalScalar, { nullable: true }) perCapitaDisposableIncome?: string;
-  @Field(() => DecimalScalar, { nullable: true }) collectiveIncome?: string;
-  @Field(() => DecimalScalar, { nullable: true }) farmlandMu?: string;
-  @Field(() => DecimalScalar, { nullable: true }) forestMu?: string;
-  @Field(() => DecimalScalar, { nullable: true }) highStandardFarmlandShare?: string;
-  @Field(() => DecimalScalar, { nullable: true }) tapWaterCoverage?: string;
-  @Field(() => DecimalScalar, { nullable: true }) sanitaryToiletCoverage?: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `Per-capita disposable income, yuan (人均可支配收入), not negative; ${KEEP_OR_CLEAR}`,
+  })
+  perCapitaDisposableIncome?: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `Village collective economic income, yuan (村集体经济收入), not negative; ${KEEP_OR_CLEAR}`,
+  })
+  collectiveIncome?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: `Farmland, mu (耕地), not negative; ${KEEP_OR_CLEAR}` })
+  farmlandMu?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: `Forest land, mu (林地), not negative; ${KEEP_OR_CLEAR}` })
+  forestMu?: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `High-standard farmland share, percent (高标准农田占比), 0–100; ${KEEP_OR_CLEAR}`,
+  })
+  highStandardFarmlandShare?: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `Tap-water coverage, percent (自来水普及率), 0–100; ${KEEP_OR_CLEAR}`,
+  })
+  tapWaterCoverage?: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: `Sanitary-toilet coverage, percent (卫生厕所普及率), 0–100; ${KEEP_OR_CLEAR}`,
+  })
+  sanitaryToiletCoverage?: string | null;
 }
 
 @InputType()

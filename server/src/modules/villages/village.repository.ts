@@ -8,7 +8,14 @@ import { pagesByParent } from '../../core/relay/batched-pages';
 import { toGlobalId } from '../../core/relay/global-id';
 import { insideRegionSql } from '../regions/region.repository';
 import type { DesignationKind, DesignationLevel } from './village.entity';
-import { VillageNode, type VillageDesignationType, type VillageIndicatorsType } from './village.types';
+import {
+  VillageNode,
+  type VillageDesignationType,
+  type VillageIndicatorChangeType,
+  type VillageIndicatorsType,
+} from './village.types';
+import { INDICATOR_FIELDS, type IndicatorField, type IndicatorValues } from './indicator.rules';
+import type { Role } from '../../core/auth/viewer';
 
 /**
  * The village registry's named queries. A village is its profile (`village v`) joined to its
@@ -23,9 +30,12 @@ export interface VillageRow {
   parent_code: string;
   leading_industry: string | null;
   specialty_industries: string[] | null;
+  main_industries: string[] | null;
+  source: string | null;
 }
 
-const COLUMNS = 'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries';
+const COLUMNS =
+  'r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries, v.main_industries, v.source';
 /** FROM clause of every village list; `r` is the village's region row, `v` its profile. */
 export const VILLAGE_FROM = 'village v JOIN region r ON r.code = v.code';
 
@@ -38,6 +48,8 @@ export function toVillage(row: VillageRow): VillageNode {
   node.townshipCode = row.parent_code;
   node.leadingIndustry = row.leading_industry;
   node.specialtyIndustries = row.specialty_industries ?? [];
+  node.mainIndustries = row.main_industries ?? [];
+  node.source = row.source;
   return node;
 }
 
@@ -126,6 +138,7 @@ interface DesignationRow {
   kind: DesignationKind;
   level: DesignationLevel | null;
   since_year: number | null;
+  source: string | null;
 }
 
 /** Designations of many villages, grouped per village (in `codes` order). */
@@ -133,13 +146,15 @@ export async function designationsOf(em: EntityManager, codes: readonly string[]
   const rows = await query<DesignationRow>(
     em,
     withWhere(
-      'SELECT village_code, kind, level, since_year FROM village_designation',
+      'SELECT village_code, kind, level, since_year, source FROM village_designation',
       inList('village_code', codes),
       'ORDER BY village_code, kind',
     ),
   );
   return codes.map((code) =>
-    rows.filter((r) => r.village_code === code).map((r) => ({ kind: r.kind, level: r.level, sinceYear: r.since_year })),
+    rows
+      .filter((r) => r.village_code === code)
+      .map((r) => ({ kind: r.kind, level: r.level, sinceYear: r.since_year, source: r.source })),
   );
 }
 
@@ -162,10 +177,24 @@ export interface IndicatorRow {
   high_standard_farmland_share: string | null;
   tap_water_coverage: string | null;
   sanitary_toilet_coverage: string | null;
+  source: string | null;
 }
 
 const INDICATOR_COLUMNS = `village_code, year, households, population, per_capita_disposable_income, collective_income,
-  farmland_mu, forest_mu, high_standard_farmland_share, tap_water_coverage, sanitary_toilet_coverage`;
+  farmland_mu, forest_mu, high_standard_farmland_share, tap_water_coverage, sanitary_toilet_coverage, source`;
+
+/** The indicator fields and their columns, in one place for reads, writes and snapshots. */
+const INDICATOR_COLUMN_OF: Record<IndicatorField, keyof IndicatorRow> = {
+  households: 'households',
+  population: 'population',
+  perCapitaDisposableIncome: 'per_capita_disposable_income',
+  collectiveIncome: 'collective_income',
+  farmlandMu: 'farmland_mu',
+  forestMu: 'forest_mu',
+  highStandardFarmlandShare: 'high_standard_farmland_share',
+  tapWaterCoverage: 'tap_water_coverage',
+  sanitaryToiletCoverage: 'sanitary_toilet_coverage',
+};
 
 export function toIndicators(row: IndicatorRow): VillageIndicatorsType {
   return {
@@ -180,6 +209,7 @@ export function toIndicators(row: IndicatorRow): VillageIndicatorsType {
     highStandardFarmlandShare: row.high_standard_farmland_share,
     tapWaterCoverage: row.tap_water_coverage,
     sanitaryToiletCoverage: row.sanitary_toilet_coverage,
+    source: row.source,
   };
 }
 
@@ -229,4 +259,136 @@ export async function indicatorsOfYear(
     [code, year],
   );
   return row ? toIndicators(row) : null;
+}
+
+/** The figures of an indicator year, without its key and provenance. */
+export function indicatorValues(indicators: VillageIndicatorsType | null): IndicatorValues | null {
+  if (!indicators) return null;
+  return Object.fromEntries(INDICATOR_FIELDS.map((field) => [field, indicators[field]])) as IndicatorValues;
+}
+
+/**
+ * Locks one village's year for a recording, creating the row when the year is new (so two first
+ * recordings of a year also apply one after the other). Returns the year as it stood, or null
+ * when it was just created.
+ */
+export async function lockIndicatorYear(
+  em: EntityManager,
+  code: string,
+  year: number,
+): Promise<VillageIndicatorsType | null> {
+  const created = await query(
+    em,
+    'INSERT INTO village_indicators (village_code, year) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING year',
+    [code, year],
+  );
+  const [row] = await query<IndicatorRow>(
+    em,
+    `SELECT ${INDICATOR_COLUMNS} FROM village_indicators WHERE village_code = ? AND year = ? FOR UPDATE`,
+    [code, year],
+  );
+  return created.length ? null : toIndicators(row);
+}
+
+/** Writes a year's figures as recorded through the platform (so without a seed source). */
+export async function saveIndicatorYear(
+  em: EntityManager,
+  code: string,
+  year: number,
+  values: IndicatorValues,
+): Promise<void> {
+  const assignments = INDICATOR_FIELDS.map((field) => `${INDICATOR_COLUMN_OF[field]} = ?`).join(', ');
+  await query(
+    em,
+    `UPDATE village_indicators SET ${assignments}, source = NULL, recorded_at = now() WHERE village_code = ? AND year = ?`,
+    [...INDICATOR_FIELDS.map((field) => values[field]), code, year],
+  );
+}
+
+/** A year's figures as kept in the change history (JSON; decimals stay strings). */
+type IndicatorSnapshot = IndicatorValues & { source: string | null };
+
+const snapshotOf = (indicators: VillageIndicatorsType): IndicatorSnapshot => ({
+  ...indicatorValues(indicators)!,
+  source: indicators.source,
+});
+
+/** Appends one recording to the village's indicator history. */
+export async function insertIndicatorChange(
+  em: EntityManager,
+  change: {
+    villageCode: string;
+    year: number;
+    role: Role;
+    by: string;
+    fields: readonly IndicatorField[];
+    before: VillageIndicatorsType | null;
+    after: VillageIndicatorsType;
+  },
+): Promise<void> {
+  await query(
+    em,
+    `INSERT INTO village_indicators_change (village_code, year, changed_by_role, changed_by, changed_fields, before, after)
+     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)`,
+    [
+      change.villageCode,
+      change.year,
+      change.role,
+      change.by,
+      [...change.fields],
+      change.before ? JSON.stringify(snapshotOf(change.before)) : null,
+      JSON.stringify(snapshotOf(change.after)),
+    ],
+  );
+}
+
+interface IndicatorChangeRow {
+  id: string;
+  village_code: string;
+  year: number;
+  changed_at: Date;
+  changed_by_role: Role;
+  changed_by: string;
+  changed_fields: string[];
+  before: IndicatorSnapshot | null;
+  after: IndicatorSnapshot;
+}
+
+function toIndicatorChange(row: IndicatorChangeRow): VillageIndicatorChangeType {
+  const version = (snapshot: IndicatorSnapshot): VillageIndicatorsType => ({
+    ...snapshot,
+    villageCode: row.village_code,
+    year: row.year,
+  });
+  return {
+    id: row.id,
+    year: row.year,
+    changedAt: row.changed_at,
+    changedByRole: row.changed_by_role,
+    changedBy: row.changed_by,
+    changedFields: row.changed_fields,
+    before: row.before ? version(row.before) : null,
+    after: version(row.after),
+  };
+}
+
+/** The indicator history of many villages, newest first, one page each; `where` is over `ch`. */
+export function indicatorChangePages(
+  ctx: Context,
+  villageCodes: readonly string[],
+  where: SqlFragment,
+  page: Page,
+): Promise<ConnectionData<VillageIndicatorChangeType>[]> {
+  return pagesByParent<IndicatorChangeRow, VillageIndicatorChangeType>(ctx, {
+    keys: villageCodes,
+    keyExpr: 'ch.village_code',
+    columns:
+      'ch.id::text AS id, ch.village_code, ch.year, ch.changed_at, ch.changed_by_role, ch.changed_by, ch.changed_fields, ch.before, ch.after',
+    from: 'village_indicators_change ch',
+    where,
+    sort: [{ expr: 'ch.id', direction: 'desc' }],
+    page,
+    cursorOf: (row) => [row.id],
+    toNode: toIndicatorChange,
+  });
 }

@@ -11,8 +11,10 @@ import {
   VillageConnection,
   VillageDesignationType,
   VillageFilter,
+  VillageIndicatorChangeConnection,
   VillageIndicatorsType,
   VillageNode,
+  type VillageIndicatorChangeType,
   VillageOrder,
 } from './village.types';
 import {
@@ -54,7 +56,8 @@ export class VillageResolver {
 
   @Authorized(villagePolicy.roles.write)
   @Mutation(() => RecordVillageIndicatorsPayload, {
-    description: 'Record one year of indicators, replacing that year (录入年度指标)',
+    description:
+      'Record one year of indicators, merged into what the year holds; every recording is kept in `indicatorChanges` (录入年度指标)',
   })
   recordVillageIndicators(
     @Ctx() ctx: Context,
@@ -108,6 +111,19 @@ export class VillageResolver {
   @FieldResolver(() => [VillageIndicatorsType], { description: 'Every recorded year, oldest first (历年指标)' })
   indicatorHistory(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<VillageIndicatorsType[]> {
     return villageService.indicatorHistory(ctx, village.code);
+  }
+
+  @FieldResolver(() => VillageIndicatorChangeConnection, {
+    description:
+      'Every recording of the indicators, newest first, with who made it and the year before and after; only the given year when `year` is set (指标变更记录)',
+  })
+  indicatorChanges(
+    @Ctx() ctx: Context,
+    @Root() village: VillageNode,
+    @Args() page: PageArgs,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ): Promise<ConnectionData<VillageIndicatorChangeType>> {
+    return villageService.indicatorChanges(ctx, village.code, year, page);
   }
 
   @FieldResolver(() => [TargetProgress], {

@@ -2,19 +2,28 @@ import type { Context } from '../../core/context';
 import { appendEvent } from '../../core/events/event-store';
 import { villagePolicy } from './village.policy';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { and, type SqlFragment } from '../../core/sql';
+import { and, sqlTrue, type SqlFragment } from '../../core/sql';
+import { todayInShanghai } from '../../core/dates';
 import { fromGlobalId } from '../../core/relay/global-id';
 import { readPage, type ConnectionData, type PageInput } from '../../core/relay/connection';
 import { levelOfCode, parentCodeOf, prefixOfCode } from '../../core/region-codes';
 import { Region, RegionLevel } from '../regions/region.entity';
 import { regionExists } from '../regions/region.repository';
 import { regionCodeArg } from '../regions/region.service';
-import { Village, VillageDesignation, VillageIndicators } from './village.entity';
+import { Village, VillageDesignation } from './village.entity';
+import {
+  INDICATOR_FIELDS,
+  changedFields,
+  implausibleIndicators,
+  mergeIndicators,
+  type IndicatorChanges,
+} from './indicator.rules';
 import {
   OrderDirection,
   VillageOrderField,
   type VillageDesignationType,
   type VillageFilter,
+  type VillageIndicatorChangeType,
   type VillageIndicatorsType,
   type VillageNode,
   type VillageOrder,
@@ -30,9 +39,14 @@ import { VILLAGE_INDICATORS_UPDATED } from './village.events';
 import {
   VILLAGES_BY_CODE,
   designationsOf,
+  indicatorChangePages,
+  indicatorValues,
   indicatorYearsOf,
   indicatorsOf,
   indicatorsOfYear,
+  insertIndicatorChange,
+  lockIndicatorYear,
+  saveIndicatorYear,
   villagePage,
   villagePagesInRegions,
   villagesByCodes,
@@ -187,6 +201,7 @@ export class VillageService {
         code: input.code,
         leadingIndustry: input.leadingIndustry ?? null,
         specialtyIndustries: dedupe(input.specialtyIndustries),
+        mainIndustries: dedupe(input.mainIndustries),
       });
     });
     return this.mustSee(ctx, input.code);
@@ -202,53 +217,71 @@ export class VillageService {
       if (input.name !== undefined) (await em.findOneOrFail(Region, { code })).name = input.name.trim();
       if (input.leadingIndustry !== undefined) village.leadingIndustry = input.leadingIndustry;
       if (input.specialtyIndustries !== undefined) village.specialtyIndustries = dedupe(input.specialtyIndustries);
+      if (input.mainIndustries !== undefined) village.mainIndustries = dedupe(input.mainIndustries);
     });
     return this.mustSee(ctx, code);
   }
 
+  /**
+   * `recordVillageIndicators`: merges the recording into the year (a field left out keeps its
+   * value, an explicit null clears it), refuses implausible figures naming the field, and keeps
+   * the change with who made it and when. The year's row is locked, so concurrent recordings of
+   * one year merge one after the other.
+   */
   async recordIndicators(
     ctx: Context,
     input: RecordVillageIndicatorsInput,
   ): Promise<{ village: VillageNode; indicators: VillageIndicatorsType }> {
     const code = villageCodeFromId(input.villageId);
     villagePolicy.requireWrite(ctx.viewer, code);
-    const nextYear = new Date().getFullYear() + 1;
-    if (input.year > nextYear) throw badInput('year', `year must be ${nextYear} or earlier`);
-    for (const field of ['perCapitaDisposableIncome', 'farmlandMu', 'forestMu'] as const) {
-      if (input[field] != null && Number(input[field]) < 0) throw badInput(field, `${field} must not be negative`);
-    }
-    for (const field of ['highStandardFarmlandShare', 'tapWaterCoverage', 'sanitaryToiletCoverage'] as const) {
-      const value = input[field];
-      if (value != null && (Number(value) < 0 || Number(value) > 100))
-        throw badInput(field, `${field} is a percentage between 0 and 100`);
-    }
     const village = await this.require(ctx, input.villageId);
-    await ctx.em.transactional(async (em) => {
-      const existing = await em.findOne(VillageIndicators, { villageCode: village.code, year: input.year });
-      const row = existing ?? em.create(VillageIndicators, { villageCode: village.code, year: input.year });
-      // Recording a year replaces the whole row: fields left out become unknown, not stale.
-      em.assign(row, {
-        households: input.households ?? null,
-        population: input.population ?? null,
-        perCapitaDisposableIncome: input.perCapitaDisposableIncome ?? null,
-        collectiveIncome: input.collectiveIncome ?? null,
-        farmlandMu: input.farmlandMu ?? null,
-        forestMu: input.forestMu ?? null,
-        highStandardFarmlandShare: input.highStandardFarmlandShare ?? null,
-        tapWaterCoverage: input.tapWaterCoverage ?? null,
-        sanitaryToiletCoverage: input.sanitaryToiletCoverage ?? null,
-        recordedAt: new Date(),
+    const changes: IndicatorChanges = Object.fromEntries(
+      INDICATOR_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
+    );
+    const currentYear = Number(todayInShanghai().slice(0, 4));
+    const indicators = await ctx.em.transactional(async (em) => {
+      const before = await lockIndicatorYear(em, code, input.year);
+      const values = mergeIndicators(indicatorValues(before), changes);
+      const problem = implausibleIndicators(input.year, values, new Set(Object.keys(changes)), currentYear);
+      if (problem) throw badInput(problem.fields, problem.message);
+      await saveIndicatorYear(em, code, input.year, values);
+      const after = (await indicatorsOfYear(em, code, input.year))!;
+      await insertIndicatorChange(em, {
+        villageCode: code,
+        year: input.year,
+        role: ctx.viewer.role,
+        by: ctx.viewer.subject ?? ctx.viewer.role,
+        fields: changedFields(indicatorValues(before), values),
+        before,
+        after,
       });
-      await em.flush();
       await appendEvent(em, {
         topic: VILLAGE_INDICATORS_UPDATED,
-        regionCode: village.code,
+        regionCode: code,
         partnerAccess: 'ASSIGNED_VILLAGE',
-        payload: { villageCode: village.code, year: input.year },
+        payload: { villageCode: code, year: input.year },
       });
+      return after;
     });
     ctx.events.announce();
-    return { village, indicators: (await indicatorsOfYear(ctx.em, village.code, input.year))! };
+    return { village, indicators };
+  }
+
+  /** `Village.indicatorChanges(year)`: the recordings of the village's indicators, newest first. */
+  indicatorChanges(
+    ctx: Context,
+    code: string,
+    year: number | null | undefined,
+    args: PageInput,
+  ): Promise<ConnectionData<VillageIndicatorChangeType>> {
+    const where: SqlFragment = year == null ? sqlTrue : { sql: 'ch.year = ?', bindings: [year] };
+    const page = readPage(args);
+    return ctx.loaders
+      .get<string, ConnectionData<VillageIndicatorChangeType>>(
+        `village.indicatorChanges:${JSON.stringify([year ?? null, page])}`,
+        (codes) => indicatorChangePages(ctx, codes, where, page),
+      )
+      .load(code);
   }
 
   async designate(
@@ -270,7 +303,7 @@ export class VillageService {
     });
     return {
       village,
-      designation: { kind: input.kind, level: input.level ?? null, sinceYear: input.sinceYear ?? null },
+      designation: { kind: input.kind, level: input.level ?? null, sinceYear: input.sinceYear ?? null, source: null },
     };
   }
 
@@ -292,6 +325,8 @@ export class VillageService {
   }
 }
 
-const dedupe = (values: string[] | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+const dedupe = (values: string[] | null | undefined) => [
+  ...new Set((values ?? []).map((v) => v.trim()).filter(Boolean)),
+];
 
 export const villageService = new VillageService();

@@ -2,7 +2,9 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphq
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { DecimalScalar } from '../../core/scalars';
+import { DateTimeScalar, DecimalScalar } from '../../core/scalars';
+import { Role } from '../../core/auth/viewer';
+import { SOURCE_DESCRIPTION } from '../../core/provenance';
 import { DesignationKind, DesignationLevel } from './village.entity';
 
 @ObjectType('Village', { implements: Node, description: 'Administrative village with its profile (行政村档案)' })
@@ -18,6 +20,14 @@ export class VillageNode extends Node {
 
   @Field(() => [String], { description: 'Specialty industries (特色产业)' })
   specialtyIndustries: string[];
+
+  @Field(() => [String], {
+    description: 'Main industries (主要产业) as the profile lists them, e.g. 水稻、油菜、青花椒',
+  })
+  mainIndustries: string[];
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 
   /** The key inside the global id: the village code. */
   key: string;
@@ -40,6 +50,9 @@ export class VillageDesignationType {
 
   @Field(() => Int, { nullable: true, description: 'Year since which it holds (认定年份)' })
   sinceYear: number | null;
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 }
 
 @ObjectType('VillageIndicators', {
@@ -85,8 +98,53 @@ export class VillageIndicatorsType {
   @Field(() => DecimalScalar, { nullable: true, description: 'Sanitary-toilet coverage, percent (卫生厕所普及率, %)' })
   sanitaryToiletCoverage: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: `${SOURCE_DESCRIPTION}. A year recorded through the platform is null even where some of its figures were seeded: the recording took them over.`,
+  })
+  source: string | null;
+
   villageCode: string;
 }
+
+@ObjectType('VillageIndicatorChange', {
+  description:
+    "One recording of a village's indicators for a year (指标变更记录): who recorded it, when, and the year before and after",
+})
+export class VillageIndicatorChangeType {
+  @Field(() => Int, { description: 'Indicator year (年份)' })
+  year: number;
+
+  @Field(() => DateTimeScalar, { description: 'When it was recorded (记录时间)' })
+  changedAt: Date;
+
+  @Field(() => Role, { description: 'Role of the account that recorded it (记录人角色)' })
+  changedByRole: Role;
+
+  @Field({ description: 'The account that recorded it: the subject of its token (记录人)' })
+  changedBy: string;
+
+  @Field(() => [String], { description: 'Indicator fields whose value changed (变更字段), e.g. collectiveIncome' })
+  changedFields: string[];
+
+  @Field(() => VillageIndicatorsType, {
+    nullable: true,
+    description: 'The year as it stood before (变更前); null when the year was first recorded',
+  })
+  before: VillageIndicatorsType | null;
+
+  @Field(() => VillageIndicatorsType, { description: 'The year as recorded (变更后)' })
+  after: VillageIndicatorsType;
+
+  /** Position in the village's history, newest first. */
+  id: string;
+}
+
+@ObjectType('VillageIndicatorChangeConnection')
+export class VillageIndicatorChangeConnection extends ConnectionType(
+  VillageIndicatorChangeType,
+  'VillageIndicatorChange',
+) {}
 
 export enum VillageOrderField {
   CODE = 'CODE',
