@@ -34,7 +34,10 @@ export interface AssembledPlatform {
 
 function assemble(): AssembledPlatform {
   const modules = featureModules;
-  targetService.useMetrics(modules.flatMap((m) => m.targetMetrics ?? []));
+  targetService.useMetrics(
+    modules.flatMap((m) => m.targetMetrics ?? []),
+    modules.flatMap((m) => m.regionMetrics ?? []),
+  );
   return {
     resolvers: [NodeResolver, TokenResolver, ...modules.flatMap((m) => m.resolvers ?? [])],
     orm: {

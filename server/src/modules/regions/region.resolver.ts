@@ -3,7 +3,8 @@ import type { Context } from '../../core/context';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { prefixOfCode } from '../../core/region-codes';
 import { RegionLevel } from './region.entity';
-import { RegionConnection, RegionNode, RegionSummary } from './region.types';
+import { RegionConnection, RegionNode } from './region.types';
+import { RegionSummary } from '../targets/target.types';
 import { CreateRegionInput, CreateRegionPayload } from './region.inputs';
 import { regionCodeArg, regionService } from './region.service';
 import { VillageConnection, VillageFilter, VillageOrder, type VillageNode } from '../villages/village.types';
@@ -65,7 +66,8 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => RegionSummary, {
-    description: 'Village counts and policy-target attainment inside this region (区域汇总)',
+    description:
+      'Village counts and policy-target attainment inside this region (区域汇总), targets judged as at the end of `year` (default and latest: the current year in Asia/Shanghai)',
   })
   summary(
     @Ctx() ctx: Context,

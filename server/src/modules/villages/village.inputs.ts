@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { DecimalScalar } from '../../core/scalars';
 import { DesignationKind, DesignationLevel } from './village.entity';
-import { VillageDesignationType, VillageIndicatorsType, VillageNode } from './village.types';
+import { VillageDesignationType, VillageIndicatorsType, VillageIndustryType, VillageNode } from './village.types';
 
 @InputType({ description: 'A new village; its township follows from the code and must exist' })
 export class CreateVillageInput {
@@ -155,6 +155,37 @@ export class RevokeVillageDesignationInput {
 
   @Field(() => DesignationKind)
   kind: DesignationKind;
+}
+
+@InputType({
+  description:
+    'Since when one industry of the village profile exists (产业形成年份): established that year, or first documented then',
+})
+export class RecordVillageIndustryInput {
+  @Field(() => ID)
+  villageId: string;
+
+  @Field({ description: 'Industry name, as the profile lists it (leading, specialty or main industry)' })
+  @Length(1, 100, { message: 'name must be 1 to 100 characters' })
+  name: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year (年份), 1949 to the current year in Asia/Shanghai; null forgets the year',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1949, { message: 'sinceYear must be 1949 or later' })
+  sinceYear?: number | null;
+}
+
+@ObjectType()
+export class RecordVillageIndustryPayload {
+  @Field(() => VillageNode)
+  village: VillageNode;
+
+  @Field(() => VillageIndustryType)
+  industry: VillageIndustryType;
 }
 
 @ObjectType()

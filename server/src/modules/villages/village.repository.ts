@@ -13,6 +13,8 @@ import {
   type VillageDesignationType,
   type VillageIndicatorChangeType,
   type VillageIndicatorsType,
+  type VillageIndustryType,
+  type IndustryRole,
 } from './village.types';
 import { INDICATOR_FIELDS, type IndicatorField, type IndicatorValues } from './indicator.rules';
 import type { Role } from '../../core/auth/viewer';
@@ -131,6 +133,56 @@ export function villagePagesBy(
     cursorOf: VILLAGES_BY_CODE.cursorOf,
     toNode: toVillage,
   });
+}
+
+/**
+ * The industries of many villages' profiles, each named once with its roles and, when known, the
+ * year since which it exists (grouped per village, in `codes` order).
+ */
+export async function industriesOf(em: EntityManager, codes: readonly string[]): Promise<VillageIndustryType[][]> {
+  const rows = await query<{
+    village_code: string;
+    name: string;
+    roles: IndustryRole[];
+    since_year: number | null;
+    source: string | null;
+  }>(
+    em,
+    withWhere(
+      `SELECT n.village_code, n.name, array_agg(n.role ORDER BY n.role) AS roles, vi.since_year, vi.source
+       FROM (
+         SELECT v.code AS village_code, v.leading_industry AS name, 'LEADING' AS role FROM village v WHERE v.leading_industry IS NOT NULL
+         UNION SELECT v.code, unnest(v.specialty_industries), 'SPECIALTY' FROM village v
+         UNION SELECT v.code, unnest(v.main_industries), 'MAIN' FROM village v
+       ) n LEFT JOIN village_industry vi ON vi.village_code = n.village_code AND vi.name = n.name`,
+      inList('n.village_code', codes),
+      'GROUP BY n.village_code, n.name, vi.since_year, vi.source ORDER BY n.village_code, n.name',
+    ),
+  );
+  return codes.map((code) =>
+    rows
+      .filter((row) => row.village_code === code)
+      .map((row) => ({ name: row.name, roles: row.roles, sinceYear: row.since_year, source: row.source })),
+  );
+}
+
+/** Records (or forgets, with null) since when an industry of the village exists, as recorded through the platform. */
+export async function saveIndustrySince(
+  em: EntityManager,
+  code: string,
+  name: string,
+  sinceYear: number | null,
+): Promise<void> {
+  if (sinceYear === null) {
+    await query(em, 'DELETE FROM village_industry WHERE village_code = ? AND name = ?', [code, name]);
+    return;
+  }
+  await query(
+    em,
+    `INSERT INTO village_industry (village_code, name, since_year, source) VALUES (?, ?, ?, NULL)
+     ON CONFLICT (village_code, name) DO UPDATE SET since_year = excluded.since_year, source = NULL, recorded_at = now()`,
+    [code, name, sinceYear],
+  );
 }
 
 interface DesignationRow {

@@ -4,8 +4,6 @@ import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { parentCodeOf } from '../../core/region-codes';
 import { RegionNode } from '../regions/region.types';
 import { regionService } from '../regions/region.service';
-import { TargetProgress } from '../targets/target.types';
-import { targetService } from '../targets/target.service';
 import { villageService } from './village.service';
 import {
   VillageConnection,
@@ -13,6 +11,7 @@ import {
   VillageFilter,
   VillageIndicatorChangeConnection,
   VillageIndicatorsType,
+  VillageIndustryType,
   VillageNode,
   type VillageIndicatorChangeType,
   VillageOrder,
@@ -23,6 +22,8 @@ import {
   DesignateVillagePayload,
   RecordVillageIndicatorsInput,
   RecordVillageIndicatorsPayload,
+  RecordVillageIndustryInput,
+  RecordVillageIndustryPayload,
   RevokeVillageDesignationInput,
   UpdateVillageInput,
   VillagePayload,
@@ -67,6 +68,17 @@ export class VillageResolver {
   }
 
   @Authorized(villagePolicy.roles.write)
+  @Mutation(() => RecordVillageIndustryPayload, {
+    description: 'Record since when one industry of the village exists (产业形成年份), for targets due by a year',
+  })
+  recordVillageIndustry(
+    @Ctx() ctx: Context,
+    @Arg('input') input: RecordVillageIndustryInput,
+  ): Promise<RecordVillageIndustryPayload> {
+    return villageService.recordIndustry(ctx, input);
+  }
+
+  @Authorized(villagePolicy.roles.write)
   @Mutation(() => DesignateVillagePayload, { description: 'Give a village a designation (村庄认定)' })
   designateVillage(@Ctx() ctx: Context, @Arg('input') input: DesignateVillageInput): Promise<DesignateVillagePayload> {
     return villageService.designate(ctx, input);
@@ -94,6 +106,14 @@ export class VillageResolver {
   @FieldResolver(() => [VillageDesignationType], { description: 'Designations held (村庄认定)' })
   designations(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<VillageDesignationType[]> {
     return villageService.designations(ctx, village.code);
+  }
+
+  @FieldResolver(() => [VillageIndustryType], {
+    description:
+      'Industries of the profile (村产业): leading, specialty and main, each once, with the year since which it exists when known',
+  })
+  industries(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<VillageIndustryType[]> {
+    return villageService.industries(ctx, village.code);
   }
 
   @FieldResolver(() => VillageIndicatorsType, {
@@ -124,17 +144,5 @@ export class VillageResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number,
   ): Promise<ConnectionData<VillageIndicatorChangeType>> {
     return villageService.indicatorChanges(ctx, village.code, year, page);
-  }
-
-  @FieldResolver(() => [TargetProgress], {
-    description:
-      'Progress toward each policy target that applies to the village, evaluated on the indicators of `year` (latest when none is given) (目标进度)',
-  })
-  targetProgress(
-    @Ctx() ctx: Context,
-    @Root() village: VillageNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
-  ): Promise<TargetProgress[]> {
-    return targetService.progress(ctx, village.code, year);
   }
 }

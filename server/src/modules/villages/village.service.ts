@@ -25,6 +25,7 @@ import {
   type VillageFilter,
   type VillageIndicatorChangeType,
   type VillageIndicatorsType,
+  type VillageIndustryType,
   type VillageNode,
   type VillageOrder,
 } from './village.types';
@@ -32,6 +33,7 @@ import type {
   CreateVillageInput,
   DesignateVillageInput,
   RecordVillageIndicatorsInput,
+  RecordVillageIndustryInput,
   RevokeVillageDesignationInput,
   UpdateVillageInput,
 } from './village.inputs';
@@ -44,6 +46,8 @@ import {
   indicatorYearsOf,
   indicatorsOf,
   indicatorsOfYear,
+  industriesOf,
+  saveIndustrySince,
   insertIndicatorChange,
   lockIndicatorYear,
   saveIndicatorYear,
@@ -165,6 +169,35 @@ export class VillageService {
         indicatorsOf(ctx.em, codes, year ?? null),
       )
       .load(code);
+  }
+
+  /** `Village.industries`, batched; the village itself is already visible. */
+  industries(ctx: Context, code: string): Promise<VillageIndustryType[]> {
+    return ctx.loaders
+      .get<string, VillageIndustryType[]>('village.industries', (codes) => industriesOf(ctx.em, codes))
+      .load(code);
+  }
+
+  /** `recordVillageIndustry`: the industry must be one the profile lists; the year not after the current one. */
+  async recordIndustry(
+    ctx: Context,
+    input: RecordVillageIndustryInput,
+  ): Promise<{ village: VillageNode; industry: VillageIndustryType }> {
+    const code = villageCodeFromId(input.villageId);
+    villagePolicy.requireWrite(ctx.viewer, code);
+    const village = await this.require(ctx, input.villageId);
+    const currentYear = Number(todayInShanghai().slice(0, 4));
+    if (input.sinceYear != null && input.sinceYear > currentYear)
+      throw badInput('sinceYear', `sinceYear must not be after the current year ${currentYear} (Asia/Shanghai)`);
+    const name = input.name.trim();
+    const industry = await ctx.em.transactional(async (em) => {
+      const listed = (await industriesOf(em, [code]))[0].find((i) => i.name === name);
+      if (!listed)
+        throw badInput('name', `${name} is not an industry of the village profile; add it with updateVillage first`);
+      await saveIndustrySince(em, code, name, input.sinceYear ?? null);
+      return (await industriesOf(em, [code]))[0].find((i) => i.name === name)!;
+    });
+    return { village, industry };
   }
 
   /** `Village.indicatorHistory`: every recorded year, oldest first. */

@@ -37,6 +37,43 @@ export class VillageNode extends Node {
 @ObjectType('VillageConnection')
 export class VillageConnection extends ConnectionType(VillageNode, 'Village') {}
 
+export enum IndustryRole {
+  LEADING = 'LEADING',
+  SPECIALTY = 'SPECIALTY',
+  MAIN = 'MAIN',
+}
+registerEnumType(IndustryRole, {
+  name: 'IndustryRole',
+  description: 'Role of an industry in a village profile (产业类别)',
+  valuesConfig: {
+    LEADING: { description: 'Leading industry (主导产业)' },
+    SPECIALTY: { description: 'Specialty industry (特色产业)' },
+    MAIN: { description: 'Main industry (主要产业)' },
+  },
+});
+
+@ObjectType('VillageIndustry', {
+  description:
+    'One industry of a village profile with the year since which it is known to exist (村产业), so targets due by a year count only industries dated by then',
+})
+export class VillageIndustryType {
+  @Field({ description: 'Industry (产业名称)' })
+  name: string;
+
+  @Field(() => [IndustryRole], { description: 'Roles it has in the profile (产业类别)' })
+  roles: IndustryRole[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Year it was established, or the first year it is documented (形成年份); null when not known: it then counts for no dated target',
+  })
+  sinceYear: number | null;
+
+  @Field(() => String, { nullable: true, description: `${SOURCE_DESCRIPTION}; of the year` })
+  source: string | null;
+}
+
 @ObjectType('VillageDesignation', { description: 'A designation the village holds (村庄认定)' })
 export class VillageDesignationType {
   @Field(() => DesignationKind, { description: 'Kind (类别)' })

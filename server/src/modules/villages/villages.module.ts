@@ -5,6 +5,7 @@ import { VillageLiveResolver } from './village-live.resolver';
 import { villageService } from './village.service';
 import { villagePolicy } from './village.policy';
 import { VILLAGE_INDICATORS_UPDATED } from './village.events';
+import { VILLAGE_METRICS } from './village.metrics';
 import { Migration20261201000200_village_integrity } from './migrations/Migration20261201000200_village_integrity';
 
 /** Village profiles (村档案): designations, industries and yearly indicators. */
@@ -15,4 +16,5 @@ export const villagesModule: FeatureModule = {
   entities: [Village, VillageDesignation],
   nodeTypes: [{ typeName: 'Village', fetch: (ctx, key) => villageService.byKey(ctx, key) }],
   topics: [{ topic: VILLAGE_INDICATORS_UPDATED, receives: villagePolicy.receives }],
+  targetMetrics: VILLAGE_METRICS,
 };
