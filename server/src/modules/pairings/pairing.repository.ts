@@ -318,10 +318,11 @@ export interface ContributionTotals {
   delivered: string;
 }
 
-/** Pledged and delivered sums of many pairings, exact, computed in SQL. */
+/** Pledged and delivered sums of many pairings, exact, computed in SQL; `scope` is over the pairing `p`. */
 export async function contributionTotals(
   em: EntityManager,
   pairingIds: readonly string[],
+  scope: SqlFragment,
 ): Promise<ContributionTotals[]> {
   const rows = await query<{ pairing_id: string } & ContributionTotals>(
     em,
@@ -329,8 +330,8 @@ export async function contributionTotals(
       `SELECT c.pairing_id,
          coalesce(sum(c.amount) FILTER (WHERE c.stage = 'PLEDGED'), 0)::numeric(18, 2)::text AS pledged,
          coalesce(sum(c.amount) FILTER (WHERE c.stage = 'DELIVERED'), 0)::numeric(18, 2)::text AS delivered
-       FROM contribution c`,
-      inList('c.pairing_id', pairingIds),
+       FROM contribution c JOIN pairing p ON p.id = c.pairing_id`,
+      and(inList('c.pairing_id', pairingIds), scope),
       'GROUP BY c.pairing_id',
     ),
   );

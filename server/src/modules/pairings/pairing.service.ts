@@ -176,10 +176,11 @@ export class PairingService {
       .load(pairingId);
   }
 
-  /** Pledged and delivered amounts of a pairing (already visible), exact sums computed in SQL. */
+  /** Pledged and delivered amounts of a pairing, exact sums computed in SQL. */
   totals(ctx: Context, pairingId: string): Promise<ContributionTotals> {
+    const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
     return ctx.loaders
-      .get<string, ContributionTotals>('pairing.totals', (ids) => contributionTotals(ctx.em, ids))
+      .get<string, ContributionTotals>('pairing.totals', (ids) => contributionTotals(ctx.em, ids, scope))
       .load(pairingId);
   }
 

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
-import { prefixOfCode } from '../../core/region-codes';
 import { RegionLevel } from './region.entity';
 import { RegionConnection, RegionNode } from './region.types';
 import { RegionSummary } from '../targets/target.types';
@@ -74,6 +73,6 @@ export class RegionResolver {
     @Root() region: RegionNode,
     @Arg('year', () => Int, { nullable: true }) year?: number,
   ): Promise<RegionSummary> {
-    return targetService.summary(ctx, prefixOfCode(region.code), year);
+    return targetService.summary(ctx, region.code, year);
   }
 }

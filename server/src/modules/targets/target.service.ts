@@ -1,20 +1,33 @@
 import type { Context } from '../../core/context';
 import { todayInShanghai } from '../../core/dates';
-import { and, inList, type SqlFragment } from '../../core/sql';
+import type { SqlFragment } from '../../core/sql';
 import { villagePolicy } from '../villages/village.policy';
 import { regionPolicy } from '../regions/region.policy';
 import type { RegionTargetMetric, TargetMetric } from '../feature-module';
 import { metFlag, targetStatus } from './target.rules';
 import type { CountyTargetAttainment, RegionSummary, TargetAttainment, TargetProgress } from './target.types';
 import {
+  countiesAsGroups,
+  countiesInRegions,
   countyAttainment,
   countyProgress,
   regionCounts,
   villageAttainment,
   villageProgress,
+  villagesAsGroups,
+  villagesInRegions,
   type AttainmentRow,
   type ProgressRow,
+  type RegionCounts,
 } from './target.repository';
+
+const NO_VILLAGES: RegionCounts = {
+  villageCount: 0,
+  keyAssistedVillageCount: 0,
+  formerPovertyVillageCount: 0,
+  demonstrationVillageCount: 0,
+  villagesWithIndicators: 0,
+};
 
 /** The year targets are judged as at: the one asked for, never later than the current year (Asia/Shanghai). */
 function judgedAsOf(year: number | null | undefined): { asOf: number; current: number } {
@@ -113,14 +126,8 @@ export class TargetService {
     const { asOf, current } = judgedAsOf(year);
     return ctx.loaders
       .get<string, TargetProgress[]>(`target.progress:${asOf}`, async (codes) => {
-        const rows = await villageProgress(
-          ctx.em,
-          this.villageMetrics,
-          and(inList('r.code', codes), scope),
-          asOf,
-          current,
-        );
-        return codes.map((code) => rows.filter((row) => row.subject_code === code).map(toProgress));
+        const rows = await villageProgress(ctx.em, this.villageMetrics, villagesAsGroups(codes, scope), asOf, current);
+        return codes.map((code) => rows.filter((row) => row.group_code === code).map(toProgress));
       })
       .load(villageCode);
   }
@@ -131,34 +138,52 @@ export class TargetService {
     const { asOf, current } = judgedAsOf(year);
     return ctx.loaders
       .get<string, TargetProgress[]>(`target.countyProgress:${asOf}`, async (codes) => {
-        const counties = and(inList('cs.code', codes), scope);
-        const rows = await countyProgress(ctx.em, this.regionMetrics, counties, asOf, current);
-        return codes.map((code) => rows.filter((row) => row.subject_code === code).map(toProgress));
+        const rows = await countyProgress(ctx.em, this.regionMetrics, countiesAsGroups(codes, scope), asOf, current);
+        return codes.map((code) => rows.filter((row) => row.group_code === code).map(toProgress));
       })
       .load(regionCode);
   }
 
-  /** `Region.summary(year)`: counts and village-target attainment over the visible villages under a prefix, in SQL. */
-  async summary(ctx: Context, regionPrefix: string, year: number | null | undefined): Promise<RegionSummary> {
-    const villages = and(villagePolicy.readable(ctx.viewer, 'r.code'), {
-      sql: 'r.code LIKE ?',
-      bindings: [`${regionPrefix}%`],
-    });
+  /**
+   * `Region.summary(year)`: counts and village-target attainment over the visible villages inside
+   * each region of the request, aggregated in SQL: two statements for any number of regions.
+   */
+  summary(ctx: Context, regionCode: string, year: number | null | undefined): Promise<RegionSummary> {
+    const scope = villagePolicy.readable(ctx.viewer, 'r.code');
     const { asOf, current } = judgedAsOf(year);
-    const counts = await regionCounts(ctx.em, villages, year ?? null);
-    const targets = await villageAttainment(ctx.em, this.villageMetrics, villages, asOf, current);
-    return { year: asOf, ...counts, targets: targets.map(toAttainment), regionPrefix, asOfYear: asOf };
+    return ctx.loaders
+      .get<string, RegionSummary>(`target.summary:${year ?? ''}`, async (codes) => {
+        const groups = villagesInRegions(codes, scope);
+        const counts = await regionCounts(ctx.em, groups, year ?? null);
+        const targets = await villageAttainment(ctx.em, this.villageMetrics, groups, asOf, current);
+        return codes.map((code) => ({
+          year: asOf,
+          ...(counts.find((row) => row.group_code === code) ?? NO_VILLAGES),
+          targets: targets.filter((row) => row.group_code === code).map(toAttainment),
+          regionCode: code,
+          asOfYear: asOf,
+        }));
+      })
+      .load(regionCode);
   }
 
-  /** `RegionSummary.countyTargets`: county-target attainment over the applicable counties inside the region. */
-  async countyTargets(ctx: Context, summary: RegionSummary): Promise<CountyTargetAttainment[]> {
-    const counties = and(this.applicableCounties(ctx), {
-      sql: 'cs.code LIKE ?',
-      bindings: [`${summary.regionPrefix}%`],
-    });
-    const { current } = judgedAsOf(summary.asOfYear);
-    const rows = await countyAttainment(ctx.em, this.regionMetrics, counties, summary.asOfYear, current);
-    return rows.map(toCountyAttainment);
+  /** `RegionSummary.countyTargets`: county-target attainment over the applicable counties of each region, in one statement. */
+  countyTargets(ctx: Context, summary: RegionSummary): Promise<CountyTargetAttainment[]> {
+    const scope = this.applicableCounties(ctx);
+    const { asOf, current } = judgedAsOf(summary.asOfYear);
+    return ctx.loaders
+      .get<string, CountyTargetAttainment[]>(`target.countyTargets:${asOf}`, async (codes) => {
+        const rows = await countyAttainment(
+          ctx.em,
+          this.regionMetrics,
+          codes,
+          countiesInRegions(codes, scope),
+          asOf,
+          current,
+        );
+        return codes.map((code) => rows.filter((row) => row.group_code === code).map(toCountyAttainment));
+      })
+      .load(summary.regionCode);
   }
 
   /**

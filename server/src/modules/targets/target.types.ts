@@ -206,7 +206,7 @@ export class RegionSummary {
   @Field(() => [TargetAttainment], { description: 'Per village target, how the villages it applies to stand' })
   targets: TargetAttainment[];
 
-  /** Region prefix and judged year, for the county targets resolved on demand. */
-  regionPrefix: string;
+  /** The region and the year judged, for the county targets resolved on demand. */
+  regionCode: string;
   asOfYear: number;
 }

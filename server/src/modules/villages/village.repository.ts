@@ -139,7 +139,11 @@ export function villagePagesBy(
  * The industries of many villages' profiles, each named once with its roles and, when known, the
  * year since which it exists (grouped per village, in `codes` order).
  */
-export async function industriesOf(em: EntityManager, codes: readonly string[]): Promise<VillageIndustryType[][]> {
+export async function industriesOf(
+  em: EntityManager,
+  codes: readonly string[],
+  scope: SqlFragment = sqlTrue,
+): Promise<VillageIndustryType[][]> {
   const rows = await query<{
     village_code: string;
     name: string;
@@ -155,7 +159,7 @@ export async function industriesOf(em: EntityManager, codes: readonly string[]):
          UNION SELECT v.code, unnest(v.specialty_industries), 'SPECIALTY' FROM village v
          UNION SELECT v.code, unnest(v.main_industries), 'MAIN' FROM village v
        ) n LEFT JOIN village_industry vi ON vi.village_code = n.village_code AND vi.name = n.name`,
-      inList('n.village_code', codes),
+      and(inList('n.village_code', codes), scope),
       'GROUP BY n.village_code, n.name, vi.since_year, vi.source ORDER BY n.village_code, n.name',
     ),
   );
@@ -193,13 +197,17 @@ interface DesignationRow {
   source: string | null;
 }
 
-/** Designations of many villages, grouped per village (in `codes` order). */
-export async function designationsOf(em: EntityManager, codes: readonly string[]): Promise<VillageDesignationType[][]> {
+/** Designations of many villages, grouped per village (in `codes` order); `scope` is over `village_code`. */
+export async function designationsOf(
+  em: EntityManager,
+  codes: readonly string[],
+  scope: SqlFragment,
+): Promise<VillageDesignationType[][]> {
   const rows = await query<DesignationRow>(
     em,
     withWhere(
       'SELECT village_code, kind, level, since_year, source FROM village_designation',
-      inList('village_code', codes),
+      and(inList('village_code', codes), scope),
       'ORDER BY village_code, kind',
     ),
   );
@@ -208,12 +216,6 @@ export async function designationsOf(em: EntityManager, codes: readonly string[]
       .filter((r) => r.village_code === code)
       .map((r) => ({ kind: r.kind, level: r.level, sinceYear: r.since_year, source: r.source })),
   );
-}
-
-/** Whether a village holds a designation. */
-export async function holdsDesignation(em: EntityManager, code: string, kind: DesignationKind): Promise<boolean> {
-  const rows = await query(em, 'SELECT 1 FROM village_designation WHERE village_code = ? AND kind = ?', [code, kind]);
-  return rows.length > 0;
 }
 
 /** A village_indicators row as read by the indicator queries. */
@@ -265,17 +267,18 @@ export function toIndicators(row: IndicatorRow): VillageIndicatorsType {
   };
 }
 
-/** Indicators of one year for many villages, or each village's latest year when `year` is null. */
+/** Indicators of one year for many villages, or each village's latest year when `year` is null; `scope` is over `village_code`. */
 export async function indicatorsOf(
   em: EntityManager,
   codes: readonly string[],
   year: number | null,
+  scope: SqlFragment,
 ): Promise<(VillageIndicatorsType | null)[]> {
   const rows = await query<IndicatorRow>(
     em,
     withWhere(
       `SELECT DISTINCT ON (village_code) ${INDICATOR_COLUMNS} FROM village_indicators`,
-      and(inList('village_code', codes), year === null ? sqlTrue : { sql: 'year = ?', bindings: [year] }),
+      and(inList('village_code', codes), year === null ? sqlTrue : { sql: 'year = ?', bindings: [year] }, scope),
       'ORDER BY village_code, year DESC',
     ),
   );
@@ -283,16 +286,17 @@ export async function indicatorsOf(
   return codes.map((code) => byCode.get(code) ?? null);
 }
 
-/** Every recorded year of many villages, oldest first. */
+/** Every recorded year of many villages, oldest first; `scope` is over `village_code`. */
 export async function indicatorYearsOf(
   em: EntityManager,
   codes: readonly string[],
+  scope: SqlFragment,
 ): Promise<VillageIndicatorsType[][]> {
   const rows = await query<IndicatorRow>(
     em,
     withWhere(
       `SELECT ${INDICATOR_COLUMNS} FROM village_indicators`,
-      inList('village_code', codes),
+      and(inList('village_code', codes), scope),
       'ORDER BY village_code, year',
     ),
   );

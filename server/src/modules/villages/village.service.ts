@@ -158,7 +158,9 @@ export class VillageService {
   /** `Village.designations`, batched; the village itself is already visible. */
   designations(ctx: Context, code: string): Promise<VillageDesignationType[]> {
     return ctx.loaders
-      .get<string, VillageDesignationType[]>('village.designations', (codes) => designationsOf(ctx.em, codes))
+      .get<string, VillageDesignationType[]>('village.designations', (codes) =>
+        designationsOf(ctx.em, codes, villagePolicy.readable(ctx.viewer, 'village_code')),
+      )
       .load(code);
   }
 
@@ -166,7 +168,7 @@ export class VillageService {
   indicators(ctx: Context, code: string, year: number | null | undefined): Promise<VillageIndicatorsType | null> {
     return ctx.loaders
       .get<string, VillageIndicatorsType | null>(`village.indicators:${year ?? 'latest'}`, (codes) =>
-        indicatorsOf(ctx.em, codes, year ?? null),
+        indicatorsOf(ctx.em, codes, year ?? null, villagePolicy.readable(ctx.viewer, 'village_code')),
       )
       .load(code);
   }
@@ -174,7 +176,9 @@ export class VillageService {
   /** `Village.industries`, batched; the village itself is already visible. */
   industries(ctx: Context, code: string): Promise<VillageIndustryType[]> {
     return ctx.loaders
-      .get<string, VillageIndustryType[]>('village.industries', (codes) => industriesOf(ctx.em, codes))
+      .get<string, VillageIndustryType[]>('village.industries', (codes) =>
+        industriesOf(ctx.em, codes, villagePolicy.readable(ctx.viewer, 'n.village_code')),
+      )
       .load(code);
   }
 
@@ -203,7 +207,9 @@ export class VillageService {
   /** `Village.indicatorHistory`: every recorded year, oldest first. */
   indicatorHistory(ctx: Context, code: string): Promise<VillageIndicatorsType[]> {
     return ctx.loaders
-      .get<string, VillageIndicatorsType[]>('village.indicatorHistory', (codes) => indicatorYearsOf(ctx.em, codes))
+      .get<string, VillageIndicatorsType[]>('village.indicatorHistory', (codes) =>
+        indicatorYearsOf(ctx.em, codes, villagePolicy.readable(ctx.viewer, 'village_code')),
+      )
       .load(code);
   }
 
@@ -307,7 +313,10 @@ export class VillageService {
     year: number | null | undefined,
     args: PageInput,
   ): Promise<ConnectionData<VillageIndicatorChangeType>> {
-    const where: SqlFragment = year == null ? sqlTrue : { sql: 'ch.year = ?', bindings: [year] };
+    const where = and(
+      villagePolicy.readable(ctx.viewer, 'ch.village_code'),
+      year == null ? sqlTrue : { sql: 'ch.year = ?', bindings: [year] },
+    );
     const page = readPage(args);
     return ctx.loaders
       .get<string, ConnectionData<VillageIndicatorChangeType>>(
