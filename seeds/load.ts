@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
-import { linkPairings } from '../server/src/modules/consumption/purchase-import';
+import { seedConsumption } from './consumption.seed';
 
 /**
  * Loads the demo data set from seeds/data into a migrated database. Idempotent: every row is an
@@ -13,7 +13,7 @@ import { linkPairings } from '../server/src/modules/consumption/purchase-import'
 
 const DATA_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'data');
 
-function dataFile<T>(name: string): T {
+export function dataFile<T>(name: string): T {
   // Compiled code runs from dist/seeds; the data files stay in seeds/data at the project root.
   const candidates = [path.join(DATA_DIR, name), path.resolve(__dirname, 'data', name)];
   const file = candidates.find((candidate) => fs.existsSync(candidate));
@@ -301,153 +301,6 @@ async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<
   }
   counts.pairings = file.pairings.length;
   counts.contributions = contributions;
-}
-
-interface ConsumptionFile {
-  suppliers: { key: string; name: string; kind: string; villageCode: string; creditCode?: string }[];
-  products: {
-    key: string;
-    name: string;
-    category: string;
-    supplierKey: string;
-    unit: string;
-    unitPrice: string;
-    certificateNumber: string | null;
-    certifiedFrom: string | null;
-    certifiedUntil: string | null;
-  }[];
-}
-
-/** A small deterministic generator, so the demo ledger is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const CHANNELS = ['E_COMMERCE_PLATFORM', 'CANTEEN', 'TRADE_UNION', 'EXPO', 'LIVE_STREAM', 'DIRECT'];
-export const LEDGER_START = '2025-11-01';
-export const LEDGER_DAYS = 365;
-
-/**
- * Suppliers, products, and a year of generated purchases (from LEDGER_START) by every seeded
- * unit and enterprise over every channel; every 25th purchase is voided with a reason.
- */
-async function seedConsumption(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
-  const file = dataFile<ConsumptionFile>('consumption.json');
-  const providers = dataFile<ProvidersFile>('providers.json');
-  for (const s of file.suppliers) {
-    await trx('supplier')
-      .insert({
-        id: seedId('supplier', s.key),
-        name: s.name,
-        kind: s.kind,
-        village_code: s.villageCode,
-        credit_code: s.creditCode ?? null,
-      })
-      .onConflict('id')
-      .merge();
-  }
-  const villageOfSupplier = new Map(file.suppliers.map((s) => [s.key, s.villageCode]));
-  for (const p of file.products) {
-    await trx('product')
-      .insert({
-        id: seedId('product', p.key),
-        name: p.name,
-        category: p.category,
-        supplier_id: seedId('supplier', p.supplierKey),
-        origin_village_code: villageOfSupplier.get(p.supplierKey),
-        certificate_number: p.certificateNumber,
-        certified_from: p.certifiedFrom,
-        certified_until: p.certifiedUntil,
-      })
-      .onConflict('id')
-      .merge();
-  }
-  counts.suppliers = file.suppliers.length;
-  counts.products = file.products.length;
-
-  // Buyers buy mostly where they help (消费协作): from villages their active pairings cover; a
-  // buyer without such products sticks to one product picked from its key.
-  const pairings = dataFile<PairingsFile>('pairings.json').pairings.filter((p) => p.status === 'ACTIVE');
-  const covered = (providerKey: string, village: string) =>
-    pairings.some(
-      (p) =>
-        p.provider === providerKey &&
-        (p.target === village || (p.target.endsWith('000000') && village.startsWith(p.target.slice(0, 6)))),
-    );
-  const buyerKeys = [...providers.assistanceUnits, ...providers.enterprises].map((p) => p.key);
-  const productsOf = new Map(
-    buyerKeys.map((key, i) => {
-      const own = file.products.filter((p) => covered(key, villageOfSupplier.get(p.supplierKey)!));
-      return [key, own.length ? own : [file.products[i % file.products.length]]];
-    }),
-  );
-  const next = random(20251101);
-  const start = Date.parse(`${LEDGER_START}T00:00:00Z`);
-  const purchases: Record<string, unknown>[] = [];
-  const lines: Record<string, unknown>[] = [];
-  for (let n = 0; n < 1200; n++) {
-    const buyerKey = buyerKeys[n % buyerKeys.length];
-    const candidates = productsOf.get(buyerKey)!;
-    const product = candidates[Math.floor(next() * candidates.length)];
-    const second = file.products.filter((p) => p.supplierKey === product.supplierKey && p.key !== product.key)[0];
-    const chosen = second && next() < 0.3 ? [product, second] : [product];
-    const id = seedId('purchase', String(n));
-    let totalFen = 0n;
-    chosen.forEach((p, i) => {
-      const quantity = 1 + Math.floor(next() * 40);
-      const amountFen = BigInt(Math.round(Number(p.unitPrice) * 100)) * BigInt(quantity);
-      totalFen += amountFen;
-      lines.push({
-        purchase_id: id,
-        line_no: i + 1,
-        product_id: seedId('product', p.key),
-        category: p.category,
-        quantity,
-        unit: p.unit,
-        amount: `${amountFen / 100n}.${String(amountFen % 100n).padStart(2, '0')}`,
-      });
-    });
-    const village = villageOfSupplier.get(product.supplierKey)!;
-    const voided = n % 25 === 24;
-    purchases.push({
-      id,
-      buyer_id: seedId('provider', buyerKey),
-      client_reference: `seed-${n}`,
-      origin_village_code: village,
-      county_code: village.slice(0, 6).padEnd(12, '0'),
-      channel: CHANNELS[n % CHANNELS.length],
-      purchased_on: new Date(start + Math.floor(next() * LEDGER_DAYS) * 86_400_000).toISOString().slice(0, 10),
-      status: voided ? 'VOIDED' : n % 3 === 0 ? 'VERIFIED' : 'RECORDED',
-      total_amount: `${totalFen / 100n}.${String(totalFen % 100n).padStart(2, '0')}`,
-      line_count: chosen.length,
-      recorded_by: 'seed',
-      void_reason: voided ? '重复登记（示例）' : null,
-      voided_at: voided ? new Date(start) : null,
-    });
-  }
-  for (let i = 0; i < purchases.length; i += 500) {
-    await trx('purchase')
-      .insert(purchases.slice(i, i + 500))
-      .onConflict('id')
-      .ignore();
-  }
-  for (let i = 0; i < lines.length; i += 500) {
-    await trx('purchase_line')
-      .insert(lines.slice(i, i + 500))
-      .onConflict(['purchase_id', 'line_no'])
-      .ignore();
-  }
-  // The same rule as live recording decides which pairing each purchase counts toward.
-  for (let i = 0; i < purchases.length; i += 500)
-    await linkPairings(
-      trx,
-      purchases.slice(i, i + 500).map((p) => p.id as string),
-    );
-  counts.purchases = purchases.length;
 }
 
 interface TeamsFile {

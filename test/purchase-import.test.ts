@@ -60,7 +60,7 @@ describe('npm run import:purchases', () => {
     const rejected = first.stdout.split('\n').filter((l) => l.startsWith('line '));
     expect(rejected.map((l) => Number(/^line (\d+)/.exec(l)![1]))).toEqual([5, 6, 7, 8, 9]);
     expect(rejected[0]).toMatch(/channel must be one of/);
-    expect(rejected[1]).toMatch(/amount must be a non-negative amount/);
+    expect(rejected[1]).toMatch(/amount must be greater than 0/);
     expect(rejected[2]).toMatch(/line 8 of the same purchase/);
     expect(rejected[3]).toMatch(/another village/);
     expect(rejected[4]).toMatch(/buyer_id.*purchased_on.*quantity/);
@@ -83,6 +83,51 @@ describe('npm run import:purchases', () => {
       `SELECT count(*)::int AS n FROM purchase WHERE client_reference LIKE 'imp-%'`,
     );
     expect(after[0].n).toBe(2);
+  });
+
+  it('refuses what recordPurchase refuses, by the same rules, at both edges of each', async () => {
+    const citrus = toGlobalId('Product', seedId('product', 'citrus')); // certified to 2026-09-30, renewed from 2026-10-15
+    const pork = toGlobalId('Product', seedId('product', 'pork')); // certified from 2026-03-01
+    const rows: [string, string, string, string, string, string, string][] = [
+      // reference, date, product, quantity, unit, amount, expected: '' (imported) or the reason
+      ['edge-1', '1999-12-31', pepper, '1', '公斤', '88.50', 'purchased_on must be 2000-01-01 or later'],
+      ['edge-2', '2026-05-01', pepper, '1', '公斤', '0.00', 'amount must be greater than 0'],
+      ['edge-3', '2026-05-01', pepper, '1', ' ', '88.50', 'unit must hold 1 to 20 characters'],
+      [' ', '2026-05-01', pepper, '1', '公斤', '88.50', 'client_reference must hold 1 to 100 characters'],
+      ['edge-5', '2026-09-30', citrus, '1', '箱', '75.00', ''],
+      ['edge-6', '2026-10-01', citrus, '1', '箱', '75.00', 'is not certified for consumption support on 2026-10-01'],
+      ['edge-7', '2026-10-14', citrus, '1', '箱', '75.00', 'is not certified for consumption support on 2026-10-14'],
+      ['edge-8', '2026-10-15', citrus, '1', '箱', '75.00', ''],
+      ['edge-9', '2026-02-28', pork, '1', '公斤', '42.60', 'is not certified for consumption support on 2026-02-28'],
+      ['edge-10', '2026-03-01', pork, '1', '公斤', '42.60', ''],
+      ['edge-11', '2026-05-31', oil, '1', '桶', '79.90', ''], // revoked from 2026-06-01
+      ['edge-12', '2026-06-01', oil, '1', '桶', '79.90', 'revoked from 2026-06-01'],
+    ];
+    const csv = [
+      'client_reference,buyer_id,channel,purchased_on,product_id,quantity,unit,amount',
+      ...rows.map(([reference, date, product, quantity, unit, amount]) =>
+        [reference, buyer, 'DIRECT', date, product, quantity, `"${unit}"`, amount].join(','),
+      ),
+    ].join('\n');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), 'edges.csv');
+    fs.writeFileSync(file, csv + '\n');
+    const result = await importFile(file);
+    expect(result.code).toBe(1);
+    const reasons = new Map(
+      result.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('line '))
+        .map((l) => [Number(/^line (\d+)/.exec(l)![1]), l]),
+    );
+    rows.forEach(([, , , , , , expected], i) => {
+      const reason = reasons.get(i + 2);
+      if (expected) expect(reason).toContain(expected);
+      else expect(reason).toBeUndefined();
+    });
+    const imported = await server.sql<{ client_reference: string }>(
+      `SELECT client_reference FROM purchase WHERE client_reference LIKE 'edge-%' ORDER BY purchased_on`,
+    );
+    expect(imported.map((r) => r.client_reference)).toEqual(['edge-10', 'edge-11', 'edge-5', 'edge-8']);
   });
 
   it('refuses a file without the documented header', async () => {

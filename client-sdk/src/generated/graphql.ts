@@ -188,13 +188,13 @@ export type PurchaseFilter = {
 
 /** One product line (采购明细) */
 export type PurchaseLineInput = {
-  /** Amount in yuan, ≥ 0, at most 2 decimals (金额) */
+  /** Amount in yuan, > 0, at most 2 decimals (金额) */
   amount: string;
   /** Product id */
   productId: string | number;
   /** Quantity, > 0, at most 3 decimals (数量) */
   quantity: string;
-  /** Unit, e.g. 斤, 公斤, 箱 (单位) */
+  /** Unit, e.g. 斤, 公斤, 箱; 1 to 20 characters besides spaces (单位) */
   unit: string;
 };
 
@@ -207,15 +207,15 @@ export type PurchaseStatus =
   /** Voided with a reason; kept, never deleted, excluded from statistics (已作废) */
   | 'VOIDED';
 
-/** A purchase to record; all products must come from one origin village */
+/** A purchase to record; all products must come from one origin village and be certified (消费帮扶产品认定) on the purchase date. The bulk import applies the same rules. */
 export type RecordPurchaseInput = {
   /** Buyer: an AssistanceUnit or Enterprise id. Partners may only record for themselves. */
   buyerId: string | number;
   channel: PurchaseChannel;
-  /** The buyer's own reference; sending it again returns the existing purchase (幂等流水号) */
+  /** The buyer's own reference, 1 to 100 characters besides spaces (trimmed); sending it again returns the existing purchase (幂等流水号) */
   clientReference: string;
   lines: Array<PurchaseLineInput>;
-  /** Purchase date, not in the future (Asia/Shanghai) */
+  /** Purchase date, 2000-01-01 or later and not in the future (Asia/Shanghai) */
   purchasedOn: string;
 };
 

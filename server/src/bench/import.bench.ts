@@ -14,7 +14,6 @@ async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 40_000);
   const scratch = await scratchDatabase('platform_bench_import');
   try {
-    const knex = scratch.orm.em.getConnection().getKnex();
     const buyers = ['tea-co', 'citrus-co', 'sc-agri-dept', 'city-hospital'].map((k) => seedId('provider', k));
     const products = ['green-pepper', 'rapeseed-oil'].map((k) => seedId('product', k)); // one village: purchases may mix them
     let run = 0;
@@ -43,7 +42,9 @@ async function main(): Promise<void> {
       }
     }
     const measure = async (count: number, batchSize: number, concurrency = 1) => {
-      const { ms, result } = await timed(() => importPurchases(knex, csv(count), { batchSize, concurrency }));
+      const { ms, result } = await timed(() =>
+        importPurchases(scratch.orm.em.fork(), csv(count), { batchSize, concurrency }),
+      );
       if (result.rejected.length || result.imported * 2 !== count)
         throw new Error(`unexpected import result ${JSON.stringify({ ...result, rejected: result.rejected.length })}`);
       return (count / ms) * 1000;

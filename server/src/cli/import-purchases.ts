@@ -39,11 +39,10 @@ async function main(): Promise<number> {
       const line = `imported ${rows} rows (${Math.round(rows / Math.max(seconds, 0.001))} rows/s)`;
       process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
     };
-    const report = await importPurchases(
-      orm.em.getConnection().getKnex(),
-      readCsv(fs.createReadStream(file, { encoding: 'utf8' })),
-      { onProgress: progress, recordedBy: `import:${file}` },
-    );
+    const report = await importPurchases(orm.em.fork(), readCsv(fs.createReadStream(file, { encoding: 'utf8' })), {
+      onProgress: progress,
+      recordedBy: `import:${file}`,
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (process.stderr.isTTY) process.stderr.write('\n');
     process.stdout.write(

@@ -1,10 +1,9 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
-import { ProductCategory, PurchaseChannel, PurchaseStatus } from './consumption.enums';
-import { PurchaseNode } from './consumption.types';
-
-export const MAX_PURCHASE_LINES = 200;
+import { ProductCategory, PurchaseChannel, PurchaseStatus, SupplierKind } from './consumption.enums';
+import { ProductCertificationNode, ProductNode, PurchaseNode, SupplierNode } from './consumption.types';
+import { MAX_PURCHASE_LINES } from './purchase.rules';
 
 @InputType({ description: 'One product line (采购明细)' })
 export class PurchaseLineInput {
@@ -14,29 +13,33 @@ export class PurchaseLineInput {
   @Field(() => DecimalScalar, { description: 'Quantity, > 0, at most 3 decimals (数量)' })
   quantity: string;
 
-  @Field({ description: 'Unit, e.g. 斤, 公斤, 箱 (单位)' })
-  @Length(1, 20, { message: 'unit must be 1 to 20 characters' })
+  @Field({ description: 'Unit, e.g. 斤, 公斤, 箱; 1 to 20 characters besides spaces (单位)' })
   unit: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount in yuan, ≥ 0, at most 2 decimals (金额)' })
+  @Field(() => DecimalScalar, { description: 'Amount in yuan, > 0, at most 2 decimals (金额)' })
   amount: string;
 }
 
-@InputType({ description: 'A purchase to record; all products must come from one origin village' })
+@InputType({
+  description:
+    'A purchase to record; all products must come from one origin village and be certified (消费帮扶产品认定) on the purchase date. The bulk import applies the same rules.',
+})
 export class RecordPurchaseInput {
   @Field(() => ID, {
     description: 'Buyer: an AssistanceUnit or Enterprise id. Partners may only record for themselves.',
   })
   buyerId: string;
 
-  @Field({ description: "The buyer's own reference; sending it again returns the existing purchase (幂等流水号)" })
-  @Length(1, 100, { message: 'clientReference must be 1 to 100 characters' })
+  @Field({
+    description:
+      "The buyer's own reference, 1 to 100 characters besides spaces (trimmed); sending it again returns the existing purchase (幂等流水号)",
+  })
   clientReference: string;
 
   @Field(() => PurchaseChannel)
   channel: PurchaseChannel;
 
-  @Field(() => DateScalar, { description: 'Purchase date, not in the future (Asia/Shanghai)' })
+  @Field(() => DateScalar, { description: 'Purchase date, 2000-01-01 or later and not in the future (Asia/Shanghai)' })
   purchasedOn: string;
 
   @Field(() => [PurchaseLineInput])
@@ -108,4 +111,120 @@ export class ProductFilter {
   @Field({ nullable: true, description: 'true: certified today (消费帮扶产品认定有效); false: not certified today' })
   @IsOptional()
   certified?: boolean;
+}
+
+@InputType({ description: 'Supplier filter' })
+export class SupplierFilter {
+  @Field(() => ID, { nullable: true, description: 'Suppliers of this village' }) @IsOptional() villageId?: string;
+}
+
+@InputType({ description: 'Register a supplier in an assisted village (登记供应主体)' })
+export class CreateSupplierInput {
+  @Field(() => ID, { description: 'Village of the supplier (所在村)' }) villageId: string;
+
+  @Field({ description: 'Name (名称)' })
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name: string;
+
+  @Field(() => SupplierKind) kind: SupplierKind;
+
+  @Field({ nullable: true, description: 'Unified social credit code, GB 32100-2015 (统一社会信用代码)' })
+  @IsOptional()
+  creditCode?: string;
+}
+
+@InputType({ description: 'Change a supplier; its village cannot change (修改供应主体)' })
+export class UpdateSupplierInput {
+  @Field(() => ID) supplierId: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name?: string;
+
+  @Field(() => SupplierKind, { nullable: true }) @IsOptional() kind?: SupplierKind;
+
+  @Field(() => String, { nullable: true, description: 'A new credit code; null clears it' })
+  @IsOptional()
+  creditCode?: string | null;
+}
+
+@ObjectType()
+export class SupplierPayload {
+  @Field(() => SupplierNode) supplier: SupplierNode;
+}
+
+@InputType({ description: 'Register a product of a supplier; its origin village is the supplier’s (登记产品)' })
+export class CreateProductInput {
+  @Field(() => ID) supplierId: string;
+
+  @Field({ description: 'Name (产品名称)' })
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name: string;
+
+  @Field(() => ProductCategory) category: ProductCategory;
+}
+
+@InputType({ description: 'Change a product; purchase lines keep the category they were recorded with (修改产品)' })
+export class UpdateProductInput {
+  @Field(() => ID) productId: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name?: string;
+
+  @Field(() => ProductCategory, { nullable: true }) @IsOptional() category?: ProductCategory;
+}
+
+@ObjectType()
+export class ProductPayload {
+  @Field(() => ProductNode) product: ProductNode;
+}
+
+@InputType({
+  description:
+    'Certify a product (消费帮扶产品认定): a certificate covering validFrom through validUntil; it may not overlap another certificate of the product in force',
+})
+export class CertifyProductInput {
+  @Field(() => ID) productId: string;
+
+  @Field({ description: 'Certificate number (认定编号); unique per issuing body' })
+  @Length(1, 100, { message: 'certificateNumber must be 1 to 100 characters' })
+  certificateNumber: string;
+
+  @Field({ description: 'Issuing body (认定机构)' })
+  @Length(1, 200, { message: 'issuingBody must be 1 to 200 characters' })
+  issuingBody: string;
+
+  @Field(() => DateScalar, { description: 'First day covered (有效期起)' }) validFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day covered; omitted: no end date (有效期止)' })
+  @IsOptional()
+  validUntil?: string;
+}
+
+@InputType({
+  description:
+    'Revoke a certificate (撤销认定) from a day on, today or later: purchases dated before that day stay certified',
+})
+export class RevokeProductCertificationInput {
+  @Field(() => ID) certificationId: string;
+
+  @Field({ description: 'Why (撤销原因)' })
+  @Length(2, 500, { message: 'reason must be 2 to 500 characters' })
+  reason: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day no longer covered; today (Asia/Shanghai) when omitted, never earlier',
+  })
+  @IsOptional()
+  effectiveFrom?: string;
+}
+
+@ObjectType()
+export class ProductCertificationPayload {
+  @Field(() => ProductCertificationNode) certification: ProductCertificationNode;
+  @Field(() => ProductNode) product: ProductNode;
 }

@@ -1,21 +1,21 @@
 import type { FeatureModule } from '../feature-module';
-import {
-  ConsumptionStatsResolver,
-  ProductResolver,
-  PurchaseLineResolver,
-  PurchaseResolver,
-  SupplierResolver,
-  TopBuyerResolver,
-} from './consumption.resolver';
+import { PurchaseLineResolver, PurchaseResolver } from './purchase.resolver';
+import { ProductCertificationResolver, ProductResolver, SupplierResolver } from './product.resolver';
+import { ConsumptionStatsResolver, TopBuyerResolver } from './stats.resolver';
 import { PurchaseRecordedResolver, PurchaseStatusChangedResolver } from './consumption-live.resolver';
+import { Product, ProductCertification, Supplier } from './product.entity';
 import { purchaseService } from './purchase.service';
 import { productService } from './product.service';
+import { supplierService } from './supplier.service';
 import { purchasePolicy } from './purchase.policy';
 import { PURCHASE_RECORDED, PURCHASE_STATUS_CHANGED } from './consumption.events';
+import { Migration20261130000100_certification } from './migrations/Migration20261130000100_certification';
 
 /**
- * Consumption support (消费帮扶): certified products, the purchase ledger, statistics and import.
- * Purchases are written in SQL (idempotent upserts, bulk import), so the module has no entities.
+ * Consumption support (消费帮扶): suppliers and certified products, the purchase ledger,
+ * statistics and the bulk import. The catalogue (suppliers, products, certificates) is written
+ * through MikroORM entities; purchases are written in SQL (idempotent upserts, bulk import
+ * through unnest), so they have no entity: see `product.entity.ts` and `purchase.repository.ts`.
  */
 export const consumptionModule: FeatureModule = {
   name: 'consumption',
@@ -23,19 +23,42 @@ export const consumptionModule: FeatureModule = {
     PurchaseResolver,
     PurchaseLineResolver,
     ProductResolver,
+    ProductCertificationResolver,
     SupplierResolver,
     ConsumptionStatsResolver,
     TopBuyerResolver,
     PurchaseRecordedResolver,
     PurchaseStatusChangedResolver,
   ],
+  entities: [Supplier, Product, ProductCertification],
+  migrations: [{ name: 'Migration20261130000100_certification', class: Migration20261130000100_certification }],
   nodeTypes: [
     { typeName: 'Purchase', fetch: (ctx, key) => purchaseService.byKey(ctx, key) },
     { typeName: 'Product', fetch: (ctx, key) => productService.byKey(ctx, key) },
-    { typeName: 'Supplier', fetch: (ctx, key) => productService.supplier(ctx, key) },
+    { typeName: 'ProductCertification', fetch: (ctx, key) => productService.certificationByKey(ctx, key) },
+    { typeName: 'Supplier', fetch: (ctx, key) => supplierService.byKey(ctx, key) },
   ],
   topics: [
     { topic: PURCHASE_RECORDED, receives: purchasePolicy.receives },
     { topic: PURCHASE_STATUS_CHANGED, receives: purchasePolicy.receives },
+  ],
+  constraints: [
+    {
+      constraint: 'product_certification_number_unique',
+      message: 'The issuing body has already issued a certificate with this number',
+      fields: ['certificateNumber'],
+    },
+    {
+      constraint: 'supplier_credit_code_unique',
+      message: 'A supplier with this credit code exists',
+      fields: ['creditCode'],
+    },
+    { constraint: 'purchase_line_amount_positive', message: 'A line amount must be greater than 0', fields: ['lines'] },
+    {
+      constraint: 'purchase_reference_present',
+      message: 'clientReference must not be blank',
+      fields: ['clientReference'],
+    },
+    { constraint: 'purchase_line_unit_present', message: 'A line unit must not be blank', fields: ['lines'] },
   ],
 };

@@ -1,17 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../core/scalars';
 import { ProductCategory, PurchaseChannel, PurchaseStatus, SupplierKind } from './consumption.enums';
 
-export interface SupplierRow {
-  id: string;
-  name: string;
-  kind: SupplierKind;
-  village_code: string;
-  credit_code: string | null;
-}
+/** Description of every `source` field of this module: where a row comes from (数据来源). */
+export const SOURCE_DESCRIPTION =
+  'Provenance (数据来源): "DEMO" for seeded demonstration data (示例数据), a policy document reference for rows taken from one, null for data recorded through the API';
 
 @ObjectType('Supplier', {
   implements: Node,
@@ -22,88 +17,52 @@ export class SupplierNode extends Node {
   @Field(() => SupplierKind, { description: 'Kind (类型)' }) kind: SupplierKind;
   @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码)' }) creditCode:
     string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
   key: string;
   villageCode: string;
-
-  static from(row: SupplierRow): SupplierNode {
-    return Object.assign(new SupplierNode(), {
-      id: toGlobalId('Supplier', row.id),
-      key: row.id,
-      name: row.name,
-      kind: row.kind,
-      creditCode: row.credit_code,
-      villageCode: row.village_code,
-    });
-  }
 }
 
-export interface ProductRow {
-  id: string;
-  name: string;
-  category: ProductCategory;
-  supplier_id: string;
-  origin_village_code: string;
-  certificate_number: string | null;
-  certified_from: string | null;
-  certified_until: string | null;
-}
+@ObjectType('SupplierConnection')
+export class SupplierConnection extends ConnectionType(SupplierNode, 'Supplier') {}
 
 @ObjectType('Product', {
   implements: Node,
-  description: 'Product from an assisted village, possibly certified for consumption support (消费帮扶产品)',
+  description:
+    'Product from an assisted village (消费帮扶产品). Only lines of a product certified on the purchase date (消费帮扶产品认定) can be recorded.',
 })
 export class ProductNode extends Node {
   @Field({ description: 'Name (产品名称)' }) name: string;
   @Field(() => ProductCategory, { description: 'Category (类别)' }) category: ProductCategory;
-  @Field(() => String, { nullable: true, description: 'Certificate number of 消费帮扶产品认定 (认定编号)' })
-  certificateNumber: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'Certified from (认定起始日)' }) certifiedFrom: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'Certified until; null means no end date (认定截止日)' })
-  certifiedUntil: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
   key: string;
   supplierKey: string;
   originVillageCode: string;
-
-  static from(row: ProductRow): ProductNode {
-    return Object.assign(new ProductNode(), {
-      id: toGlobalId('Product', row.id),
-      key: row.id,
-      name: row.name,
-      category: row.category,
-      certificateNumber: row.certificate_number,
-      certifiedFrom: row.certified_from,
-      certifiedUntil: row.certified_until,
-      supplierKey: row.supplier_id,
-      originVillageCode: row.origin_village_code,
-    });
-  }
-
-  /** Whether the certification covers a day (calendar dates compare as strings). */
-  certifiedOn(day: string): boolean {
-    if (!this.certificateNumber || !this.certifiedFrom) return false;
-    return this.certifiedFrom <= day && (this.certifiedUntil === null || day <= this.certifiedUntil);
-  }
 }
 
 @ObjectType('ProductConnection')
 export class ProductConnection extends ConnectionType(ProductNode, 'Product') {}
 
-export interface PurchaseRow {
-  id: string;
-  buyer_id: string;
-  client_reference: string;
-  origin_village_code: string;
-  county_code: string;
-  channel: PurchaseChannel;
-  purchased_on: string;
-  pairing_id: string | null;
-  status: PurchaseStatus;
-  total_amount: string;
-  line_count: number;
-  void_reason: string | null;
-  voided_at: Date | null;
-  verified_at: Date | null;
-  created_at: Date;
+@ObjectType('ProductCertification', {
+  implements: Node,
+  description:
+    'A certificate of 消费帮扶产品认定: it covers the days from validFrom through validUntil (both included; no end when null), until a revocation takes effect (认定证书)',
+})
+export class ProductCertificationNode extends Node {
+  @Field({ description: 'Certificate number (认定编号)' }) certificateNumber: string;
+  @Field({ description: 'Issuing body (认定机构)' }) issuingBody: string;
+  @Field(() => DateScalar, { description: 'First day covered (有效期起)' }) validFrom: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Last day covered; null means no end date (有效期止)' })
+  validUntil: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day no longer covered after a revocation (撤销生效日); null when not revoked',
+  })
+  revokedFrom: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was revoked (撤销原因)' }) revokeReason: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
+  @Field(() => DateTimeScalar, { description: 'When it was recorded (登记时间)' }) recordedAt: Date;
+  key: string;
+  productKey: string;
 }
 
 @ObjectType('Purchase', { implements: Node, description: 'A consumption-support purchase (消费帮扶采购, 以购代捐)' })
@@ -119,32 +78,12 @@ export class PurchaseNode extends Node {
   @Field(() => DateTimeScalar, { nullable: true }) voidedAt: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) verifiedAt: Date | null;
   @Field(() => DateTimeScalar, { description: 'When it was recorded (登记时间)' }) recordedAt: Date;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
   key: string;
   buyerId: string;
   originVillageCode: string;
   countyCode: string;
   pairingId: string | null;
-
-  static from(row: PurchaseRow): PurchaseNode {
-    return Object.assign(new PurchaseNode(), {
-      id: toGlobalId('Purchase', row.id),
-      key: row.id,
-      clientReference: row.client_reference,
-      status: row.status,
-      channel: row.channel,
-      purchasedOn: row.purchased_on,
-      totalAmount: row.total_amount,
-      lineCount: row.line_count,
-      voidReason: row.void_reason,
-      voidedAt: row.voided_at,
-      verifiedAt: row.verified_at,
-      recordedAt: row.created_at,
-      buyerId: row.buyer_id,
-      originVillageCode: row.origin_village_code,
-      countyCode: row.county_code,
-      pairingId: row.pairing_id,
-    });
-  }
 }
 
 @ObjectType('PurchaseConnection')

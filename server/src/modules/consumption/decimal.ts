@@ -14,6 +14,3 @@ export function fromFen(fen: bigint): string {
   const abs = negative ? -fen : fen;
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
-
-export const isAmount = (text: string) => /^\d{1,16}(\.\d{1,2})?$/.test(text);
-export const isQuantity = (text: string) => /^\d{1,15}(\.\d{1,3})?$/.test(text) && Number(text) > 0;

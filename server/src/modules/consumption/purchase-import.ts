@@ -1,21 +1,33 @@
-import type { Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromGlobalId, isUuid } from '../../core/relay/global-id';
-import { isCalendarDate } from '../../core/scalars';
-import { appendEvents, type NewEvent } from '../../core/events/event-store';
-import { PurchaseChannel } from './consumption.enums';
-import { fromFen, isAmount, isQuantity, toFen } from './decimal';
-import { MAX_PURCHASE_LINES } from './consumption.inputs';
+import { appendEvents } from '../../core/events/event-store';
+import { knexOf, query } from '../../core/sql';
 import { todayInShanghai } from '../../core/dates';
+import { fromFen, toFen } from './decimal';
 import { PURCHASE_RECORDED } from './consumption.events';
+import { productsForRecording } from './product.repository';
+import { insertPurchaseBatch, type ImportedPurchase } from './purchase.repository';
+import {
+  MAX_PURCHASE_LINES,
+  certificationProblem,
+  headerProblems,
+  lineProblems,
+  type HeaderField,
+  type LineField,
+} from './purchase.rules';
 
 /**
  * Bulk import of purchases from CSV (`npm run import:purchases -- FILE.csv`).
  *
  * One row per purchase line; rows sharing buyer_id and client_reference form one purchase, in
- * file order. Every row is validated; a purchase with any bad row is rejected whole (each of its
- * rows reported with its line and reason), so nothing is ever half-applied. Valid purchases are
- * inserted in batches, each batch one transaction of multi-row INSERTs with ON CONFLICT DO
- * NOTHING on (buyer, client_reference): importing the same file again adds nothing.
+ * file order. Every row is checked with the rules `recordPurchase` applies (`purchase.rules.ts`:
+ * reference, channel, date from 2000-01-01 and not in the future, positive quantity and amount,
+ * unit, a product certified on the purchase date, one origin village per purchase); a purchase
+ * with any bad row is rejected whole (each of its rows reported with its line and reason), so
+ * nothing is ever half-applied. Valid purchases are inserted in batches, each batch one
+ * transaction with ON CONFLICT DO NOTHING on (buyer, client_reference): importing the same file
+ * again adds nothing. The import is an operator's command with database access, so it records
+ * for any buyer; the API's access rules apply to requests.
  */
 export const IMPORT_HEADER = [
   'client_reference',
@@ -27,6 +39,18 @@ export const IMPORT_HEADER = [
   'unit',
   'amount',
 ] as const;
+
+type Column = (typeof IMPORT_HEADER)[number];
+
+/** The CSV column each rule's field is read from. */
+const COLUMN_OF: Record<HeaderField | LineField, Column> = {
+  clientReference: 'client_reference',
+  channel: 'channel',
+  purchasedOn: 'purchased_on',
+  quantity: 'quantity',
+  unit: 'unit',
+  amount: 'amount',
+};
 
 export interface ImportRejection {
   line: number;
@@ -41,34 +65,17 @@ export interface ImportReport {
   rejected: ImportRejection[];
 }
 
-interface ParsedLine {
-  line: number;
-  productKey: string;
-  category: string;
-  quantity: string;
-  unit: string;
-  amount: string;
-}
-
-interface PendingPurchase {
-  buyerKey: string;
-  clientReference: string;
-  channel: string;
-  purchasedOn: string;
-  originVillage: string | null;
-  lines: ParsedLine[];
+interface PendingPurchase extends ImportedPurchase {
   rows: number[];
   problems: ImportRejection[];
 }
-
-const CHANNELS = new Set<string>(Object.values(PurchaseChannel));
 
 /** Accepts the API's global id or the bare uuid inside it. */
 function keyFrom(text: string, types: string[]): string | null {
   const trimmed = text.trim();
   if (isUuid(trimmed)) return trimmed.toLowerCase();
   const decoded = fromGlobalId(trimmed);
-  return decoded && types.includes(decoded.type) && isUuid(decoded.key) ? decoded.key : null;
+  return decoded && types.includes(decoded.type) && isUuid(decoded.key) ? decoded.key.toLowerCase() : null;
 }
 
 export interface ImportOptions {
@@ -81,20 +88,13 @@ export interface ImportOptions {
 }
 
 export async function importPurchases(
-  knex: Knex,
+  em: EntityManager,
   records: AsyncIterable<{ line: number; fields: string[] }>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 5000;
-  const buyers = new Set((await knex('provider').select('id')).map((r: { id: string }) => r.id));
-  const products = new Map<string, { village: string; category: string }>(
-    (await knex('product').select('id', 'origin_village_code', 'category')).map(
-      (r: { id: string; origin_village_code: string; category: string }) => [
-        r.id,
-        { village: r.origin_village_code, category: r.category },
-      ],
-    ),
-  );
+  const buyers = new Set((await query<{ id: string }>(em, 'SELECT id FROM provider')).map((r) => r.id));
+  const products = await productsForRecording(em);
   const today = todayInShanghai();
   const report: ImportReport = { rows: 0, purchases: 0, imported: 0, alreadyPresent: 0, rejected: [] };
   const purchases = new Map<string, PendingPurchase>();
@@ -110,56 +110,71 @@ export async function importPurchases(
       continue;
     }
     report.rows++;
-    const value = (name: (typeof IMPORT_HEADER)[number]) => (fields[header!.indexOf(name)] ?? '').trim();
-    const problems: string[] = [];
-    const clientReference = value('client_reference');
-    if (!clientReference || clientReference.length > 100) problems.push('client_reference must be 1 to 100 characters');
+    // Raw values: the rules trim and check them, exactly as for the API.
+    const value = (name: Column) => fields[header!.indexOf(name)] ?? '';
+    const row = {
+      clientReference: value('client_reference'),
+      channel: value('channel').trim(),
+      purchasedOn: value('purchased_on').trim(),
+      quantity: value('quantity'),
+      unit: value('unit'),
+      amount: value('amount'),
+    };
+    const problems: { column: Column; message: string }[] = [...headerProblems(row, today), ...lineProblems(row)].map(
+      (p) => ({ column: COLUMN_OF[p.field], message: p.message }),
+    );
+    const clientReference = row.clientReference.trim();
     const buyerKey = keyFrom(value('buyer_id'), ['AssistanceUnit', 'Enterprise']);
-    if (!buyerKey) problems.push('buyer_id is not an assistance unit or enterprise id');
-    else if (!buyers.has(buyerKey)) problems.push('buyer_id: no such buyer');
-    const channel = value('channel');
-    if (!CHANNELS.has(channel)) problems.push(`channel must be one of ${[...CHANNELS].join(', ')}`);
-    const purchasedOn = value('purchased_on');
-    if (!isCalendarDate(purchasedOn)) problems.push('purchased_on must be a date YYYY-MM-DD');
-    else if (purchasedOn > today) problems.push('purchased_on must not be in the future');
+    if (!buyerKey) problems.push({ column: 'buyer_id', message: 'is not an assistance unit or enterprise id' });
+    else if (!buyers.has(buyerKey)) problems.push({ column: 'buyer_id', message: ': no such buyer' });
     const productKey = keyFrom(value('product_id'), ['Product']);
     const product = productKey ? products.get(productKey) : undefined;
-    if (!productKey) problems.push('product_id is not a product id');
-    else if (!product) problems.push('product_id: no such product');
-    const quantity = value('quantity');
-    if (!isQuantity(quantity)) problems.push('quantity must be greater than 0 with at most 3 decimals');
-    const unit = value('unit');
-    if (!unit || unit.length > 20) problems.push('unit must be 1 to 20 characters');
-    const amount = value('amount');
-    if (!isAmount(amount)) problems.push('amount must be a non-negative amount with at most 2 decimals');
+    if (!productKey) problems.push({ column: 'product_id', message: 'is not a product id' });
+    else if (!product) problems.push({ column: 'product_id', message: ': no such product' });
+    else if (!problems.some((p) => p.column === 'purchased_on')) {
+      const uncertified = certificationProblem(product, row.purchasedOn);
+      if (uncertified) problems.push({ column: 'product_id', message: `: ${uncertified}` });
+    }
+    // Reported in the file's column order, each with the column it concerns.
+    const reasons = problems
+      .sort((a, b) => IMPORT_HEADER.indexOf(a.column) - IMPORT_HEADER.indexOf(b.column))
+      .map((p) => `${p.column}${p.message.startsWith(':') ? '' : ' '}${p.message}`);
 
-    const key = `${buyerKey ?? value('buyer_id')}\u0000${clientReference}`;
+    const key = `${buyerKey ?? value('buyer_id').trim()}\u0000${clientReference}`;
     let purchase = purchases.get(key);
     if (!purchase) {
       purchase = {
         buyerKey: buyerKey ?? '',
         clientReference,
-        channel,
-        purchasedOn,
-        originVillage: product?.village ?? null,
+        channel: row.channel,
+        purchasedOn: row.purchasedOn,
+        originVillageCode: product?.originVillageCode ?? '',
+        totalAmount: '0.00',
         lines: [],
         rows: [],
         problems: [],
       };
       purchases.set(key, purchase);
     } else {
-      if (channel !== purchase.channel) problems.push('channel differs from the earlier rows of this purchase');
-      if (purchasedOn !== purchase.purchasedOn)
-        problems.push('purchased_on differs from the earlier rows of this purchase');
-      if (product && purchase.originVillage && product.village !== purchase.originVillage)
-        problems.push('product comes from another village than the earlier rows of this purchase');
-      purchase.originVillage ??= product?.village ?? null;
+      if (row.channel !== purchase.channel) reasons.push('channel differs from the earlier rows of this purchase');
+      if (row.purchasedOn !== purchase.purchasedOn)
+        reasons.push('purchased_on differs from the earlier rows of this purchase');
+      if (product && purchase.originVillageCode && product.originVillageCode !== purchase.originVillageCode)
+        reasons.push('product comes from another village than the earlier rows of this purchase');
+      purchase.originVillageCode ||= product?.originVillageCode ?? '';
     }
     if (purchase.lines.length + purchase.problems.length >= MAX_PURCHASE_LINES)
-      problems.push(`a purchase holds at most ${MAX_PURCHASE_LINES} lines`);
+      reasons.push(`a purchase holds at most ${MAX_PURCHASE_LINES} lines`);
     purchase.rows.push(line);
-    if (problems.length) purchase.problems.push({ line, reason: problems.join('; ') });
-    else purchase.lines.push({ line, productKey: productKey!, category: product!.category, quantity, unit, amount });
+    if (reasons.length) purchase.problems.push({ line, reason: reasons.join('; ') });
+    else
+      purchase.lines.push({
+        productKey: productKey!,
+        category: product!.category,
+        quantity: row.quantity.trim(),
+        unit: row.unit.trim(),
+        amount: row.amount.trim(),
+      });
   }
   if (!header) throw new Error(`the file is empty; expected the header ${IMPORT_HEADER.join(',')}`);
 
@@ -167,6 +182,7 @@ export async function importPurchases(
   for (const purchase of purchases.values()) {
     report.purchases++;
     if (!purchase.problems.length) {
+      purchase.totalAmount = fromFen(purchase.lines.reduce((sum, l) => sum + toFen(l.amount), 0n));
       valid.push(purchase);
       continue;
     }
@@ -183,17 +199,32 @@ export async function importPurchases(
   }
   report.rejected.sort((a, b) => a.line - b.line);
 
-  // Batches run `concurrency` at a time, each in its own transaction: they touch disjoint
-  // purchases (a purchase never spans batches), and the event-order lock serialises only their
-  // last statement, so the database works on one batch while another commits.
+  // Batches run `concurrency` at a time, each in its own transaction on its own fork of the
+  // EntityManager: they touch disjoint purchases (a purchase never spans batches), and the
+  // event-order lock serialises only their last statement, so the database works on one batch
+  // while another commits.
   const batches: PendingPurchase[][] = [];
   for (let i = 0; i < valid.length; i += batchSize) batches.push(valid.slice(i, i + batchSize));
   let rowsDone = 0;
   let nextBatch = 0;
+  const recordedBy = options.recordedBy ?? 'import';
   const worker = async () => {
     while (nextBatch < batches.length) {
       const batch = batches[nextBatch++];
-      const inserted = await knex.transaction((trx) => insertBatch(trx, batch, options.recordedBy ?? 'import'));
+      const inserted = await em.fork().transactional(async (trx) => {
+        const rows = await insertPurchaseBatch(trx, batch, recordedBy);
+        await appendEvents(
+          knexOf(trx),
+          rows.map(({ id, purchase }) => ({
+            topic: PURCHASE_RECORDED,
+            regionCode: purchase.originVillageCode,
+            partyIds: [purchase.buyerKey],
+            partnerAccess: 'PARTIES' as const,
+            payload: { purchaseId: id },
+          })),
+        );
+        return rows.length;
+      });
       report.imported += inserted;
       report.alreadyPresent += batch.length - inserted;
       rowsDone += batch.reduce((n, p) => n + p.lines.length, 0);
@@ -202,95 +233,4 @@ export async function importPurchases(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   return report;
-}
-
-/**
- * One transaction: purchases (skipping references already present) with their pairing, their
- * lines, and their events. Each table takes one INSERT … SELECT FROM unnest(column arrays): one
- * bound parameter per column instead of one per value, which keeps big batches cheap to send
- * and to plan.
- */
-async function insertBatch(trx: Knex.Transaction, batch: PendingPurchase[], recordedBy: string): Promise<number> {
-  const inserted: { id: string; buyer_id: string; client_reference: string }[] = (
-    await trx.raw(
-      `WITH input AS (
-         SELECT * FROM unnest(?::uuid[], ?::text[], ?::varchar[], ?::text[], ?::date[], ?::numeric[], ?::int[])
-           AS t(buyer_id, client_reference, origin_village_code, channel, purchased_on, total_amount, line_count))
-       INSERT INTO purchase (buyer_id, client_reference, origin_village_code, county_code, channel, purchased_on, pairing_id, total_amount, line_count, recorded_by)
-       SELECT i.buyer_id, i.client_reference, i.origin_village_code, substr(i.origin_village_code, 1, 6) || '000000', i.channel, i.purchased_on,
-         ${PAIRING_OF_PURCHASE_SQL('i.buyer_id', 'i.origin_village_code')}, i.total_amount, i.line_count, ?
-       FROM input i
-       ON CONFLICT (buyer_id, client_reference) DO NOTHING
-       RETURNING id, buyer_id, client_reference`,
-      [
-        batch.map((p) => p.buyerKey),
-        batch.map((p) => p.clientReference),
-        batch.map((p) => p.originVillage!),
-        batch.map((p) => p.channel),
-        batch.map((p) => p.purchasedOn),
-        batch.map((p) => fromFen(p.lines.reduce((sum, l) => sum + toFen(l.amount), 0n))),
-        batch.map((p) => p.lines.length),
-        recordedBy,
-      ],
-    )
-  ).rows;
-  if (!inserted.length) return 0;
-  const byKey = new Map(batch.map((p) => [`${p.buyerKey}\u0000${p.clientReference}`, p]));
-  const lines = {
-    purchase: [] as string[],
-    no: [] as number[],
-    product: [] as string[],
-    category: [] as string[],
-    quantity: [] as string[],
-    unit: [] as string[],
-    amount: [] as string[],
-  };
-  const events: NewEvent[] = [];
-  for (const row of inserted) {
-    const purchase = byKey.get(`${row.buyer_id}\u0000${row.client_reference}`)!;
-    purchase.lines.forEach((l, index) => {
-      lines.purchase.push(row.id);
-      lines.no.push(index + 1);
-      lines.product.push(l.productKey);
-      lines.category.push(l.category);
-      lines.quantity.push(l.quantity);
-      lines.unit.push(l.unit);
-      lines.amount.push(l.amount);
-    });
-    events.push({
-      topic: PURCHASE_RECORDED,
-      regionCode: purchase.originVillage!,
-      partyIds: [purchase.buyerKey],
-      partnerAccess: 'PARTIES',
-      payload: { purchaseId: row.id },
-    });
-  }
-  await trx.raw(
-    `INSERT INTO purchase_line (purchase_id, line_no, product_id, category, quantity, unit, amount)
-     SELECT * FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::numeric[], ?::text[], ?::numeric[])`,
-    [lines.purchase, lines.no, lines.product, lines.category, lines.quantity, lines.unit, lines.amount],
-  );
-  await appendEvents(trx, events);
-  return inserted.length;
-}
-
-/**
- * The pairing a purchase counts toward, as SQL over its buyer and origin village: an active
- * pairing of the buyer with the village, or else with the village's county; the earliest-started
- * when several qualify. The one definition used by live recording, bulk import and demo data.
- */
-export const PAIRING_OF_PURCHASE_SQL = (buyer: string, village: string) => `(
-  SELECT pa.id FROM pairing pa
-  WHERE pa.provider_id = ${buyer} AND pa.status = 'ACTIVE' AND pa.target_code IN (${village}, substr(${village}, 1, 6) || '000000')
-  ORDER BY pa.target_level = 'VILLAGE' DESC, pa.start_date, pa.id LIMIT 1)`;
-
-/**
- * Sets the pairing each of some existing purchases counts toward (demo data), in one statement.
- */
-export async function linkPairings(trx: Knex.Transaction, purchaseIds: string[]): Promise<void> {
-  if (!purchaseIds.length) return;
-  await trx.raw(
-    `UPDATE purchase p SET pairing_id = ${PAIRING_OF_PURCHASE_SQL('p.buyer_id', 'p.origin_village_code')} WHERE p.id = ANY(?::uuid[])`,
-    [purchaseIds],
-  );
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_ROLES, Role, type Viewer } from '../../core/auth/viewer';
 import { definePolicy } from '../../core/access/policy';
-import { insideViewerRegion, underViewerRegion } from '../../core/access/region-scope';
+import { countyOfViewerRegion, insideViewerRegion, underViewerRegion } from '../../core/access/region-scope';
 import { forbidden } from '../../core/errors';
 import { sqlFalse, sqlTrue, type SqlFragment } from '../../core/sql';
 import type { StoredEvent } from '../../core/events/event-store';
@@ -22,8 +22,8 @@ export interface PurchaseTarget {
  * - ORG_DEPARTMENT: none. Organisation departments follow resident teams; purchases are buyers'
  *   commercial data. Statistics and live events follow the same rule.
  *
- * Partners record and void their own purchases; officials record, verify and void purchases of
- * produce from their region.
+ * Partners record and void their own purchases; officials record (for buyers paired with their
+ * region), verify and void purchases of produce from their region.
  */
 export const purchasePolicy = definePolicy({
   resource: 'purchase',
@@ -48,11 +48,43 @@ export const purchasePolicy = definePolicy({
     }
   },
 
-  /** Record for `buyerId`: partners for themselves only; checked before anything about the buyer is read. */
-  requireRecordFor(viewer: Viewer, buyerId: string): void {
-    if (viewer.role === Role.ENTERPRISE || viewer.role === Role.ASSISTANCE_UNIT) {
-      if (buyerId !== viewer.providerId) throw forbidden('Partners record purchases for themselves only');
+  /**
+   * Buyers the viewer may record purchases for, as a condition over a provider id expression:
+   * partners themselves; officials the buyers paired with their region (a pairing in force or
+   * once in force, that is not merely PROPOSED, with a target inside the region or with the
+   * county the region lies in), because recording for a buyer adds to that buyer's ledger and a
+   * region's officials keep the ledger of the partners that help it; ADMIN anyone.
+   */
+  recordableBuyers(viewer: Viewer, providerIdExpr: string): SqlFragment {
+    switch (viewer.role) {
+      case Role.ADMIN:
+        return sqlTrue;
+      case Role.ENTERPRISE:
+      case Role.ASSISTANCE_UNIT:
+        return { sql: `${providerIdExpr} = ?`, bindings: [viewer.providerId] };
+      case Role.REGION_OFFICIAL: {
+        const inside = underViewerRegion(viewer, 'rb.target_code');
+        const county = countyOfViewerRegion(viewer, 'rb.target_code');
+        return {
+          sql: `EXISTS (SELECT 1 FROM pairing rb WHERE rb.provider_id = ${providerIdExpr} AND rb.status <> 'PROPOSED'
+            AND ((${inside.sql}) OR (${county.sql})))`,
+          bindings: [...inside.bindings, ...county.bindings],
+        };
+      }
+      default:
+        return sqlFalse;
     }
+  },
+
+  /**
+   * Record for a buyer; `recordable` is whether the buyer meets `recordableBuyers`. Checked
+   * before anything else about the buyer is read, so a caller who may not record for a buyer
+   * learns nothing of it (not whether it exists, not which client references it has used).
+   */
+  requireRecordFor(viewer: Viewer, buyerId: string, recordable: boolean): void {
+    if ((viewer.role === Role.ENTERPRISE || viewer.role === Role.ASSISTANCE_UNIT) && buyerId !== viewer.providerId)
+      throw forbidden('Partners record purchases for themselves only');
+    if (!recordable) throw forbidden('Officials record purchases only for buyers paired with their region');
   },
 
   /** Record, or void, this purchase. */
