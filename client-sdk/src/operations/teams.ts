@@ -12,7 +12,7 @@ export const ResidentTeamsDocument = graphql(`
           termStart
           termEnd
           village { id code name }
-          dispatchingUnits { id name lead kind level }
+          dispatchingUnits { lead name kind level unit { id } }
           members(status: ON_DUTY) { id role status onDutyFrom onDutyTo person { name unitName } }
           complianceRate(weekOf: $weekOf) { weekStart weekEnd assessedMembers compliantMembers rate }
         }

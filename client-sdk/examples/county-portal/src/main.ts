@@ -344,7 +344,7 @@ async function load(): Promise<void> {
           recorded && rate.assessedMembers > 0
             ? `<span class="chip ${ok ? 'met' : 'unmet'}">${rate.compliantMembers} / ${rate.assessedMembers}</span>`
             : '<span class="muted">暂无考勤</span>';
-        return `<tr><td data-label="驻点村">${escapeHtml(t.village.name)}</td><td data-label="牵头派出单位">${escapeHtml(lead?.name)}</td>
+        return `<tr><td data-label="驻点村">${escapeHtml(t.village?.name) || '—'}</td><td data-label="牵头派出单位">${escapeHtml(lead?.name)}</td>
         <td data-label="第一书记">${escapeHtml(secretary?.person.name) || '—'}</td>
         <td class="num" data-label="在岗">${t.members.length} 人</td>
         <td data-label="达标">${compliance}</td></tr>`;

@@ -25,5 +25,6 @@ export class AttendanceDay {
   @Property({ type: 'boolean' }) stayedNight: boolean;
   @Property({ type: 'text', nullable: true }) location: string | null = null;
   @Property({ type: 'text', nullable: true }) note: string | null = null;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
   @Property({ type: 'Date', defaultRaw: 'now()' }) recordedAt: Opt<Date> = new Date();
 }

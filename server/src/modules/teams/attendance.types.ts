@@ -3,17 +3,8 @@ import { IsOptional } from 'class-validator';
 import { ConnectionType } from '../../core/relay/connection';
 import { DateScalar, DecimalScalar } from '../../core/scalars';
 import { AttendanceKind } from './attendance.entity';
-import { TeamMemberNode } from './team.types';
-
-export interface AttendanceRow {
-  member_id: string;
-  date: string;
-  kind: AttendanceKind;
-  present_by_day: boolean;
-  stayed_night: boolean;
-  location: string | null;
-  note: string | null;
-}
+import { SOURCE_DESCRIPTION, TeamMemberNode } from './team.types';
+import { COMPLIANCE_RULE } from './attendance.rules';
 
 @ObjectType('AttendanceDay', { description: 'One day of a member’s attendance (考勤); one record per member and day' })
 export class AttendanceDayType {
@@ -23,36 +14,7 @@ export class AttendanceDayType {
   @Field({ description: 'Stayed the night in the village (住村)' }) stayedNight: boolean;
   @Field(() => String, { nullable: true, description: 'Where (地点)' }) location: string | null;
   @Field(() => String, { nullable: true, description: 'Remarks (备注)' }) note: string | null;
-
-  static from(row: AttendanceRow): AttendanceDayType {
-    const day = new AttendanceDayType();
-    day.date = row.date;
-    day.kind = row.kind;
-    day.presentByDay = row.present_by_day;
-    day.stayedNight = row.stayed_night;
-    day.location = row.location;
-    day.note = row.note;
-    return day;
-  }
-}
-
-export const COMPLIANCE_RULE = `五天四夜: in a Monday–Sunday week (Asia/Shanghai) a member must be in the village on at least
-5 days (在村) AND stay at least 4 nights (住村). Approved leave (请假) excuses absence day for day: each approved-leave
-day lowers both requirements by one, floored at zero (1 leave day → 4 days and 3 nights; 4 leave days → 1 day, 0 nights).
-A leave day never counts as presence. Days without a record count as absent. A member is assessed for a week only when
-on duty for all of it (on duty from the Monday or earlier, and still on duty or ended on the Sunday or later); members
-who joined, rotated out or were recalled mid-week are not assessed that week.`;
-
-export interface ComplianceRow {
-  member_id: string;
-  team_id: string;
-  days: number;
-  nights: number;
-  leave_days: number;
-  recorded_days: number;
-  required_days: number;
-  required_nights: number;
-  compliant: boolean;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
 }
 
 @ObjectType('WeeklyCompliance', {
@@ -73,23 +35,6 @@ export class WeeklyComplianceType {
 
   memberKey: string;
   teamKey: string;
-
-  static from(row: ComplianceRow, weekStart: string, weekEnd: string, today: string): WeeklyComplianceType {
-    const c = new WeeklyComplianceType();
-    c.memberKey = row.member_id;
-    c.teamKey = row.team_id;
-    c.weekStart = weekStart;
-    c.weekEnd = weekEnd;
-    c.daysInVillage = row.days;
-    c.nightsInVillage = row.nights;
-    c.leaveDays = row.leave_days;
-    c.recordedDays = row.recorded_days;
-    c.requiredDays = row.required_days;
-    c.requiredNights = row.required_nights;
-    c.compliant = row.compliant;
-    c.weekComplete = weekEnd < today;
-    return c;
-  }
 }
 
 @ObjectType('WeeklyComplianceConnection')

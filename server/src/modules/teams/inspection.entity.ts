@@ -49,17 +49,28 @@ export class TeamInspection {
   @Property({ type: 'text', nullable: true }) inspector: string | null = null;
   @Property({ type: 'boolean' }) identityPassed: boolean;
   @Property({ type: 'text', nullable: true }) identityNote: string | null = null;
+  @Property({ type: 'boolean', nullable: true }) identityComputed: boolean | null = null;
+  @Property({ type: 'text', nullable: true }) identityBasis: string | null = null;
   @Property({ type: 'boolean' }) archivePassed: boolean;
   @Property({ type: 'text', nullable: true }) archiveNote: string | null = null;
+  @Property({ type: 'boolean', nullable: true }) archiveComputed: boolean | null = null;
+  @Property({ type: 'text', nullable: true }) archiveBasis: string | null = null;
   @Property({ type: 'boolean' }) residencePassed: boolean;
   @Property({ type: 'text', nullable: true }) residenceNote: string | null = null;
+  @Property({ type: 'boolean', nullable: true }) residenceComputed: boolean | null = null;
+  @Property({ type: 'text', nullable: true }) residenceBasis: string | null = null;
   @Property({ type: 'boolean' }) planPassed: boolean;
   @Property({ type: 'text', nullable: true }) planNote: string | null = null;
+  @Property({ type: 'boolean', nullable: true }) planComputed: boolean | null = null;
+  @Property({ type: 'text', nullable: true }) planBasis: string | null = null;
   @Property({ type: 'boolean' }) resultsPassed: boolean;
   @Property({ type: 'text', nullable: true }) resultsNote: string | null = null;
+  @Property({ type: 'boolean', nullable: true }) resultsComputed: boolean | null = null;
+  @Property({ type: 'text', nullable: true }) resultsBasis: string | null = null;
   @Enum({ items: () => InspectionConsequence, type: 'text' }) consequence: InspectionConsequence;
   @Property({ type: 'uuid', nullable: true }) memberId: string | null = null;
   @Property({ type: 'text', nullable: true }) consequenceNote: string | null = null;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
   @Property({ type: 'Date', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }
 
@@ -73,9 +84,13 @@ export class TeamWorkPlan {
   @Property({ type: 'integer' }) year: number;
   @Property({ type: 'text' }) content: string;
   @Property({ type: 'Date', defaultRaw: 'now()' }) submittedAt: Opt<Date> = new Date();
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
 }
 
-/** Yearly assessment of a member (年度考核): star rating (星级) and points (积分). */
+/**
+ * Yearly assessment of a member (年度考核): points and stars computed with a rubric version from the
+ * platform's data (attendance, inspections, work plan), the assessor's adjustment and its reason.
+ */
 @Entity({ tableName: 'team_member_assessment' })
 export class TeamMemberAssessment {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
@@ -83,8 +98,18 @@ export class TeamMemberAssessment {
 
   @Property({ type: 'uuid' }) memberId: string;
   @Property({ type: 'integer' }) year: number;
+  @Property({ type: 'integer', nullable: true }) rubricVersion: number | null = null;
+  @Property({ type: 'decimal', nullable: true }) attendancePoints: string | null = null;
+  @Property({ type: 'decimal', nullable: true }) inspectionPoints: string | null = null;
+  @Property({ type: 'decimal', nullable: true }) planPoints: string | null = null;
+  @Property({ type: 'decimal', nullable: true }) computedPoints: string | null = null;
+  @Property({ type: 'decimal' }) adjustment: string = '0';
+  @Property({ type: 'text', nullable: true }) adjustmentReason: string | null = null;
+  /** The score lines as computed: criterion, points, maximum and what they rest on. */
+  @Property({ type: 'json', nullable: true }) basis: unknown = null;
   @Property({ type: 'integer' }) stars: number;
   @Property({ type: 'decimal' }) points: string;
   @Property({ type: 'text', nullable: true }) note: string | null = null;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
   @Property({ type: 'Date', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

@@ -7,6 +7,7 @@ import { InspectionConnection, InspectionFilter, InspectionNode } from './inspec
 import { RecordInspectionInput, RecordInspectionPayload } from './team.inputs';
 import { teamService } from './team.service';
 import { inspectionService } from './inspection.service';
+import { memberService } from './member.service';
 import { teamPolicy } from './team.policy';
 
 @Resolver(() => InspectionNode)
@@ -44,6 +45,6 @@ export class InspectionResolver {
     description: 'The member the consequence applies to (问责对象)',
   })
   member(@Ctx() ctx: Context, @Root() inspection: InspectionNode): Promise<TeamMemberNode | null> | null {
-    return inspection.memberKey ? teamService.memberByKey(ctx, inspection.memberKey) : null;
+    return inspection.memberKey ? memberService.byKey(ctx, inspection.memberKey) : null;
   }
 }

@@ -2,29 +2,9 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
 import { DateScalar } from '../../core/scalars';
 import { InspectionConsequence, InspectionItem } from './inspection.entity';
-
-export interface InspectionRow {
-  id: string;
-  team_id: string;
-  date: string;
-  inspector: string | null;
-  identity_passed: boolean;
-  identity_note: string | null;
-  archive_passed: boolean;
-  archive_note: string | null;
-  residence_passed: boolean;
-  residence_note: string | null;
-  plan_passed: boolean;
-  plan_note: string | null;
-  results_passed: boolean;
-  results_note: string | null;
-  consequence: InspectionConsequence;
-  member_id: string | null;
-  consequence_note: string | null;
-}
+import { SOURCE_DESCRIPTION } from './team.types';
 
 /** Column prefix of each check in `team_inspection`. */
 export const CHECK_COLUMNS: Record<InspectionItem, 'identity' | 'archive' | 'residence' | 'plan' | 'results'> = {
@@ -35,11 +15,23 @@ export const CHECK_COLUMNS: Record<InspectionItem, 'identity' | 'archive' | 'res
   RESULTS: 'results',
 };
 
-@ObjectType('InspectionCheck', { description: 'One of the five checks (五查五看之一)' })
+@ObjectType('InspectionCheck', {
+  description:
+    'One of the five checks (五查五看之一): the platform computes 查身份, 查档案, 查驻村 and 查计划 from its data where it has some; 查落实 is the inspector’s',
+})
 export class InspectionCheckType {
   @Field(() => InspectionItem) item: InspectionItem;
-  @Field({ description: 'Passed (合格)' }) passed: boolean;
-  @Field(() => String, { nullable: true, description: 'Findings (情况说明)' }) note: string | null;
+  @Field({
+    description: 'The finding (合格): the platform’s verdict unless the inspector failed the check with a note',
+  })
+  passed: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'What the platform’s data said on the inspection date (系统核查结果); null where it holds no data',
+  })
+  computed: boolean | null;
+  @Field(() => String, { nullable: true, description: 'What the platform found (系统核查依据)' }) basis: string | null;
+  @Field(() => String, { nullable: true, description: 'The inspector’s notes (督查情况说明)' }) note: string | null;
 }
 
 @ObjectType('TeamInspection', {
@@ -60,31 +52,11 @@ export class InspectionNode extends Node {
   @Field(() => String, { nullable: true, description: 'Remarks on the consequence (问责说明)' }) consequenceNote:
     string | null;
 
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
+
   key: string;
   teamKey: string;
   memberKey: string | null;
-
-  static from(row: InspectionRow): InspectionNode {
-    const node = new InspectionNode();
-    node.id = toGlobalId('TeamInspection', row.id);
-    node.key = row.id;
-    node.teamKey = row.team_id;
-    node.memberKey = row.member_id;
-    node.date = row.date;
-    node.inspector = row.inspector;
-    node.checks = (Object.keys(CHECK_COLUMNS) as InspectionItem[]).map((item) => {
-      const column = CHECK_COLUMNS[item];
-      const check = new InspectionCheckType();
-      check.item = item;
-      check.passed = row[`${column}_passed`];
-      check.note = row[`${column}_note`];
-      return check;
-    });
-    node.passed = node.checks.every((c) => c.passed);
-    node.consequence = row.consequence;
-    node.consequenceNote = row.consequence_note;
-    return node;
-  }
 }
 
 @ObjectType('TeamInspectionConnection')

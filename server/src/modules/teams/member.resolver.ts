@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { DateScalar } from '../../core/scalars';
-import { ResidentTeamNode, TeamMemberNode, AssessmentType } from './team.types';
+import { ResidentTeamNode, TeamMemberNode } from './team.types';
 import {
   AttendanceDayType,
   TeamComplianceSummaryType,
@@ -11,15 +11,10 @@ import {
   WeeklyComplianceFilter,
   WeeklyComplianceType,
 } from './attendance.types';
-import {
-  RecordAssessmentInput,
-  RecordAssessmentPayload,
-  RecordAttendanceInput,
-  RecordAttendancePayload,
-} from './team.inputs';
+import { RecordAttendanceInput, RecordAttendancePayload } from './team.inputs';
 import { teamService } from './team.service';
+import { memberService } from './member.service';
 import { attendanceService } from './attendance.service';
-import { inspectionService } from './inspection.service';
 import { teamPolicy } from './team.policy';
 
 async function teamOf(ctx: Context, key: string): Promise<ResidentTeamNode> {
@@ -36,14 +31,6 @@ export class TeamMemberResolver {
   })
   recordAttendance(@Ctx() ctx: Context, @Arg('input') input: RecordAttendanceInput): Promise<RecordAttendancePayload> {
     return attendanceService.record(ctx, input);
-  }
-
-  @Authorized(teamPolicy.roles.write)
-  @Mutation(() => RecordAssessmentPayload, {
-    description: 'Record a member’s yearly assessment: stars and points (年度考核: 星级、积分)',
-  })
-  recordAssessment(@Ctx() ctx: Context, @Arg('input') input: RecordAssessmentInput): Promise<RecordAssessmentPayload> {
-    return inspectionService.recordAssessment(ctx, input);
   }
 
   @FieldResolver(() => ResidentTeamNode, { description: 'The team (所在工作队)' })
@@ -73,11 +60,6 @@ export class TeamMemberResolver {
     @Arg('weekOf', () => DateScalar) weekOf: string,
   ): Promise<WeeklyComplianceType | null> {
     return attendanceService.memberWeek(ctx, member.key, weekOf);
-  }
-
-  @FieldResolver(() => [AssessmentType], { description: 'Yearly assessments (年度考核), newest first' })
-  assessments(@Ctx() ctx: Context, @Root() member: TeamMemberNode): Promise<AssessmentType[]> {
-    return inspectionService.assessments(ctx, member.key);
   }
 }
 
@@ -109,7 +91,7 @@ export class WeeklyComplianceResolver {
 
   @FieldResolver(() => TeamMemberNode, { description: 'The member (队员)' })
   async member(@Ctx() ctx: Context, @Root() entry: WeeklyComplianceType): Promise<TeamMemberNode> {
-    const member = await teamService.memberByKey(ctx, entry.memberKey);
+    const member = await memberService.byKey(ctx, entry.memberKey);
     if (!member) throw notFound('Team member not found');
     return member;
   }

@@ -8,6 +8,7 @@ import { ResidentTeamNode, TeamMemberNode } from './team.types';
 import { InspectionNode } from './inspection.types';
 import { teamService } from './team.service';
 import { inspectionService } from './inspection.service';
+import { memberService } from './member.service';
 import { teamPolicy } from './team.policy';
 
 @ObjectType({
@@ -66,12 +67,12 @@ export class TeamLiveResolver {
     description: 'The member concerned (for ROTATION: the one rotating in)',
   })
   member(@Ctx() ctx: Context, @Root() event: TeamEvent): Promise<TeamMemberNode | null> | null {
-    return event.memberKey ? teamService.memberByKey(ctx, event.memberKey) : null;
+    return event.memberKey ? memberService.byKey(ctx, event.memberKey) : null;
   }
 
   @FieldResolver(() => TeamMemberNode, { nullable: true, description: 'For ROTATION: the member rotating out' })
   outgoingMember(@Ctx() ctx: Context, @Root() event: TeamEvent): Promise<TeamMemberNode | null> | null {
-    return event.outgoingMemberKey ? teamService.memberByKey(ctx, event.outgoingMemberKey) : null;
+    return event.outgoingMemberKey ? memberService.byKey(ctx, event.outgoingMemberKey) : null;
   }
 
   @FieldResolver(() => InspectionNode, {

@@ -69,10 +69,13 @@ export class Person {
   @Property({ type: 'text' }) name: string;
   @Enum({ items: () => Gender, type: 'text' }) gender: Gender;
   @Property({ type: 'boolean' }) partyMember: boolean;
+  /** Day the person joined the Communist Party of China (入党时间); null for non-members. */
+  @Property({ type: 'date', nullable: true }) partyMemberSince: string | null = null;
   @Property({ type: 'string', length: 11 }) phone: string;
   /** The dispatching unit (派出单位), a provider of type ASSISTANCE_UNIT. */
   @Property({ type: 'uuid' }) unitId: string;
   @Property({ type: 'text', nullable: true }) post: string | null = null;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
 
   @Property({ type: 'Date', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
   @Property({ type: 'Date', defaultRaw: 'now()', onUpdate: () => new Date() }) updatedAt: Opt<Date> = new Date();
@@ -87,6 +90,7 @@ export class ResidentTeam {
   @Property({ type: 'date' }) termStart: string;
   @Property({ type: 'date' }) termEnd: string;
   @Enum({ items: () => TeamStatus, type: 'text' }) status: TeamStatus;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
 
   @Property({ type: 'Date', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
   @Property({ type: 'Date', defaultRaw: 'now()', onUpdate: () => new Date() }) updatedAt: Opt<Date> = new Date();
@@ -111,7 +115,30 @@ export class TeamMember {
   @Enum({ items: () => MemberStatus, type: 'text' }) status: MemberStatus;
   @Property({ type: 'date' }) onDutyFrom: string;
   @Property({ type: 'date' }) onDutyTo: string;
+  /** Day this duty's party membership was transferred to the village organisation (查档案); null until then. */
+  @Property({ type: 'date', nullable: true }) partyTransferredOn: string | null = null;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
 
   @Property({ type: 'Date', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
   @Property({ type: 'Date', defaultRaw: 'now()', onUpdate: () => new Date() }) updatedAt: Opt<Date> = new Date();
+}
+
+/**
+ * A post left open by a recall (召回), shown until someone is dispatched into the team in the same
+ * role (or the team ends).
+ */
+@Entity({ tableName: 'team_vacancy' })
+export class TeamVacancy {
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id: Opt<string>;
+
+  @Property({ type: 'uuid' }) teamId: string;
+  @Enum({ items: () => MemberRole, type: 'text' }) role: MemberRole;
+  @Property({ type: 'date' }) openedOn: string;
+  @Property({ type: 'uuid', nullable: true }) inspectionId: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) recalledMemberId: string | null = null;
+  @Property({ type: 'date', nullable: true }) closedOn: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) filledByMemberId: string | null = null;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
+  @Property({ type: 'Date', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

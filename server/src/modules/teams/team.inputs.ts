@@ -10,11 +10,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar, DecimalScalar } from '../../core/scalars';
+import { DateScalar } from '../../core/scalars';
 import { AttendanceKind } from './attendance.entity';
 import { InspectionConsequence, InspectionItem } from './inspection.entity';
 import { Gender, MemberRole } from './team.entity';
-import { AssessmentType, ResidentTeamNode, TeamMemberNode, WorkPlanType } from './team.types';
+import { ResidentTeamNode, TeamMemberNode, WorkPlanType } from './team.types';
 import { AttendanceDayType } from './attendance.types';
 import { InspectionNode } from './inspection.types';
 
@@ -27,8 +27,15 @@ export class NewPersonInput {
   @Field(() => Gender)
   gender: Gender;
 
-  @Field({ description: 'Party member (党员)' })
+  @Field({ description: 'Party member (党员); a first secretary (第一书记) must be one' })
   partyMember: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Joined the Party on (入党时间); required for a Party member',
+  })
+  @IsOptional()
+  partyMemberSince?: string;
 
   @Field({ description: 'Mainland mobile number, 11 digits (手机号)' })
   @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
@@ -161,12 +168,18 @@ export class SubmitWorkPlanInput {
   content: string;
 }
 
-@InputType({ description: 'The outcome of one check' })
+@InputType({
+  description:
+    'The inspector’s finding on one check. Where the platform computes the check (查身份, 查档案, 查驻村, 查计划) `passed` may be left out and the computed verdict holds; the inspector may fail a check the data passes, with a note, but not pass one the data fails. 查落实 (and a check without data) needs `passed`.',
+})
 export class InspectionCheckInput {
   @Field(() => InspectionItem) item: InspectionItem;
-  @Field() passed: boolean;
 
-  @Field({ nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'The inspector’s verdict (合格)' })
+  @IsOptional()
+  passed?: boolean | null;
+
+  @Field({ nullable: true, description: 'The inspector’s notes (情况说明)' })
   @IsOptional()
   @Length(1, 1000)
   note?: string;
@@ -200,35 +213,22 @@ export class RecordInspectionInput {
   @IsOptional()
   memberId?: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description:
+      'Remarks on the consequence (问责说明); required when a check failed and the consequence is NONE (why no 通报/约谈/召回)',
+  })
   @IsOptional()
   @Length(1, 1000)
   consequenceNote?: string;
 }
 
-@InputType({ description: 'Record a member’s yearly assessment (年度考核); one per member and year' })
-export class RecordAssessmentInput {
+@InputType({
+  description: 'The day a duty’s party membership moved to the village organisation (党组织关系转入, 查档案)',
+})
+export class RecordPartyTransferInput {
   @Field(() => ID) memberId: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(2000, { message: 'year must be 2000 or later' })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
-  year: number;
-
-  @Field(() => Int, { description: 'Star rating 1..5 (星级)' })
-  @IsInt()
-  @Min(1, { message: 'stars must be between 1 and 5' })
-  @Max(5, { message: 'stars must be between 1 and 5' })
-  stars: number;
-
-  @Field(() => DecimalScalar, { description: 'Points (积分), not negative, at most 2 decimals' })
-  points: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Length(1, 1000)
-  note?: string;
+  @Field(() => DateScalar, { description: 'Day of the transfer; not after today' }) transferredOn: string;
 }
 
 @ObjectType()
@@ -264,10 +264,4 @@ export class RecordInspectionPayload {
   @Field(() => InspectionNode) inspection: InspectionNode;
   @Field(() => TeamMemberNode, { nullable: true, description: 'The member named, as it stands after the inspection' })
   member: TeamMemberNode | null;
-}
-
-@ObjectType()
-export class RecordAssessmentPayload {
-  @Field(() => TeamMemberNode) member: TeamMemberNode;
-  @Field(() => AssessmentType) assessment: AssessmentType;
 }

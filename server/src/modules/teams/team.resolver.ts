@@ -1,8 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
+import { notFound } from '../../core/errors';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { DateScalar } from '../../core/scalars';
 import { VillageConnection, VillageNode } from '../villages/village.types';
+import { AssistanceUnitNode, type ProviderNode } from '../providers/provider.types';
 import { MemberStatus } from './team.entity';
 import {
   DispatchingUnitType,
@@ -11,6 +13,9 @@ import {
   ResidentTeamNode,
   TeamMemberConnection,
   TeamMemberNode,
+  TeamVacancyConnection,
+  TeamVacancyFilter,
+  TeamVacancyNode,
   WorkPlanType,
 } from './team.types';
 import { ComplianceRateType } from './attendance.types';
@@ -19,6 +24,7 @@ import {
   AddTeamMemberInput,
   CreateResidentTeamInput,
   EndResidentTeamInput,
+  RecordPartyTransferInput,
   ResidentTeamPayload,
   RotateTeamMemberInput,
   RotateTeamMemberPayload,
@@ -27,12 +33,10 @@ import {
   TeamMemberPayload,
 } from './team.inputs';
 import { teamService } from './team.service';
+import { memberService } from './member.service';
 import { attendanceService } from './attendance.service';
 import { inspectionService } from './inspection.service';
 import { teamPolicy } from './team.policy';
-
-/** Who reads team data; enterprises see no team and no person. */
-/** Who manages teams: the organisation department (组织部) inside its region. */
 
 @Resolver(() => ResidentTeamNode)
 export class ResidentTeamResolver {
@@ -63,6 +67,19 @@ export class ResidentTeamResolver {
   }
 
   @Authorized(teamPolicy.roles.read)
+  @Query(() => TeamVacancyConnection, {
+    description:
+      'Posts left open by recalls in the teams you may see, oldest first, until someone is dispatched (召回后空缺)',
+  })
+  teamVacancies(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => TeamVacancyFilter, { nullable: true }) filter?: TeamVacancyFilter,
+  ): Promise<ConnectionData<TeamVacancyNode>> {
+    return teamService.vacancyList(ctx, filter, page);
+  }
+
+  @Authorized(teamPolicy.roles.read)
   @Query(() => TeamMemberConnection, {
     description:
       'Members on duty whose planned last day is within `withinDays` days from today, overdue ones included, soonest first (任期将满人员)',
@@ -73,7 +90,7 @@ export class ResidentTeamResolver {
     @Arg('withinDays', () => Int) withinDays: number,
     @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
   ): Promise<ConnectionData<TeamMemberNode>> {
-    return teamService.membersWithTermEnding(ctx, withinDays, regionCode, page);
+    return memberService.withTermEnding(ctx, withinDays, regionCode, page);
   }
 
   @Authorized(teamPolicy.roles.write)
@@ -87,22 +104,37 @@ export class ResidentTeamResolver {
 
   @Authorized(teamPolicy.roles.write)
   @Mutation(() => ResidentTeamPayload, {
-    description: 'End a team’s term (期满撤回); members still on duty rotate out',
+    description: 'End a team’s term (期满撤回); members still on duty rotate out and open vacancies close',
   })
   async endResidentTeam(@Ctx() ctx: Context, @Arg('input') input: EndResidentTeamInput): Promise<ResidentTeamPayload> {
     return { team: await teamService.end(ctx, input) };
   }
 
   @Authorized(teamPolicy.roles.write)
-  @Mutation(() => TeamMemberPayload, { description: 'Put a person on duty in a team (选派队员)' })
+  @Mutation(() => TeamMemberPayload, {
+    description:
+      'Put a person on duty in a team (选派队员); a first secretary must be a Party member; fills an open vacancy of the same role',
+  })
   async addTeamMember(@Ctx() ctx: Context, @Arg('input') input: AddTeamMemberInput): Promise<TeamMemberPayload> {
-    return { member: await teamService.addMember(ctx, input) };
+    return { member: await memberService.add(ctx, input) };
   }
 
   @Authorized(teamPolicy.roles.write)
   @Mutation(() => RotateTeamMemberPayload, { description: 'Rotate a member out and another in, atomically (轮换)' })
   rotateTeamMember(@Ctx() ctx: Context, @Arg('input') input: RotateTeamMemberInput): Promise<RotateTeamMemberPayload> {
-    return teamService.rotate(ctx, input);
+    return memberService.rotate(ctx, input);
+  }
+
+  @Authorized(teamPolicy.roles.write)
+  @Mutation(() => TeamMemberPayload, {
+    description:
+      'Record the day a member’s party membership moved to the village organisation (党组织关系转入, 查档案)',
+  })
+  async recordPartyMembershipTransfer(
+    @Ctx() ctx: Context,
+    @Arg('input') input: RecordPartyTransferInput,
+  ): Promise<TeamMemberPayload> {
+    return { member: await memberService.recordPartyTransfer(ctx, input) };
   }
 
   @Authorized(teamPolicy.roles.write)
@@ -111,9 +143,13 @@ export class ResidentTeamResolver {
     return inspectionService.submitWorkPlan(ctx, input);
   }
 
-  @FieldResolver(() => VillageNode, { description: 'The village the team is stationed in (驻点村)' })
-  async village(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<VillageNode> {
-    return (await teamService.village(ctx, team))!;
+  @FieldResolver(() => VillageNode, {
+    nullable: true,
+    description:
+      'The village the team is stationed in (驻点村), under the same village scope as node(id): null when you may not see the village',
+  })
+  village(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<VillageNode | null> {
+    return teamService.village(ctx, team);
   }
 
   @FieldResolver(() => [DispatchingUnitType], {
@@ -131,7 +167,19 @@ export class ResidentTeamResolver {
     @Root() team: ResidentTeamNode,
     @Arg('status', () => MemberStatus, { nullable: true }) status?: MemberStatus,
   ): Promise<TeamMemberNode[]> {
-    return teamService.members(ctx, team.key, status);
+    return memberService.ofTeam(ctx, team.key, status);
+  }
+
+  @FieldResolver(() => [TeamVacancyNode], {
+    description:
+      'Posts left open by recalls (空缺), open ones first; only open or only closed ones when `open` is given',
+  })
+  vacancies(
+    @Ctx() ctx: Context,
+    @Root() team: ResidentTeamNode,
+    @Arg('open', () => Boolean, { nullable: true }) open?: boolean,
+  ): Promise<TeamVacancyNode[]> {
+    return teamService.vacancies(ctx, team.key, open);
   }
 
   @FieldResolver(() => [WorkPlanType], { description: 'Annual work plans (年度工作计划), newest first' })
@@ -141,7 +189,7 @@ export class ResidentTeamResolver {
 
   @FieldResolver(() => [InspectionNode], { description: '五查五看 inspections of the team, newest first' })
   inspections(@Ctx() ctx: Context, @Root() team: ResidentTeamNode): Promise<InspectionNode[]> {
-    return inspectionService.teamInspections(ctx, team.key);
+    return inspectionService.ofTeam(ctx, team.key);
   }
 
   @FieldResolver(() => ComplianceRateType, {
@@ -153,5 +201,44 @@ export class ResidentTeamResolver {
     @Arg('weekOf', () => DateScalar) weekOf: string,
   ): Promise<ComplianceRateType> {
     return attendanceService.teamRate(ctx, team.key, weekOf);
+  }
+}
+
+@Resolver(() => DispatchingUnitType)
+export class DispatchingUnitResolver {
+  @FieldResolver(() => AssistanceUnitNode, {
+    nullable: true,
+    description: 'The assistance unit itself (帮扶单位), a node under the provider scope: null when you may not see it',
+  })
+  unit(@Ctx() ctx: Context, @Root() unit: DispatchingUnitType): Promise<ProviderNode | null> {
+    return teamService.unit(ctx, unit);
+  }
+}
+
+@Resolver(() => TeamVacancyNode)
+export class TeamVacancyResolver {
+  @FieldResolver(() => ResidentTeamNode, { description: 'The team (工作队)' })
+  async team(@Ctx() ctx: Context, @Root() vacancy: TeamVacancyNode): Promise<ResidentTeamNode> {
+    const team = await teamService.byKey(ctx, vacancy.teamKey);
+    if (!team) throw notFound('Resident team not found');
+    return team;
+  }
+
+  @FieldResolver(() => TeamMemberNode, {
+    nullable: true,
+    description: 'The member whose recall opened it (被召回队员)',
+  })
+  recalledMember(@Ctx() ctx: Context, @Root() vacancy: TeamVacancyNode): Promise<TeamMemberNode | null> | null {
+    return vacancy.recalledMemberKey ? memberService.byKey(ctx, vacancy.recalledMemberKey) : null;
+  }
+
+  @FieldResolver(() => TeamMemberNode, { nullable: true, description: 'The member dispatched into it (补派队员)' })
+  filledBy(@Ctx() ctx: Context, @Root() vacancy: TeamVacancyNode): Promise<TeamMemberNode | null> | null {
+    return vacancy.filledByMemberKey ? memberService.byKey(ctx, vacancy.filledByMemberKey) : null;
+  }
+
+  @FieldResolver(() => InspectionNode, { nullable: true, description: 'The inspection that recalled (召回督查)' })
+  inspection(@Ctx() ctx: Context, @Root() vacancy: TeamVacancyNode): Promise<InspectionNode | null> | null {
+    return vacancy.inspectionKey ? inspectionService.byKey(ctx, vacancy.inspectionKey) : null;
   }
 }

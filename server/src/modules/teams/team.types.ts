@@ -2,18 +2,13 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import { Node } from '../../core/relay/node';
 import { ConnectionType } from '../../core/relay/connection';
-import { toGlobalId } from '../../core/relay/global-id';
-import { DateScalar, DecimalScalar } from '../../core/scalars';
+import { DateScalar } from '../../core/scalars';
 import { UnitKind, UnitLevel } from '../providers/provider.entity';
 import { Gender, MemberRole, MemberStatus, TeamStatus } from './team.entity';
 
-export interface TeamRow {
-  id: string;
-  village_code: string;
-  term_start: string;
-  term_end: string;
-  status: TeamStatus;
-}
+/** Description of every `source` field of this module: where a row comes from (数据来源). */
+export const SOURCE_DESCRIPTION =
+  'Provenance (数据来源): "DEMO" for seeded demonstration data (示例数据), a policy document reference for rows taken from one, null for data recorded through the API';
 
 @ObjectType('ResidentTeam', {
   implements: Node,
@@ -29,39 +24,25 @@ export class ResidentTeamNode extends Node {
   @Field(() => TeamStatus, { description: 'Status (状态): ACTIVE 在岗 or ENDED 期满' })
   status: TeamStatus;
 
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
+
   key: string;
   villageCode: string;
-
-  static from(row: TeamRow): ResidentTeamNode {
-    const node = new ResidentTeamNode();
-    node.id = toGlobalId('ResidentTeam', row.id);
-    node.key = row.id;
-    node.villageCode = row.village_code;
-    node.termStart = row.term_start;
-    node.termEnd = row.term_end;
-    node.status = row.status;
-    return node;
-  }
 }
 
 @ObjectType('ResidentTeamConnection')
 export class ResidentTeamConnection extends ConnectionType(ResidentTeamNode, 'ResidentTeam') {}
 
-export interface DispatchingUnitRow {
-  team_id: string;
-  unit_id: string;
-  name: string;
-  unit_kind: UnitKind;
-  unit_level: UnitLevel;
-  lead: boolean;
-}
-
-@ObjectType('DispatchingUnit', { description: 'An assistance unit that dispatches cadres to a team (派出单位)' })
+@ObjectType('DispatchingUnit', {
+  description:
+    'A unit dispatching cadres to one team (派出单位), with what holds for this team only (牵头单位). Not a node: the same assistance unit can lead one team and not another, so the unit itself is the `unit` field.',
+})
 export class DispatchingUnitType {
-  @Field(() => ID, { description: 'Global id of the assistance unit (帮扶单位)' })
-  id: string;
+  @Field({ description: 'Lead unit of this team (牵头单位); exactly one per team' })
+  lead: boolean;
 
-  @Field({ description: 'Name (单位名称)' })
+  @Field({ description: 'Name of the unit, as the team record shows it (单位名称)' })
   name: string;
 
   @Field(() => UnitKind, { description: 'Kind (单位类别)' })
@@ -70,36 +51,7 @@ export class DispatchingUnitType {
   @Field(() => UnitLevel, { description: 'Level (层级)' })
   level: UnitLevel;
 
-  @Field({ description: 'Lead unit of the team (牵头单位); exactly one per team' })
-  lead: boolean;
-
-  static from(row: DispatchingUnitRow): DispatchingUnitType {
-    const unit = new DispatchingUnitType();
-    unit.id = toGlobalId('AssistanceUnit', row.unit_id);
-    unit.name = row.name;
-    unit.kind = row.unit_kind;
-    unit.level = row.unit_level;
-    unit.lead = row.lead;
-    return unit;
-  }
-}
-
-/** A member row joined with its person and the person's unit. */
-export interface MemberRow {
-  id: string;
-  team_id: string;
-  role: MemberRole;
-  status: MemberStatus;
-  on_duty_from: string;
-  on_duty_to: string;
-  person_id: string;
-  person_name: string;
-  gender: Gender;
-  party_member: boolean;
-  phone: string;
-  post: string | null;
-  unit_id: string;
-  unit_name: string;
+  unitKey: string;
 }
 
 @ObjectType('Person', { description: 'A dispatched cadre (驻村干部)' })
@@ -116,6 +68,16 @@ export class PersonType {
   @Field({ description: 'Member of the Communist Party of China (党员)' })
   partyMember: boolean;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Joined the Communist Party of China on (入党时间)' })
+  partyMemberSince: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'For this duty: the day the party membership was transferred to the village party organisation (党组织关系转入驻村日期, 查档案); null while not transferred',
+  })
+  partyMembershipTransferredOn: string | null;
+
   @Field({
     description:
       'Mobile phone (手机号); whole only for ADMIN and ORG_DEPARTMENT, masked for everyone else (e.g. 138****5678)',
@@ -130,6 +92,9 @@ export class PersonType {
 
   @Field(() => ID, { description: 'Global id of the dispatching unit (派出单位)' })
   unitId: string;
+
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
 }
 
 /** 13812345678 → 138****5678; anything shorter is hidden entirely. */
@@ -156,31 +121,11 @@ export class TeamMemberNode extends Node {
   @Field(() => PersonType, { description: 'The person (人员)' })
   person: PersonType;
 
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION })
+  source: string | null;
+
   key: string;
   teamKey: string;
-
-  /** `revealPhone` is decided by the service from the viewer's role; the type never sees the viewer. */
-  static from(row: MemberRow, revealPhone: boolean): TeamMemberNode {
-    const node = new TeamMemberNode();
-    node.id = toGlobalId('TeamMember', row.id);
-    node.key = row.id;
-    node.teamKey = row.team_id;
-    node.role = row.role;
-    node.status = row.status;
-    node.onDutyFrom = row.on_duty_from;
-    node.onDutyTo = row.on_duty_to;
-    const person = new PersonType();
-    person.id = toGlobalId('Person', row.person_id);
-    person.name = row.person_name;
-    person.gender = row.gender;
-    person.partyMember = row.party_member;
-    person.phone = revealPhone ? row.phone : maskPhone(row.phone);
-    person.post = row.post;
-    person.unitName = row.unit_name;
-    person.unitId = toGlobalId('AssistanceUnit', row.unit_id);
-    node.person = person;
-    return node;
-  }
 }
 
 @ObjectType('TeamMemberConnection')
@@ -207,34 +152,38 @@ export class WorkPlanType {
   @Field(() => Int, { description: 'Year (年度)' }) year: number;
   @Field({ description: 'Plan text (计划内容)' }) content: string;
   @Field({ description: 'When it was submitted (提交时间)' }) submittedAt: Date;
-
-  static from(row: { id: string; year: number; content: string; submitted_at: Date }): WorkPlanType {
-    const plan = new WorkPlanType();
-    plan.id = toGlobalId('TeamWorkPlan', row.id);
-    plan.year = row.year;
-    plan.content = row.content;
-    plan.submittedAt = row.submitted_at;
-    return plan;
-  }
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
 }
 
-@ObjectType('TeamMemberAssessment', {
-  description: 'Yearly assessment of a member (年度考核): star-rated management and points (星级化管理、积分制考核)',
+@ObjectType('TeamVacancy', {
+  implements: Node,
+  description:
+    'A post left open by a recall (召回后空缺), shown until someone is dispatched into the team in the same role, or the team ends',
 })
-export class AssessmentType {
-  @Field(() => ID) id: string;
-  @Field(() => Int, { description: 'Year (年度)' }) year: number;
-  @Field(() => Int, { description: 'Star rating 1..5 (星级)' }) stars: number;
-  @Field(() => DecimalScalar, { description: 'Points (积分)' }) points: string;
-  @Field(() => String, { nullable: true, description: 'Remarks (评语)' }) note: string | null;
+export class TeamVacancyNode extends Node {
+  @Field(() => MemberRole, { description: 'The post to fill (空缺职务)' }) role: MemberRole;
+  @Field(() => DateScalar, { description: 'Open since (空缺起始日)' }) openedOn: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Closed on: filled, or the team ended (补齐日期)' })
+  closedOn: string | null;
+  @Field({ description: 'Still open (尚未补齐)' }) open: boolean;
+  @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
+  key: string;
+  teamKey: string;
+  inspectionKey: string | null;
+  recalledMemberKey: string | null;
+  filledByMemberKey: string | null;
+}
 
-  static from(row: { id: string; year: number; stars: number; points: string; note: string | null }): AssessmentType {
-    const assessment = new AssessmentType();
-    assessment.id = toGlobalId('TeamMemberAssessment', row.id);
-    assessment.year = row.year;
-    assessment.stars = row.stars;
-    assessment.points = row.points;
-    assessment.note = row.note;
-    return assessment;
-  }
+@ObjectType('TeamVacancyConnection')
+export class TeamVacancyConnection extends ConnectionType(TeamVacancyNode, 'TeamVacancy') {}
+
+@InputType({ description: 'Vacancy filter' })
+export class TeamVacancyFilter {
+  @Field({ nullable: true, description: 'Only teams in villages inside this region (12-digit code or prefix)' })
+  @IsOptional()
+  regionCode?: string;
+
+  @Field({ nullable: true, defaultValue: true, description: 'Open vacancies only (the default), or closed ones only' })
+  @IsOptional()
+  open?: boolean;
 }

@@ -1,34 +1,54 @@
 import type { FeatureModule } from '../feature-module';
-import { Person, ResidentTeam, ResidentTeamUnit, TeamMember } from './team.entity';
+import { Person, ResidentTeam, ResidentTeamUnit, TeamMember, TeamVacancy } from './team.entity';
 import { AttendanceDay } from './attendance.entity';
 import { TeamInspection, TeamMemberAssessment, TeamWorkPlan } from './inspection.entity';
-import { ResidentTeamResolver } from './team.resolver';
+import { DispatchingUnitResolver, ResidentTeamResolver, TeamVacancyResolver } from './team.resolver';
 import { TeamMemberResolver, WeeklyComplianceResolver } from './member.resolver';
 import { InspectionResolver } from './inspection.resolver';
+import { AssessmentResolver } from './assessment.resolver';
 import { TeamLiveResolver } from './team-live.resolver';
-import { ACTIVE_TEAM_EXISTS, FIRST_SECRETARY_ON_DUTY, PERSON_ON_DUTY, teamService } from './team.service';
+import { ACTIVE_TEAM_EXISTS, teamService } from './team.service';
+import { FIRST_SECRETARY_ON_DUTY, PERSON_ON_DUTY, memberService } from './member.service';
 import { inspectionService } from './inspection.service';
 import { teamPolicy } from './team.policy';
 import { TEAM_EVENT } from './team.events';
+import { Migration20261130000200_team_rules } from './migrations/Migration20261130000200_team_rules';
 
-/** Resident work teams (驻村工作队): dispatch, rotation, attendance, plans, inspections, assessments. */
+/**
+ * Resident work teams (驻村工作队): dispatch, rotation, attendance, plans, inspections, vacancies,
+ * assessments. Teams, members and their records are entities written through MikroORM (one row
+ * or a few at a time); reads are named SQL queries in the `*.repository.ts` files, because every
+ * list is scoped and batched per request.
+ */
 export const teamsModule: FeatureModule = {
   name: 'teams',
-  resolvers: [ResidentTeamResolver, TeamMemberResolver, WeeklyComplianceResolver, InspectionResolver, TeamLiveResolver],
+  resolvers: [
+    ResidentTeamResolver,
+    DispatchingUnitResolver,
+    TeamVacancyResolver,
+    TeamMemberResolver,
+    WeeklyComplianceResolver,
+    InspectionResolver,
+    AssessmentResolver,
+    TeamLiveResolver,
+  ],
   entities: [
     Person,
     ResidentTeam,
     ResidentTeamUnit,
     TeamMember,
+    TeamVacancy,
     AttendanceDay,
     TeamWorkPlan,
     TeamInspection,
     TeamMemberAssessment,
   ],
+  migrations: [{ name: 'Migration20261130000200_team_rules', class: Migration20261130000200_team_rules }],
   nodeTypes: [
     { typeName: 'ResidentTeam', fetch: (ctx, key) => teamService.byKey(ctx, key) },
-    { typeName: 'TeamMember', fetch: (ctx, key) => teamService.memberByKey(ctx, key) },
+    { typeName: 'TeamMember', fetch: (ctx, key) => memberService.byKey(ctx, key) },
     { typeName: 'TeamInspection', fetch: (ctx, key) => inspectionService.byKey(ctx, key) },
+    { typeName: 'TeamVacancy', fetch: (ctx, key) => teamService.vacancyByKey(ctx, key) },
   ],
   topics: [{ topic: TEAM_EVENT, receives: teamPolicy.receives }],
   // The database is the last guard of these rules; racing requests surface as these CONFLICTs.
@@ -53,11 +73,16 @@ export const teamsModule: FeatureModule = {
       message: 'The member has already been assessed for this year',
       fields: ['year'],
     },
-    { constraint: 'team_member_assessment_points', message: 'points must not be negative', fields: ['points'] },
+    { constraint: 'team_member_assessment_points', message: 'points must not be negative', fields: ['adjustment'] },
     {
       constraint: 'attendance_day_leave_absent',
       message: 'An approved-leave day cannot count as presence: presentByDay and stayedNight must be false',
       fields: ['presentByDay', 'stayedNight'],
+    },
+    {
+      constraint: 'person_party_member_since',
+      message: 'partyMemberSince is only for Party members',
+      fields: ['person.partyMemberSince'],
     },
   ],
   targetMetrics: [
