@@ -4,9 +4,9 @@ import { ConnectionType } from '../../core/relay/connection';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../core/scalars';
 import { ProductCategory, PurchaseChannel, PurchaseStatus, SupplierKind } from './consumption.enums';
 
-/** Description of every `source` field of this module: where a row comes from (数据来源). */
+/** Description of every `source` field of this module, worded as the registry's (`DEMO`, a document, or null). */
 export const SOURCE_DESCRIPTION =
-  'Provenance (数据来源): "DEMO" for seeded demonstration data (示例数据), a policy document reference for rows taken from one, null for data recorded through the API';
+  'Where this record comes from (数据来源): `DEMO` for invented demonstration data (示例数据), a policy document and its section (e.g. `003_6038825323505164.txt 第四篇 二、(一)`) for figures copied from it, null for data recorded through the platform';
 
 @ObjectType('Supplier', {
   implements: Node,
