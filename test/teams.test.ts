@@ -1049,3 +1049,18 @@ describe('五天四夜: the SQL and the pure rule agree on the seeded attendance
     expect(last >= addDays(todayInShanghai(), -3)).toBe(true);
   });
 });
+
+describe('demonstration data', () => {
+  it('marks every invented name of the teams and the catalogue with （示例）', async () => {
+    const unmarked = await server.sql<{ name: string }>(
+      `SELECT name FROM person WHERE source = 'DEMO' AND name NOT LIKE '%（示例）%'
+       UNION ALL SELECT name FROM supplier WHERE source = 'DEMO' AND name NOT LIKE '%（示例）%'
+       UNION ALL SELECT name FROM product WHERE source = 'DEMO' AND name NOT LIKE '%（示例）%'
+       UNION ALL SELECT issuing_body FROM product_certification WHERE source = 'DEMO' AND issuing_body NOT LIKE '%（示例）%'
+       UNION ALL SELECT inspector FROM team_inspection WHERE source = 'DEMO' AND inspector NOT LIKE '%（示例）%'`,
+    );
+    expect(unmarked).toEqual([]);
+    const [{ n }] = await server.sql<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE source = 'DEMO'`);
+    expect(n).toBeGreaterThan(10);
+  });
+});

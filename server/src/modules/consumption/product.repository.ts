@@ -34,11 +34,15 @@ function toSupplier(row: SupplierRow): SupplierNode {
   });
 }
 
-/** Suppliers by key, in the order asked; null where absent or malformed. */
-export async function suppliersByKeys(em: EntityManager, keys: readonly string[]): Promise<(SupplierNode | null)[]> {
+/** Suppliers by key among those `readable` admits (over `s`), in the order asked; null where absent or malformed. */
+export async function suppliersByKeys(
+  em: EntityManager,
+  keys: readonly string[],
+  readable: SqlFragment,
+): Promise<(SupplierNode | null)[]> {
   const rows = await query<SupplierRow>(
     em,
-    withWhere(`SELECT ${SUPPLIER_COLUMNS} FROM supplier s`, inList('s.id', keys.filter(isUuid))),
+    withWhere(`SELECT ${SUPPLIER_COLUMNS} FROM supplier s`, and(inList('s.id', keys.filter(isUuid)), readable)),
   );
   const byKey = new Map(rows.map((row) => [row.id, toSupplier(row)]));
   return keys.map((key) => byKey.get(key) ?? null);
@@ -85,11 +89,15 @@ function toProduct(row: ProductRow): ProductNode {
   });
 }
 
-/** Products by key, in the order asked; null where absent or malformed. */
-export async function productsByKeys(em: EntityManager, keys: readonly string[]): Promise<(ProductNode | null)[]> {
+/** Products by key among those `readable` admits (over `pr`), in the order asked; null where absent or malformed. */
+export async function productsByKeys(
+  em: EntityManager,
+  keys: readonly string[],
+  readable: SqlFragment,
+): Promise<(ProductNode | null)[]> {
   const rows = await query<ProductRow>(
     em,
-    withWhere(`SELECT ${PRODUCT_COLUMNS} FROM product pr`, inList('pr.id', keys.filter(isUuid))),
+    withWhere(`SELECT ${PRODUCT_COLUMNS} FROM product pr`, and(inList('pr.id', keys.filter(isUuid)), readable)),
   );
   const byKey = new Map(rows.map((row) => [row.id, toProduct(row)]));
   return keys.map((key) => byKey.get(key) ?? null);

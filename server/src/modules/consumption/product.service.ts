@@ -34,11 +34,15 @@ import { supplierService } from './supplier.service';
  * the caller's scope.
  */
 export class ProductService {
+  private loader(ctx: Context) {
+    return ctx.loaders.get<string, ProductNode | null>('product.byKey', (keys) =>
+      productsByKeys(ctx.em, keys, productPolicy.readable(ctx.viewer, 'pr')),
+    );
+  }
+
   /** A product by the key inside its global id. */
   byKey(ctx: Context, key: string): Promise<ProductNode | null> {
-    return ctx.loaders
-      .get<string, ProductNode | null>('product.byKey', (keys) => productsByKeys(ctx.em, keys))
-      .load(key.toLowerCase());
+    return this.loader(ctx).load(key.toLowerCase());
   }
 
   async require(ctx: Context, productId: string, field = 'productId'): Promise<ProductNode> {
@@ -200,7 +204,8 @@ export class ProductService {
   }
 
   private async fresh(ctx: Context, key: string): Promise<ProductNode> {
-    const [product] = await productsByKeys(ctx.em, [key]);
+    this.loader(ctx).clear(key);
+    const product = await this.byKey(ctx, key);
     if (!product) throw notFound('Product not found');
     return product;
   }

@@ -22,11 +22,15 @@ function creditCodeOf(code: string | null | undefined): string | null {
 
 /** Suppliers of consumption-support products (供应主体). */
 export class SupplierService {
+  private loader(ctx: Context) {
+    return ctx.loaders.get<string, SupplierNode | null>('supplier.byKey', (keys) =>
+      suppliersByKeys(ctx.em, keys, supplierPolicy.readable(ctx.viewer, 's')),
+    );
+  }
+
   /** A supplier by the key inside its global id (the catalogue is open to every account). */
   byKey(ctx: Context, key: string): Promise<SupplierNode | null> {
-    return ctx.loaders
-      .get<string, SupplierNode | null>('supplier.byKey', (keys) => suppliersByKeys(ctx.em, keys))
-      .load(key.toLowerCase());
+    return this.loader(ctx).load(key.toLowerCase());
   }
 
   async require(ctx: Context, supplierId: string, field = 'supplierId'): Promise<SupplierNode> {
@@ -78,9 +82,9 @@ export class SupplierService {
   }
 
   private async fresh(ctx: Context, key: string): Promise<SupplierNode> {
-    const [supplier] = await suppliersByKeys(ctx.em, [key]);
+    this.loader(ctx).clear(key);
+    const supplier = await this.byKey(ctx, key);
     if (!supplier) throw notFound('Supplier not found');
-    ctx.loaders.get<string, SupplierNode | null>('supplier.byKey', (keys) => suppliersByKeys(ctx.em, keys)).clear(key);
     return supplier;
   }
 }
