@@ -429,7 +429,11 @@ export function vacancyPage(ctx: Context, where: SqlFragment, page: Page): Promi
   });
 }
 
-/** Fills the team's oldest open vacancy of `role` with a member dispatched on `date`; its key, or null when none was open. */
+/**
+ * Fills the team's oldest open vacancy of `role` with a member dispatched on `date`; its key, or
+ * null when none was open. SKIP LOCKED: two dispatches racing into a team with two vacancies fill
+ * one each instead of waiting on the same row.
+ */
 export async function fillVacancy(
   em: EntityManager,
   teamKey: string,
@@ -440,7 +444,7 @@ export async function fillVacancy(
   const [row] = await query<{ id: string }>(
     em,
     `UPDATE team_vacancy SET closed_on = greatest(?::date, opened_on), filled_by_member_id = ?
-     WHERE id = (SELECT id FROM team_vacancy WHERE team_id = ? AND role = ? AND closed_on IS NULL ORDER BY opened_on, id LIMIT 1 FOR UPDATE)
+     WHERE id = (SELECT id FROM team_vacancy WHERE team_id = ? AND role = ? AND closed_on IS NULL ORDER BY opened_on, id LIMIT 1 FOR UPDATE SKIP LOCKED)
      RETURNING id`,
     [date, memberKey, teamKey, role],
   );
