@@ -104,16 +104,19 @@ export async function generateScaleData(db: Knex, options: ScaleOptions, log: (l
     [options.enterprises, villages],
   );
   await step(
-    'suppliers and products (one per village)',
+    'suppliers and certified products (one per village)',
     `WITH v AS (SELECT code, row_number() OVER (ORDER BY code) AS n FROM village WHERE code LIKE '99%'),
      s AS (
        INSERT INTO supplier (id, name, kind, village_code)
        SELECT md5('scale-supplier-' || code)::uuid, '（示例）基准合作社' || n, 'COOPERATIVE', code FROM v RETURNING id, village_code
+     ),
+     p AS (
+       INSERT INTO product (id, name, category, supplier_id, origin_village_code)
+       SELECT md5('scale-product-' || s.village_code)::uuid, '（示例）基准农产品', 'FRUIT_VEGETABLE', s.id, s.village_code
+       FROM s RETURNING id, origin_village_code
      )
-     INSERT INTO product (id, name, category, supplier_id, origin_village_code, certificate_number, certified_from, certified_until)
-     SELECT md5('scale-product-' || s.village_code)::uuid, '（示例）基准农产品', 'FRUIT_VEGETABLE', s.id, s.village_code,
-       'XF-' || s.village_code, DATE '2020-01-01', DATE '2030-12-31'
-     FROM s`,
+     INSERT INTO product_certification (product_id, certificate_number, issuing_body, valid_from, valid_until)
+     SELECT p.id, 'XF-' || p.origin_village_code, '（示例）基准认定机构', DATE '2020-01-01', DATE '2030-12-31' FROM p`,
   );
   // Purchase n: buyer n mod E, from its k-th paired village with k = (n / E) mod 10, on a day
   // spread over 2021–2025; amount between 100 and 10,099.99 yuan.
