@@ -81,7 +81,7 @@ export class ProductResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true, description: 'Origin village (产地村); null outside your scope' })
   originVillage(@Ctx() ctx: Context, @Root() product: ProductNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, product.originVillageCode);
+    return villageService.byKey(ctx, product.originVillageCode);
   }
 
   @FieldResolver(() => Boolean, {
@@ -157,6 +157,6 @@ export class SupplierResolver {
     description: 'Village of the supplier (所在村); null outside your scope',
   })
   village(@Ctx() ctx: Context, @Root() supplier: SupplierNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, supplier.villageCode);
+    return villageService.byKey(ctx, supplier.villageCode);
   }
 }

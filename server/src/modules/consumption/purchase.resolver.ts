@@ -66,12 +66,12 @@ export class PurchaseResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true, description: 'Origin village of the products (产地村)' })
   originVillage(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, purchase.originVillageCode);
+    return villageService.byKey(ctx, purchase.originVillageCode);
   }
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'County of the origin village (产地县)' })
   county(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, purchase.countyCode);
+    return regionService.byKey(ctx, purchase.countyCode);
   }
 
   @FieldResolver(() => ProviderNode, {
@@ -79,7 +79,7 @@ export class PurchaseResolver {
     description: 'Buyer: an assistance unit or an enterprise (采购方)',
   })
   buyer(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<ProviderNode | null> {
-    return providerService.byId(ctx, purchase.buyerId);
+    return providerService.byKey(ctx, purchase.buyerId);
   }
 
   @FieldResolver(() => PairingNode, {
@@ -88,7 +88,7 @@ export class PurchaseResolver {
       'The pairing this purchase counts toward: an active pairing of the buyer with the origin village or its county when recorded (计入的结对帮扶)',
   })
   pairing(@Ctx() ctx: Context, @Root() purchase: PurchaseNode): Promise<PairingNode | null> | null {
-    return purchase.pairingId ? pairingService.byId(ctx, purchase.pairingId) : null;
+    return purchase.pairingId ? pairingService.byKey(ctx, purchase.pairingId) : null;
   }
 }
 

@@ -29,17 +29,17 @@ export class ConsumptionStatsResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true })
   village(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<VillageNode | null> | null {
-    return row.villageCode ? villageService.byCode(ctx, row.villageCode) : null;
+    return row.villageCode ? villageService.byKey(ctx, row.villageCode) : null;
   }
 
   @FieldResolver(() => RegionNode, { nullable: true })
   county(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<RegionNode | null> | null {
-    return row.countyCode ? regionService.byCode(ctx, row.countyCode) : null;
+    return row.countyCode ? regionService.byKey(ctx, row.countyCode) : null;
   }
 
   @FieldResolver(() => ProviderNode, { nullable: true })
   buyer(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<ProviderNode | null> | null {
-    return row.buyerId ? providerService.byId(ctx, row.buyerId) : null;
+    return row.buyerId ? providerService.byKey(ctx, row.buyerId) : null;
   }
 
   @Authorized(purchasePolicy.roles.read)
@@ -59,6 +59,6 @@ export class ConsumptionStatsResolver {
 export class TopBuyerResolver {
   @FieldResolver(() => ProviderNode, { nullable: true })
   buyer(@Ctx() ctx: Context, @Root() row: TopBuyer): Promise<ProviderNode | null> {
-    return providerService.byId(ctx, row.buyerId);
+    return providerService.byKey(ctx, row.buyerId);
   }
 }

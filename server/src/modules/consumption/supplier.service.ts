@@ -54,7 +54,7 @@ export class SupplierService {
     const creditCode = creditCodeOf(input.creditCode);
     const name = input.name.trim();
     if (!name) throw badInput('name', 'name must not be blank');
-    if (!(await villageService.byCode(ctx, villageCode))) throw notFound('Village not found', 'villageId');
+    if (!(await villageService.byKey(ctx, villageCode))) throw notFound('Village not found', 'villageId');
     const id = await ctx.em.transactional(async (em) => {
       const supplier = em.create(Supplier, { name, kind: input.kind, villageCode, creditCode });
       await em.flush();

@@ -93,7 +93,7 @@ export class TeamService {
    * otherwise the field is null rather than a way around the village scope.
    */
   village(ctx: Context, team: ResidentTeamNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, team.villageCode);
+    return villageService.byKey(ctx, team.villageCode);
   }
 
   /** `ResidentTeam.dispatchingUnits`: lead unit first, for every team of the request in one statement. */
@@ -105,7 +105,7 @@ export class TeamService {
 
   /** `DispatchingUnit.unit`: the assistance unit under the provider scope (null outside it). */
   unit(ctx: Context, unit: DispatchingUnitType): Promise<ProviderNode | null> {
-    return providerService.byId(ctx, unit.unitKey);
+    return providerService.byKey(ctx, unit.unitKey);
   }
 
   /** `keyVillagesWithoutTeam`: key-assisted villages (重点帮扶村) where no team has anyone on duty. */
@@ -122,7 +122,7 @@ export class TeamService {
     );
     const codes = await keyVillageCodesWithoutTeam(ctx, where, readPage(args));
     // The villages themselves through the village module's loader: one batched statement.
-    const villages = await Promise.all(codes.edges.map((edge) => villageService.byCode(ctx, edge.node)));
+    const villages = await Promise.all(codes.edges.map((edge) => villageService.byKey(ctx, edge.node)));
     return {
       // The condition already holds the village scope, so every village loads.
       edges: codes.edges.map((edge, i) => ({ cursor: edge.cursor, node: villages[i]! })),
