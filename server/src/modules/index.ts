@@ -8,6 +8,7 @@ import { pairingsModule } from './pairings/pairings.module';
 import { teamsModule } from './teams/teams.module';
 import { consumptionModule } from './consumption/consumption.module';
 import { auditModule } from './audit/audit.module';
+import { monitoringModule } from './monitoring/monitoring.module';
 
 /** Every domain module of the platform; a new module adds its descriptor here. */
 export const featureModules: FeatureModule[] = [
@@ -20,4 +21,5 @@ export const featureModules: FeatureModule[] = [
   teamsModule,
   consumptionModule,
   auditModule,
+  monitoringModule,
 ];

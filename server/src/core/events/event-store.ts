@@ -4,7 +4,12 @@ import { knexOf, query } from '../sql';
 
 /** Topics a subscriber can follow; each maps to one GraphQL subscription field. */
 export type Topic =
-  'purchaseRecorded' | 'purchaseStatusChanged' | 'pairingChanged' | 'teamEvent' | 'villageIndicatorsUpdated';
+  | 'purchaseRecorded'
+  | 'purchaseStatusChanged'
+  | 'pairingChanged'
+  | 'teamEvent'
+  | 'villageIndicatorsUpdated'
+  | 'monitoringCaseChanged';
 
 export interface NewEvent {
   topic: Topic;
