@@ -18,7 +18,6 @@ import {
   CASE_COLUMNS,
   casesWhere,
   insertStep,
-  lineRulesFor,
   lockCase,
   measuresOf,
   plansOf,
@@ -46,7 +45,7 @@ import {
   transitionFor,
   type EliminationFacts,
 } from './monitoring.rules';
-import { amountToFen, fenToYuan, lineAmount } from './monitoring-line';
+import { amountToFen, fenToYuan } from './monitoring-line';
 import {
   EliminationCheckType,
   FollowUpVisitType,
@@ -66,7 +65,7 @@ import type {
   SetMonitoringPlanInput,
 } from './monitoring.inputs';
 import { appendMonitoringEvent, MonitoringChange } from './monitoring.events';
-import { monitoringSettingsService } from './monitoring-settings.service';
+import { linesFor, monitoringSettingsService } from './monitoring-settings.service';
 
 export const OPEN_CASE_EXISTS = 'The household already has an open monitoring case (一户同时只有一个在监测的案件)';
 
@@ -99,6 +98,44 @@ function toSummary(row: IncomeTotalRow, line: { amount: string } | null): Omit<H
     perCapita: fenToYuan(perCapitaFen(total, row.members)),
     aboveLine: line ? total > amountToFen(line.amount) * BigInt(row.members) : null,
   };
+}
+
+interface Place {
+  household: string;
+  village: string;
+}
+
+const placeOfKey = (key: string): Place => {
+  const [household, village] = key.split('|');
+  return { household, village };
+};
+
+/**
+ * What the elimination rules look at, for many households in four statements run one after
+ * another (inside a step's transaction they share its one connection, and see what it locked).
+ */
+async function eliminationFactsOf(em: EntityManager, places: readonly Place[]): Promise<EliminationFacts[]> {
+  const keys = places.map((p) => p.household);
+  const labour = await labourOf(em, keys);
+  const latest = await incomeTotalsOf(em, keys, null);
+  const households = await householdsWhere(em, inList('h.id', keys));
+  const village = new Map(places.map((p) => [p.household, p.village]));
+  const lines = await linesFor(
+    em,
+    latest.map((t) => ({ code: village.get(t.household_id)!, year: t.year })),
+  );
+  return places.map((place) => {
+    const income = latest.find((t) => t.household_id === place.household);
+    const line = income ? lines.get(`${place.village}:${income.year}`) : undefined;
+    const household = households.find((h) => h.id === place.household);
+    const guarantees = household ? HouseholdGuaranteesType.from(household) : null;
+    return {
+      labour: labour.filter((l) => l.household_id === place.household).map((l) => l.labour_capacity),
+      latestIncome: income ? { year: income.year, totalAmount: income.total } : null,
+      line: line ? { year: line.year, amount: line.amount } : null,
+      unsecured: guarantees ? guarantees.unsecured : null,
+    };
+  });
 }
 
 export class MonitoringCaseService {
@@ -235,72 +272,50 @@ export class MonitoringCaseService {
     return assistanceTracks(found.category, found.riskCauses, await this.labour(ctx, found.householdKey));
   }
 
-  private incomeTotal(ctx: Context, householdKey: string, year: number | null): Promise<IncomeTotalRow | null> {
-    return ctx.loaders
-      .get<string, IncomeTotalRow | null>(`monitoring.incomeTotal:${year ?? 'latest'}`, async (keys) => {
-        const rows = await incomeTotalsOf(ctx.em, keys, year);
-        return keys.map((key) => rows.find((row) => row.household_id === key) ?? null);
-      })
-      .load(householdKey);
-  }
-
-  /** `Household.incomeSummary(year)`: that year's (or the latest year's) income against the line. */
-  async incomeSummary(
+  /**
+   * `Household.incomeSummary(year)`: that year's (or the latest year's) income against the line.
+   * One batch per request and year runs a fixed two statements (totals, then the lines of the
+   * years found): a field that awaited one shared loader before calling another would batch
+   * differently from run to run, as sibling fields resolve in a different order.
+   */
+  incomeSummary(
     ctx: Context,
     householdKey: string,
     villageCode: string,
     year: number | null,
   ): Promise<HouseholdIncomeSummaryType | null> {
-    const row = await this.incomeTotal(ctx, householdKey, year);
-    if (!row) return null;
-    const line = await monitoringSettingsService.line(ctx, villageCode, row.year);
-    return { ...toSummary(row, line), line };
+    return ctx.loaders
+      .get<string, HouseholdIncomeSummaryType | null>(`monitoring.incomeSummary:${year ?? 'latest'}`, async (keys) => {
+        const places = keys.map(placeOfKey);
+        const totals = await incomeTotalsOf(
+          ctx.em,
+          places.map((p) => p.household),
+          year,
+        );
+        const village = new Map(places.map((p) => [p.household, p.village]));
+        const lines = await linesFor(
+          ctx.em,
+          totals.map((t) => ({ code: village.get(t.household_id)!, year: t.year })),
+        );
+        return places.map((place) => {
+          const row = totals.find((t) => t.household_id === place.household);
+          if (!row) return null;
+          const line = lines.get(`${place.village}:${row.year}`) ?? null;
+          return { ...toSummary(row, line), line };
+        });
+      })
+      .load(`${householdKey}|${villageCode}`);
   }
 
   /** `MonitoringCase.eliminationCheck`: the elimination rules applied to the household as it stands. */
   async eliminationCheck(ctx: Context, found: MonitoringCaseNode): Promise<EliminationCheckType> {
-    const [labour, latest, household] = await Promise.all([
-      this.labour(ctx, found.householdKey),
-      this.incomeTotal(ctx, found.householdKey, null),
-      householdService.byKey(ctx, found.householdKey),
-    ]);
-    const line = latest ? await monitoringSettingsService.line(ctx, found.villageCode, latest.year) : null;
-    const refusals = eliminationRefusals({
-      labour,
-      latestIncome: latest ? { year: latest.year, totalAmount: latest.total } : null,
-      line: line ? { year: line.year, amount: line.amount } : null,
-      unsecured: household?.guarantees ? household.guarantees.unsecured : null,
-    });
+    const facts = await ctx.loaders
+      .get<string, EliminationFacts>('monitoring.eliminationFacts', (keys) =>
+        eliminationFactsOf(ctx.em, keys.map(placeOfKey)),
+      )
+      .load(`${found.householdKey}|${found.villageCode}`);
+    const refusals = eliminationRefusals(facts);
     return { allowed: refusals.length === 0, refusals };
-  }
-
-  /** The same facts read inside a step's transaction, so a step decides on what it locks. */
-  private async eliminationFacts(em: EntityManager, row: CaseRow): Promise<EliminationFacts> {
-    const [labour, [latest], [household]] = await Promise.all([
-      labourOf(em, [row.household_id]),
-      incomeTotalsOf(em, [row.household_id], null),
-      householdsWhere(em, { sql: 'h.id = ?', bindings: [row.household_id] }),
-    ]);
-    const [rule] = latest ? await lineRulesFor(em, [{ code: row.village_code, year: latest.year }]) : [];
-    const guarantees = HouseholdGuaranteesType.from(household);
-    return {
-      labour: labour.map((l) => l.labour_capacity),
-      latestIncome: latest ? { year: latest.year, totalAmount: latest.total } : null,
-      line: rule
-        ? {
-            year: rule.year,
-            amount: lineAmount(
-              {
-                baseYear: rule.from_year,
-                baseAmount: rule.base_amount,
-                annualGrowthPercent: rule.annual_growth_percent,
-              },
-              rule.year,
-            ),
-          }
-        : null,
-      unsecured: guarantees ? guarantees.unsecured : null,
-    };
   }
 
   /** `reportMonitoringCase`: a new case REPORTED; a household has one open case at a time. */
@@ -455,11 +470,9 @@ export class MonitoringCaseService {
         );
     }
     if (guards.includes(Guard.PLAN_READY)) {
-      const [[plan], measures, labour] = await Promise.all([
-        plansOf(em, [row.id]),
-        measuresOf(em, [row.id]),
-        labourOf(em, [row.household_id]),
-      ]);
+      const [plan] = await plansOf(em, [row.id]);
+      const measures = await measuresOf(em, [row.id]);
+      const labour = await labourOf(em, [row.household_id]);
       const tracks = assistanceTracks(
         row.category,
         row.risk_causes,
@@ -472,7 +485,8 @@ export class MonitoringCaseService {
       if (refusals.length) throw conflict(`Assistance cannot start: ${refusals.join('; ')}`, ['action']);
     }
     if (guards.includes(Guard.ELIMINATION_RULES)) {
-      const refusals = eliminationRefusals(await this.eliminationFacts(em, row));
+      const [facts] = await eliminationFactsOf(em, [{ household: row.household_id, village: row.village_code }]);
+      const refusals = eliminationRefusals(facts);
       if (refusals.length) throw conflict(`风险消除 refused: ${refusals.join('; ')}`, ['action']);
     }
   }

@@ -32,6 +32,15 @@ function toLine(row: LineRuleRow): MonitoringLineType {
   return line;
 }
 
+/** The lines of many (region, year) pairs in one statement, keyed `code:year`; pairs without a rule are absent. */
+export async function linesFor(
+  em: EntityManager,
+  pairs: readonly { code: string; year: number }[],
+): Promise<Map<string, MonitoringLineType>> {
+  const rows = await lineRulesFor(em, pairs);
+  return new Map(rows.map((row) => [`${row.code}:${row.year}`, toLine(row)]));
+}
+
 /**
  * Per-region settings of monitoring: the monitoring line (a rule per region and span of years)
  * and the notice periods, both inherited down the region tree: a village uses the rule of the
