@@ -7,6 +7,7 @@ import {
 } from '@xiangcun/assistance-sdk';
 import { AttendanceDaysDocument, RecentPurchasesDocument } from './documents';
 import { renderMonthlyChart } from './chart';
+import { mountMonitoring } from './monitoring/render';
 import {
   CHANNELS,
   ROLES,
@@ -259,6 +260,7 @@ async function load(): Promise<void> {
   const code = params.get('region') ?? viewer.regionCode;
   if (!code) throw new PortalError('此账号没有管辖区域：请使用县级乡村振兴部门账号，或在地址中指定 region 参数。');
   regionCode = code;
+  mountMonitoring(client, code, $('main'));
 
   if (subscription?.status !== 'live') await startLive(code);
   const { weekOf, recorded: hasAttendance } = await attendanceWeek(code);

@@ -16,10 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n": typeof types.PortalRecentPurchasesDocument,
     "\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n": typeof types.PortalAttendanceDaysDocument,
+    "\n  query PortalOverdueNotices($regionCode: String!, $first: Int!) {\n    monitoringCases(filter: { regionCode: $regionCode, noticeOverdue: true }, first: $first) {\n      totalCount\n      edges { node { id status category notice { kind endsOn } village { name } household { headName } } }\n    }\n  }\n": typeof types.PortalOverdueNoticesDocument,
 };
 const documents: Documents = {
     "\n  query PortalRecentPurchases($regionCode: String!, $first: Int!) {\n    purchases(filter: { regionCode: $regionCode }, first: $first) {\n      totalCount\n      edges {\n        node { id status channel purchasedOn recordedAt totalAmount buyer { name } originVillage { name } }\n      }\n    }\n  }\n": types.PortalRecentPurchasesDocument,
     "\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n": types.PortalAttendanceDaysDocument,
+    "\n  query PortalOverdueNotices($regionCode: String!, $first: Int!) {\n    monitoringCases(filter: { regionCode: $regionCode, noticeOverdue: true }, first: $first) {\n      totalCount\n      edges { node { id status category notice { kind endsOn } village { name } household { headName } } }\n    }\n  }\n": types.PortalOverdueNoticesDocument,
 };
 
 /**
@@ -44,6 +46,10 @@ export function graphql(source: "\n  query PortalRecentPurchases($regionCode: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalAttendanceDays($regionCode: String!, $from: Date!, $to: Date!) {\n    residentTeams(filter: { regionCode: $regionCode, status: ACTIVE }, first: 100) {\n      edges {\n        node {\n          id\n          members(status: ON_DUTY) { id attendance(from: $from, to: $to) { date } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalOverdueNotices($regionCode: String!, $first: Int!) {\n    monitoringCases(filter: { regionCode: $regionCode, noticeOverdue: true }, first: $first) {\n      totalCount\n      edges { node { id status category notice { kind endsOn } village { name } household { headName } } }\n    }\n  }\n"): (typeof documents)["\n  query PortalOverdueNotices($regionCode: String!, $first: Int!) {\n    monitoringCases(filter: { regionCode: $regionCode, noticeOverdue: true }, first: $first) {\n      totalCount\n      edges { node { id status category notice { kind endsOn } village { name } household { headName } } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
