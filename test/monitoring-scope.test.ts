@@ -290,8 +290,8 @@ describe('monitoringCaseChanged', () => {
     expect(county.received).toHaveLength(2);
     expect(centralUnit.received).toHaveLength(1);
     expect(xinzhou.received).toHaveLength(0);
-    expect(JSON.stringify(enterprise.errors)).toContain(`"code":"FORBIDDEN"`);
-    expect(JSON.stringify(orgDepartment.errors)).toContain(`"code":"FORBIDDEN"`);
+    await expect(enterprise.waitFor(1, 5000)).rejects.toThrow(/"code":"FORBIDDEN"/);
+    await expect(orgDepartment.waitFor(1, 5000)).rejects.toThrow(/"code":"FORBIDDEN"/);
     await Promise.all([county, centralUnit, xinzhou, enterprise, orgDepartment].map((s) => s.close()));
   });
 
@@ -301,8 +301,8 @@ describe('monitoringCaseChanged', () => {
       TOKENS.wanghua,
       `subscription { monitoringCaseChanged(filter: { regionCode: "519902" }) { cursor } }`,
     );
-    await settle(300);
-    expect(JSON.stringify(outside.errors)).toContain(`"code":"NOT_FOUND"`);
+    // The error ends the subscription: waiting for an event rejects with it (or times out without it).
+    await expect(outside.waitFor(1, 5000)).rejects.toThrow(/"code":"NOT_FOUND"/);
     await outside.close();
   });
 });
