@@ -295,6 +295,34 @@ describe('monitoringCaseChanged', () => {
     await Promise.all([county, centralUnit, xinzhou, enterprise, orgDepartment].map((s) => s.close()));
   });
 
+  it('logs whole ID numbers read through the subscription for each reader, none shared', async () => {
+    const QUERY = `subscription { monitoringCaseChanged { cursor case { household { members { idNumber } } } } }`;
+    const readers = ['county-officer-a', 'county-officer-b'].map((sub) =>
+      subscribe(server.url, tokenFor({ role: Role.REGION_OFFICIAL, region: '519902000000', sub }), QUERY),
+    );
+    await settle(300);
+    const visit = await server.gql(
+      VISIT,
+      { input: { caseId: caseId('k6-xu'), visitedOn: todayInShanghai(), visitor: '回访（测试）', finding: '正常' } },
+      official('519902102202'),
+    );
+    expect(visit.errors).toBeUndefined();
+    for (const reader of readers) {
+      const [event] = await reader.waitFor(1);
+      expect(event.monitoringCaseChanged.case.household.members[0].idNumber).toMatch(/^999999/);
+    }
+    const logged = await server.sql<{ actor_subject: string; n: number }>(
+      `SELECT actor_subject, count(*)::int AS n FROM personal_data_access
+       WHERE household_id = $1 AND actor_subject LIKE 'county-officer-%' GROUP BY 1 ORDER BY 1`,
+      [seedId('household', 'k6-xu')],
+    );
+    expect(logged).toEqual([
+      { actor_subject: 'county-officer-a', n: 2 },
+      { actor_subject: 'county-officer-b', n: 2 },
+    ]);
+    await Promise.all(readers.map((r) => r.close()));
+  });
+
   it('refuses a filter outside the subscriber’s region', async () => {
     const outside = subscribe(
       server.url,

@@ -31,7 +31,9 @@ export const monitoringModule: FeatureModule = {
     { typeName: 'HouseholdMember', fetch: (ctx, key) => householdService.memberByKey(ctx, key) },
     { typeName: 'MonitoringCase', fetch: (ctx, key) => monitoringCaseService.byKey(ctx, key) },
   ],
-  topics: [{ topic: MONITORING_CASE_CHANGED, receives: monitoringCasePolicy.receives }],
+  // Per reader: an event resolved for the county may read whole ID numbers, and each reader's
+  // read must reach the access log under its own name, never be served from another's result.
+  topics: [{ topic: MONITORING_CASE_CHANGED, receives: monitoringCasePolicy.receives, perReader: true }],
   // The database is the last guard of these rules; racing requests surface as these errors.
   constraints: [
     { constraint: 'household_member_id_number', message: ID_NUMBER_TAKEN, fields: ['idNumber'] },
