@@ -9,7 +9,8 @@ import { prefixOfCode } from '../../core/region-codes';
 import { todayInShanghai } from '../../core/dates';
 import { regionCodeArg } from '../regions/region.service';
 import { villageCodeFromId } from '../villages/village.service';
-import { VillageNode, type VillageRow } from '../villages/village.types';
+import type { VillageNode } from '../villages/village.types';
+import { villagesByCodes } from '../villages/village.repository';
 import { householdPolicy, type MonitoringPlace } from './household.policy';
 import { idNumberProblem, normaliseIdNumber } from './id-number';
 import { HouseholdRelation, IdNumberVisibility } from './monitoring.enums';
@@ -123,14 +124,7 @@ export class HouseholdService {
   /** `Household.village`: the household is in scope, so its village's public profile is shown. */
   village(ctx: Context, villageCode: string): Promise<VillageNode> {
     const loader = ctx.loaders.get<string, VillageNode>('household.village', async (codes) => {
-      const rows = await query<VillageRow>(
-        ctx.em,
-        withWhere(
-          'SELECT r.code, r.name, r.parent_code, v.leading_industry, v.specialty_industries FROM village v JOIN region r ON r.code = v.code',
-          inList('v.code', codes),
-        ),
-      );
-      const byCode = new Map(rows.map((row) => [row.code, VillageNode.from(row)]));
+      const byCode = new Map((await villagesByCodes(ctx.em, codes)).map((village) => [village.code, village]));
       return codes.map((code) => byCode.get(code) ?? new Error(`village ${code} is missing`));
     });
     return loader.load(villageCode);
