@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
 import { seedConsumption } from './consumption.seed';
 import { seedTeams } from './teams.seed';
-import { monitoringSeed } from './monitoring';
+import { seedMonitoring } from './monitoring.seed';
 
 /**
  * Loads the demo data set from seeds/data into a migrated database. Idempotent: every row is an
@@ -306,7 +306,7 @@ async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<
 }
 
 export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedPairings, seedTeams, seedConsumption];
-seedSteps.push(monitoringSeed(DATA_DIR, seedId));
+seedSteps.push(seedMonitoring);
 
 export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
   const counts: SeedCounts = {};

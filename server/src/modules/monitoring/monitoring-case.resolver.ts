@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { VillageNode } from '../villages/village.types';
 import { TeamMemberNode } from '../teams/team.types';
-import { teamService } from '../teams/team.service';
+import { memberService } from '../teams/member.service';
 import { monitoringCasePolicy } from './monitoring-case.policy';
 import { monitoringCaseService } from './monitoring-case.service';
 import { householdService } from './household.service';
@@ -234,7 +234,7 @@ export class MonitoringPlanResolver {
     description: 'The responsible team member, when one is named and you may see the team',
   })
   responsibleMember(@Ctx() ctx: Context, @Root() plan: MonitoringPlanType): Promise<TeamMemberNode | null> | null {
-    return plan.responsibleMemberKey ? teamService.memberByKey(ctx, plan.responsibleMemberKey) : null;
+    return plan.responsibleMemberKey ? memberService.byKey(ctx, plan.responsibleMemberKey) : null;
   }
 }
 

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Knex } from '@mikro-orm/knex';
 import { levelOfCode, prefixOfCode } from '../server/src/core/region-codes';
 import { todayInShanghai } from '../server/src/core/dates';
@@ -25,6 +23,7 @@ import {
   type NoticeKind,
   type RiskCause,
 } from '../server/src/modules/monitoring/monitoring.enums';
+import { dataFile, seedId, type SeedCounts } from './load';
 
 /**
  * Loads `seeds/data/monitoring.json`: the two documented monitoring lines, notice periods, the
@@ -34,9 +33,6 @@ import {
  * a household without labour or at the line) stops the seed with the case named, so the demo can
  * never show a story the platform itself would not allow. Idempotent like the other seed steps.
  */
-
-type SeedId = (kind: string, key: string) => string;
-type Counts = Record<string, number>;
 
 interface LineRecord {
   regionCode: string;
@@ -121,13 +117,6 @@ interface TeamsFile {
   }[];
 }
 
-function readData<T>(dataDir: string, name: string): T {
-  const candidates = [path.join(dataDir, name), path.resolve(__dirname, 'data', name)];
-  const file = candidates.find((candidate) => fs.existsSync(candidate));
-  if (!file) throw new Error(`seed data file ${name} not found`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
-
 const GUARANTEE_FIELDS: [GuaranteeItem, keyof NonNullable<HouseholdRecord['guarantees']>][] = [
   [GuaranteeItem.FOOD, 'food'],
   [GuaranteeItem.CLOTHING, 'clothing'],
@@ -148,192 +137,188 @@ const monthsBetween = (from: string, to: string): string[] => {
   return months;
 };
 
-export function monitoringSeed(dataDir: string, seedId: SeedId) {
-  return async function seedMonitoring(trx: Knex.Transaction, counts: Counts): Promise<void> {
-    const file = readData<MonitoringFile>(dataDir, 'monitoring.json');
-    const teams = readData<TeamsFile>(dataDir, 'teams.json');
-    const today = todayInShanghai();
+export async function seedMonitoring(trx: Knex.Transaction, counts: SeedCounts): Promise<void> {
+  const file = dataFile<MonitoringFile>('monitoring.json');
+  const teams = dataFile<TeamsFile>('teams.json');
+  const today = todayInShanghai();
 
-    for (const line of file.lines) {
-      await trx('monitoring_line')
-        .insert({
-          region_code: line.regionCode,
-          region_prefix: prefixOfCode(line.regionCode),
-          from_year: line.fromYear,
-          to_year: line.toYear,
-          base_amount: line.baseAmount,
-          annual_growth_percent: line.annualGrowthPercent,
-          source: line.source,
-        })
-        .onConflict(['region_code', 'from_year'])
-        .merge(['to_year', 'base_amount', 'annual_growth_percent', 'source']);
-    }
-    for (const period of file.noticePeriods) {
-      await trx('monitoring_notice_period')
-        .insert({
-          region_code: period.regionCode,
-          region_prefix: prefixOfCode(period.regionCode),
-          kind: period.kind,
-          days: period.days,
-          source: period.source,
-        })
-        .onConflict(['region_code', 'kind'])
-        .merge(['days', 'source']);
-    }
+  for (const line of file.lines) {
+    await trx('monitoring_line')
+      .insert({
+        region_code: line.regionCode,
+        region_prefix: prefixOfCode(line.regionCode),
+        from_year: line.fromYear,
+        to_year: line.toYear,
+        base_amount: line.baseAmount,
+        annual_growth_percent: line.annualGrowthPercent,
+        source: line.source,
+      })
+      .onConflict(['region_code', 'from_year'])
+      .merge(['to_year', 'base_amount', 'annual_growth_percent', 'source']);
+  }
+  for (const period of file.noticePeriods) {
+    await trx('monitoring_notice_period')
+      .insert({
+        region_code: period.regionCode,
+        region_prefix: prefixOfCode(period.regionCode),
+        kind: period.kind,
+        days: period.days,
+        source: period.source,
+      })
+      .onConflict(['region_code', 'kind'])
+      .merge(['days', 'source']);
+  }
 
-    /** The rule data of the file, looked up as the platform does: the nearest region up the tree. */
-    const lineOf = (villageCode: string, year: number) => {
-      const rule = file.lines
-        .filter(
-          (l) => villageCode.startsWith(prefixOfCode(l.regionCode)) && year >= l.fromYear && (l.toYear ?? 9999) >= year,
-        )
-        .sort((a, b) => prefixOfCode(b.regionCode).length - prefixOfCode(a.regionCode).length)[0];
-      return rule ? { year, amount: lineAmount({ baseYear: rule.fromYear, ...rule }, year) } : null;
+  /** The rule data of the file, looked up as the platform does: the nearest region up the tree. */
+  const lineOf = (villageCode: string, year: number) => {
+    const rule = file.lines
+      .filter(
+        (l) => villageCode.startsWith(prefixOfCode(l.regionCode)) && year >= l.fromYear && (l.toYear ?? 9999) >= year,
+      )
+      .sort((a, b) => prefixOfCode(b.regionCode).length - prefixOfCode(a.regionCode).length)[0];
+    return rule ? { year, amount: lineAmount({ baseYear: rule.fromYear, ...rule }, year) } : null;
+  };
+  const noticeDaysOf = (villageCode: string, kind: NoticeKind) =>
+    file.noticePeriods
+      .filter((p) => p.kind === kind && villageCode.startsWith(prefixOfCode(p.regionCode)))
+      .sort((a, b) => prefixOfCode(b.regionCode).length - prefixOfCode(a.regionCode).length)[0]?.days;
+  const unitOfPerson = new Map(teams.people.map((p) => [p.key, p.unit]));
+  const memberOnDuty = (villageCode: string, key: string) =>
+    teams.teams
+      .filter((t) => t.villageCode === villageCode && t.status === 'ACTIVE')
+      .flatMap((t) => t.members)
+      .find((m) => m.key === key && m.status === 'ON_DUTY');
+  const villageActor = (villageCode: string) => {
+    const team = teams.teams.find((t) => t.villageCode === villageCode && t.status === 'ACTIVE');
+    return team
+      ? { actor_role: 'ASSISTANCE_UNIT', actor_region: null, actor_provider: seedId('provider', team.leadUnit) }
+      : { actor_role: 'REGION_OFFICIAL', actor_region: villageCode, actor_provider: null };
+  };
+  const actorAt = (villageCode: string, level: string | null) =>
+    level === 'TOWNSHIP'
+      ? { actor_role: 'REGION_OFFICIAL', actor_region: villageCode.slice(0, 9).padEnd(12, '0'), actor_provider: null }
+      : level === 'COUNTY'
+        ? {
+            actor_role: 'REGION_OFFICIAL',
+            actor_region: villageCode.slice(0, 6).padEnd(12, '0'),
+            actor_provider: null,
+          }
+        : villageActor(villageCode);
+
+  let members = 0;
+  let cases = 0;
+  for (const household of file.households) {
+    const fail = (message: string) => {
+      throw new Error(`monitoring.json: household ${household.key}: ${message}`);
     };
-    const noticeDaysOf = (villageCode: string, kind: NoticeKind) =>
-      file.noticePeriods
-        .filter((p) => p.kind === kind && villageCode.startsWith(prefixOfCode(p.regionCode)))
-        .sort((a, b) => prefixOfCode(b.regionCode).length - prefixOfCode(a.regionCode).length)[0]?.days;
-    const unitOfPerson = new Map(teams.people.map((p) => [p.key, p.unit]));
-    const memberOnDuty = (villageCode: string, key: string) =>
-      teams.teams
-        .filter((t) => t.villageCode === villageCode && t.status === 'ACTIVE')
-        .flatMap((t) => t.members)
-        .find((m) => m.key === key && m.status === 'ON_DUTY');
-    const villageActor = (villageCode: string) => {
-      const team = teams.teams.find((t) => t.villageCode === villageCode && t.status === 'ACTIVE');
-      return team
-        ? { actor_role: 'ASSISTANCE_UNIT', actor_region: null, actor_provider: seedId('provider', team.leadUnit) }
-        : { actor_role: 'REGION_OFFICIAL', actor_region: villageCode, actor_provider: null };
-    };
-    const actorAt = (villageCode: string, level: string | null) =>
-      level === 'TOWNSHIP'
-        ? { actor_role: 'REGION_OFFICIAL', actor_region: villageCode.slice(0, 9).padEnd(12, '0'), actor_provider: null }
-        : level === 'COUNTY'
-          ? {
-              actor_role: 'REGION_OFFICIAL',
-              actor_region: villageCode.slice(0, 6).padEnd(12, '0'),
-              actor_provider: null,
-            }
-          : villageActor(villageCode);
-
-    let members = 0;
-    let cases = 0;
-    for (const household of file.households) {
-      const fail = (message: string) => {
-        throw new Error(`monitoring.json: household ${household.key}: ${message}`);
-      };
-      if (levelOfCode(household.villageCode) !== 'VILLAGE') fail('villageCode is not a village');
-      if (household.members.filter((m) => m.relation === 'HEAD').length !== 1) fail('needs exactly one HEAD');
-      const householdId = seedId('household', household.key);
-      const g = household.guarantees;
-      await trx('household')
+    if (levelOfCode(household.villageCode) !== 'VILLAGE') fail('villageCode is not a village');
+    if (household.members.filter((m) => m.relation === 'HEAD').length !== 1) fail('needs exactly one HEAD');
+    const householdId = seedId('household', household.key);
+    const g = household.guarantees;
+    await trx('household')
+      .insert({
+        id: householdId,
+        village_code: household.villageCode,
+        address: household.address,
+        lifted_out_of_poverty: household.liftedOutOfPoverty,
+        guarantees_assessed_on: g?.assessedOn ?? null,
+        food_secure: g?.food ?? null,
+        clothing_secure: g?.clothing ?? null,
+        education_secure: g?.compulsoryEducation ?? null,
+        medical_secure: g?.basicMedical ?? null,
+        housing_secure: g?.housingSafety ?? null,
+        water_secure: g?.drinkingWater ?? null,
+      })
+      .onConflict('id')
+      .merge();
+    for (const [i, member] of household.members.entries()) {
+      const problem = idNumberProblem(member.idNumber, today);
+      if (problem || !member.idNumber.startsWith('999999') || !member.name.endsWith('（示例）'))
+        fail(`member ${i} must be an example: name ending （示例）, synthetic ID number 999999… (${problem ?? 'ok'})`);
+      await trx('household_member')
         .insert({
-          id: householdId,
-          village_code: household.villageCode,
-          address: household.address,
-          lifted_out_of_poverty: household.liftedOutOfPoverty,
-          guarantees_assessed_on: g?.assessedOn ?? null,
-          food_secure: g?.food ?? null,
-          clothing_secure: g?.clothing ?? null,
-          education_secure: g?.compulsoryEducation ?? null,
-          medical_secure: g?.basicMedical ?? null,
-          housing_secure: g?.housingSafety ?? null,
-          water_secure: g?.drinkingWater ?? null,
+          id: seedId('household-member', `${household.key}/${i}`),
+          household_id: householdId,
+          name: member.name,
+          id_number: member.idNumber,
+          relation: member.relation,
+          labour_capacity: member.labourCapacity,
+          health: member.health,
+          schooling: member.schooling,
+          employment: member.employment,
         })
         .onConflict('id')
         .merge();
-      for (const [i, member] of household.members.entries()) {
-        const problem = idNumberProblem(member.idNumber, today);
-        if (problem || !member.idNumber.startsWith('999999') || !member.name.endsWith('（示例）'))
-          fail(
-            `member ${i} must be an example: name ending （示例）, synthetic ID number 999999… (${problem ?? 'ok'})`,
-          );
-        await trx('household_member')
-          .insert({
-            id: seedId('household-member', `${household.key}/${i}`),
-            household_id: householdId,
-            name: member.name,
-            id_number: member.idNumber,
-            relation: member.relation,
-            labour_capacity: member.labourCapacity,
-            health: member.health,
-            schooling: member.schooling,
-            employment: member.employment,
-          })
-          .onConflict('id')
-          .merge();
-        members++;
-      }
-      for (const income of household.incomes) {
-        for (const [source, amount] of income.lines) {
-          await trx('household_income')
-            .insert({ household_id: householdId, year: income.year, source, amount })
-            .onConflict(['household_id', 'year', 'source'])
-            .merge(['amount']);
-        }
-      }
-      if (household.case) {
-        await seedCase(trx, seedId, household, household.case, householdId, {
-          fail,
-          lineOf,
-          noticeDaysOf,
-          unitOfPerson,
-          memberOnDuty,
-          actorAt,
-        });
-        cases++;
+      members++;
+    }
+    for (const income of household.incomes) {
+      for (const [source, amount] of income.lines) {
+        await trx('household_income')
+          .insert({ household_id: householdId, year: income.year, source, amount })
+          .onConflict(['household_id', 'year', 'source'])
+          .merge(['amount']);
       }
     }
+    if (household.case) {
+      await seedCase(trx, household, household.case, householdId, {
+        fail,
+        lineOf,
+        noticeDaysOf,
+        unitOfPerson,
+        memberOnDuty,
+        actorAt,
+      });
+      cases++;
+    }
+  }
 
-    let screenings = 0;
-    for (const s of file.screenings) {
-      for (const month of monthsBetween(s.from, s.to)) {
-        if (s.missing.includes(month)) continue;
-        await trx('monitoring_screening')
-          .insert({
-            village_code: s.villageCode,
-            month: `${month}-01`,
-            screened_on: `${month}-${String(s.day).padStart(2, '0')}`,
-            households_checked: s.householdsChecked,
-            note: '月度摸排（示例）',
-          })
-          .onConflict(['village_code', 'month'])
-          .merge(['screened_on', 'households_checked', 'note']);
-        screenings++;
-      }
+  let screenings = 0;
+  for (const s of file.screenings) {
+    for (const month of monthsBetween(s.from, s.to)) {
+      if (s.missing.includes(month)) continue;
+      await trx('monitoring_screening')
+        .insert({
+          village_code: s.villageCode,
+          month: `${month}-01`,
+          screened_on: `${month}-${String(s.day).padStart(2, '0')}`,
+          households_checked: s.householdsChecked,
+          note: '月度摸排（示例）',
+        })
+        .onConflict(['village_code', 'month'])
+        .merge(['screened_on', 'households_checked', 'note']);
+      screenings++;
     }
-    let reviews = 0;
-    for (const r of file.townshipReviews) {
-      for (const quarter of r.quarters) {
-        // Reviewed early in the month after the quarter.
-        const month = quarter * 3 + 1;
-        const reviewedOn =
-          month > 12
-            ? `${r.year + 1}-01-${String(r.day).padStart(2, '0')}`
-            : `${r.year}-${String(month).padStart(2, '0')}-${String(r.day).padStart(2, '0')}`;
-        await trx('monitoring_township_review')
-          .insert({
-            township_code: r.townshipCode,
-            year: r.year,
-            quarter,
-            reviewed_on: reviewedOn,
-            note: '季度审核（示例）',
-          })
-          .onConflict(['township_code', 'year', 'quarter'])
-          .merge(['reviewed_on', 'note']);
-        reviews++;
-      }
+  }
+  let reviews = 0;
+  for (const r of file.townshipReviews) {
+    for (const quarter of r.quarters) {
+      // Reviewed early in the month after the quarter.
+      const month = quarter * 3 + 1;
+      const reviewedOn =
+        month > 12
+          ? `${r.year + 1}-01-${String(r.day).padStart(2, '0')}`
+          : `${r.year}-${String(month).padStart(2, '0')}-${String(r.day).padStart(2, '0')}`;
+      await trx('monitoring_township_review')
+        .insert({
+          township_code: r.townshipCode,
+          year: r.year,
+          quarter,
+          reviewed_on: reviewedOn,
+          note: '季度审核（示例）',
+        })
+        .onConflict(['township_code', 'year', 'quarter'])
+        .merge(['reviewed_on', 'note']);
+      reviews++;
     }
+  }
 
-    counts.monitoringLines = file.lines.length;
-    counts.noticePeriods = file.noticePeriods.length;
-    counts.households = file.households.length;
-    counts.householdMembers = members;
-    counts.monitoringCases = cases;
-    counts.villageScreenings = screenings;
-    counts.townshipReviews = reviews;
-  };
+  counts.monitoringLines = file.lines.length;
+  counts.noticePeriods = file.noticePeriods.length;
+  counts.households = file.households.length;
+  counts.householdMembers = members;
+  counts.monitoringCases = cases;
+  counts.villageScreenings = screenings;
+  counts.townshipReviews = reviews;
 }
 
 interface CaseHelpers {
@@ -347,7 +332,6 @@ interface CaseHelpers {
 
 async function seedCase(
   trx: Knex.Transaction,
-  seedId: SeedId,
   household: HouseholdRecord,
   record: CaseRecord,
   householdId: string,
