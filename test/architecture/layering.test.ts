@@ -42,6 +42,15 @@ describe('layering', () => {
     expect(findings(core, /from '(\.\.\/)+(modules|platform|migrations)\b/)).toEqual([]);
   });
 
+  it('core names no module topic: modules declare their topics in their descriptors', () => {
+    const topics = files
+      .filter((f) => f.endsWith('.events.ts'))
+      .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/export const \w+ = '(\w+)';/g)].map((m) => m[1]));
+    expect(topics).toEqual(expect.arrayContaining(['purchaseRecorded', 'pairingChanged', 'teamEvent']));
+    const core = files.filter((f) => relative(f).startsWith('core/'));
+    expect(findings(core, new RegExp(`'(${topics.join('|')})'`))).toEqual([]);
+  });
+
   it('nothing registers itself on import', () => {
     expect(findings(files, /\b(registerNodeType|describeConstraint|registerTargetMetric)\(/)).toEqual([]);
   });

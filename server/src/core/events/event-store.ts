@@ -2,14 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
 import { knexOf, query } from '../sql';
 
-/** Topics a subscriber can follow; each maps to one GraphQL subscription field. */
-export type Topic =
-  | 'purchaseRecorded'
-  | 'purchaseStatusChanged'
-  | 'pairingChanged'
-  | 'teamEvent'
-  | 'villageIndicatorsUpdated'
-  | 'monitoringCaseChanged';
+/**
+ * A topic a subscriber can follow; each maps to one GraphQL subscription field. Modules declare
+ * their topics in their descriptors (see TopicRegistry): core names none of them.
+ */
+export type Topic = string;
 
 export interface NewEvent {
   topic: Topic;
