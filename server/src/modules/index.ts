@@ -7,6 +7,8 @@ import { providersModule } from './providers/providers.module';
 import { pairingsModule } from './pairings/pairings.module';
 import { teamsModule } from './teams/teams.module';
 import { consumptionModule } from './consumption/consumption.module';
+import { fundsModule } from './funds/funds.module';
+import { postsModule } from './posts/posts.module';
 import { auditModule } from './audit/audit.module';
 import { monitoringModule } from './monitoring/monitoring.module';
 
@@ -20,6 +22,8 @@ export const featureModules: FeatureModule[] = [
   pairingsModule,
   teamsModule,
   consumptionModule,
+  fundsModule,
+  postsModule,
   auditModule,
   monitoringModule,
 ];
