@@ -6,6 +6,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { seedConsumption } from './consumption.seed';
 import { seedTeams } from './teams.seed';
 import { seedMonitoring } from './monitoring.seed';
+import { seedFunds } from './funds';
 
 /**
  * Loads the demo data set from seeds/data into a migrated database. Idempotent: every row is an
@@ -307,6 +308,7 @@ async function seedPairings(trx: Knex.Transaction, counts: SeedCounts): Promise<
 
 export const seedSteps: SeedStep[] = [seedRegistry, seedProviders, seedPairings, seedTeams, seedConsumption];
 seedSteps.push(seedMonitoring);
+seedSteps.push(seedFunds);
 
 export async function seedDemoData(orm: MikroORM): Promise<SeedCounts> {
   const counts: SeedCounts = {};

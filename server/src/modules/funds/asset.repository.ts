@@ -365,11 +365,11 @@ export async function ledger(
     sql: `SELECT grouping(a.type, a.village_code)::int AS grouping,
         coalesce(a.type, a.village_code, '') AS key, CASE WHEN grouping(a.village_code) = 0 THEN max(r.name) END AS name,
         count(*)::int AS assets, count(*) FILTER (WHERE a.status = 'DISPOSED')::int AS disposed,
-        coalesce(sum(a.value) FILTER (WHERE a.status = 'IN_USE'), 0)::text AS value_in_use,
-        coalesce(sum(i.amount), 0)::text AS income,
-        coalesce(sum(i.to_monitored_households), 0)::text AS to_monitored_households,
-        coalesce(sum(i.to_upkeep), 0)::text AS to_upkeep,
-        coalesce(sum(i.to_public_works), 0)::text AS to_public_works
+        coalesce(sum(a.value) FILTER (WHERE a.status = 'IN_USE'), 0.00)::text AS value_in_use,
+        coalesce(sum(i.amount), 0.00)::text AS income,
+        coalesce(sum(i.to_monitored_households), 0.00)::text AS to_monitored_households,
+        coalesce(sum(i.to_upkeep), 0.00)::text AS to_upkeep,
+        coalesce(sum(i.to_public_works), 0.00)::text AS to_public_works
       FROM project_asset a JOIN region r ON r.code = a.village_code
         LEFT JOIN asset_income i ON i.asset_id = a.id AND i.year = ?
       WHERE ${where.sql}

@@ -24,6 +24,7 @@ import type {
   RegisterProjectAssetInput,
   RequestAssetDisposalInput,
 } from './asset.inputs';
+import { forgetReads } from './write';
 import * as assets from './asset.repository';
 import { projectService } from './project.service';
 import { amountArg, notFuture, textArg, yearArg } from './arguments';
@@ -151,6 +152,7 @@ export class AssetService {
         formedOn: input.formedOn,
       }),
     );
+    forgetReads(ctx);
     return this.mustSee(ctx, id);
   }
 
@@ -185,6 +187,7 @@ export class AssetService {
       if (!(await assets.lockAsset(em, asset.uuid))) throw notFound('Asset not found', 'assetId');
       await assets.upsertIncome(em, { assetId: asset.uuid, year, amount, ...shares, ...distribution });
     });
+    forgetReads(ctx);
     const income = (await assets.incomesOf(ctx.em, [asset.uuid])).find((i) => i.year === year)!;
     return { asset, income: assets.toIncome(income) };
   }
@@ -212,6 +215,7 @@ export class AssetService {
         requestedByRole: ctx.viewer.role,
       });
     });
+    forgetReads(ctx);
     return { disposal: (await this.disposalById(ctx, id))!, asset };
   }
 
@@ -243,6 +247,7 @@ export class AssetService {
         region: ctx.viewer.regionCode ?? null,
       });
     });
+    forgetReads(ctx);
     const [after] = await this.findByIds(ctx, [asset.uuid]);
     return { disposal: (await this.disposalById(ctx, disposal.uuid))!, asset: after! };
   }

@@ -32,13 +32,13 @@ const fiscalList = FISCAL_TRANSITION_SOURCES.map((s) => `'${s}'`).join(', ');
 export function keyVillageShareSumsSql(countyExpr: string, yearExpr: string): string {
   return `SELECT
       coalesce((SELECT sum(fa.amount) FROM fund_allocation fa
-        WHERE fa.county_code = ${countyExpr} AND fa.year = ${yearExpr} AND fa.source IN (${fiscalList})), 0) AS total,
+        WHERE fa.county_code = ${countyExpr} AND fa.year = ${yearExpr} AND fa.source IN (${fiscalList})), 0.00) AS total,
       coalesce((SELECT sum(pp.amount) FROM project_payment pp
         JOIN fund_allocation fa ON fa.id = pp.allocation_id
         WHERE fa.county_code = ${countyExpr} AND fa.year = ${yearExpr} AND fa.source IN (${fiscalList})
           AND NOT EXISTS (SELECT 1 FROM project_village pv WHERE pv.project_id = pp.project_id
             AND NOT EXISTS (SELECT 1 FROM village_designation kd WHERE kd.village_code = pv.village_code
-              AND kd.kind = 'KEY_ASSISTED' AND (kd.since_year IS NULL OR kd.since_year <= ${yearExpr})))), 0) AS key_villages`;
+              AND kd.kind = 'KEY_ASSISTED' AND (kd.since_year IS NULL OR kd.since_year <= ${yearExpr})))), 0.00) AS key_villages`;
 }
 
 /**

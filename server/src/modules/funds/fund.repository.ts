@@ -88,7 +88,7 @@ export function paidFromAllocations(
   return query<{ id: string; paid: string }>(
     em,
     withWhere(
-      `SELECT fa.id, (SELECT coalesce(sum(pp.amount), 0) FROM project_payment pp WHERE pp.allocation_id = fa.id)::text AS paid
+      `SELECT fa.id, (SELECT coalesce(sum(pp.amount), 0.00) FROM project_payment pp WHERE pp.allocation_id = fa.id)::text AS paid
        FROM fund_allocation fa`,
       inList('fa.id', ids),
     ),
@@ -188,7 +188,7 @@ export async function allocationTotals(
   const [row] = await query<{ count: number; amount: string }>(
     em,
     withWhere(
-      'SELECT count(*)::int AS count, coalesce(sum(fa.amount), 0)::text AS amount FROM fund_allocation fa',
+      'SELECT count(*)::int AS count, coalesce(sum(fa.amount), 0.00)::text AS amount FROM fund_allocation fa',
       where,
     ),
   );
@@ -206,8 +206,8 @@ export async function cityFundsByYear(
     bindings: [year, year - 1],
   });
   const [row] = await query<{ amount: string; previous_amount: string; any_rows: boolean }>(em, {
-    sql: `SELECT coalesce(sum(fa.amount) FILTER (WHERE fa.year = ?), 0)::text AS amount,
-        coalesce(sum(fa.amount) FILTER (WHERE fa.year = ?), 0)::text AS previous_amount,
+    sql: `SELECT coalesce(sum(fa.amount) FILTER (WHERE fa.year = ?), 0.00)::text AS amount,
+        coalesce(sum(fa.amount) FILTER (WHERE fa.year = ?), 0.00)::text AS previous_amount,
         count(*) > 0 AS any_rows
       FROM fund_allocation fa WHERE ${scoped.sql}`,
     bindings: [year, year - 1, ...scoped.bindings],

@@ -20,6 +20,7 @@ import {
 } from './fund.types';
 import type { ProjectPaymentNode } from './project.types';
 import type { RecordFundAllocationInput, RecordFundsInPlaceInput } from './fund.inputs';
+import { forgetReads } from './write';
 import * as funds from './fund.repository';
 import { countProjects, paymentPages, projectsWhere, toProjectNode } from './project.repository';
 import { toFen } from '../consumption/decimal';
@@ -138,6 +139,7 @@ export class FundService {
         note: input.note ? textArg(input.note, 'note') : null,
       }),
     );
+    forgetReads(ctx);
     return this.mustSee(ctx, id);
   }
 
@@ -174,6 +176,7 @@ export class FundService {
         throw badInput('inPlaceOn', `inPlaceOn must not be before the allocation date ${current.allocated_on}`);
       await funds.setInPlace(em, allocation.uuid, input.inPlaceOn);
     });
+    forgetReads(ctx);
     return this.mustSee(ctx, allocation.uuid);
   }
 

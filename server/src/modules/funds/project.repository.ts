@@ -112,7 +112,7 @@ export async function statusCounts(em: EntityManager, where: SqlFragment): Promi
     em,
     withWhere(
       `SELECT p.status, count(*)::int AS count,
-        coalesce(sum((SELECT sum(b.amount) FROM project_budget_line b WHERE b.project_id = p.id)), 0)::text AS budget
+        coalesce(sum((SELECT sum(b.amount) FROM project_budget_line b WHERE b.project_id = p.id)), 0.00)::text AS budget
        FROM project p`,
       where,
       'GROUP BY p.status',
@@ -139,8 +139,8 @@ export function projectFacts(em: EntityManager, ids: readonly string[]): Promise
         NOT EXISTS (SELECT 1 FROM project_village pv WHERE pv.project_id = p.id AND NOT EXISTS (
           SELECT 1 FROM village_designation kd WHERE kd.village_code = pv.village_code AND kd.kind = 'KEY_ASSISTED'
             AND (kd.since_year IS NULL OR kd.since_year <= p.year))) AS key_villages_only,
-        (SELECT coalesce(sum(b.amount), 0) FROM project_budget_line b WHERE b.project_id = p.id)::text AS total_budget,
-        (SELECT coalesce(sum(pp.amount), 0) FROM project_payment pp WHERE pp.project_id = p.id)::text AS paid
+        (SELECT coalesce(sum(b.amount), 0.00) FROM project_budget_line b WHERE b.project_id = p.id)::text AS total_budget,
+        (SELECT coalesce(sum(pp.amount), 0.00) FROM project_payment pp WHERE pp.project_id = p.id)::text AS paid
        FROM project p`,
       inList('p.id', ids),
     ),
@@ -181,7 +181,7 @@ export function budgetLines(em: EntityManager, projectIds: readonly string[]): P
     em,
     withWhere(
       `SELECT b.project_id, b.source, b.provider_id, b.amount::text AS amount,
-        (SELECT coalesce(sum(pp.amount), 0) FROM project_payment pp JOIN fund_allocation fa ON fa.id = pp.allocation_id
+        (SELECT coalesce(sum(pp.amount), 0.00) FROM project_payment pp JOIN fund_allocation fa ON fa.id = pp.allocation_id
           WHERE pp.project_id = b.project_id AND fa.source = b.source AND fa.provider_id IS NOT DISTINCT FROM b.provider_id)::text AS paid
        FROM project_budget_line b`,
       inList('b.project_id', projectIds),
@@ -432,9 +432,9 @@ export async function paymentRoom(
     sql: `SELECT
         (SELECT b.amount::text FROM project_budget_line b
           WHERE b.project_id = ? AND b.source = ? AND b.provider_id IS NOT DISTINCT FROM ?::uuid) AS line_amount,
-        (SELECT coalesce(sum(pp.amount), 0)::text FROM project_payment pp JOIN fund_allocation fa ON fa.id = pp.allocation_id
+        (SELECT coalesce(sum(pp.amount), 0.00)::text FROM project_payment pp JOIN fund_allocation fa ON fa.id = pp.allocation_id
           WHERE pp.project_id = ? AND fa.source = ? AND fa.provider_id IS NOT DISTINCT FROM ?::uuid) AS line_paid,
-        (SELECT coalesce(sum(pp.amount), 0)::text FROM project_payment pp WHERE pp.allocation_id = ?) AS allocation_paid`,
+        (SELECT coalesce(sum(pp.amount), 0.00)::text FROM project_payment pp WHERE pp.allocation_id = ?) AS allocation_paid`,
     bindings: [
       projectId,
       allocation.source,

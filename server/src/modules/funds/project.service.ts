@@ -27,6 +27,7 @@ import * as projects from './project.repository';
 import * as funds from './fund.repository';
 import { fundService } from './fund.service';
 import { PROJECT_CHANGED } from './funds.events';
+import { forgetReads } from './write';
 import { amountArg, notFuture, textArg, yearArg } from './arguments';
 
 const projectIdArg = (id: string, field: string) => uuidKeyFromInput(id, ['Project'], field);
@@ -262,6 +263,7 @@ export class ProjectService {
       return projectId;
     });
     ctx.events.announce();
+    forgetReads(ctx);
     return this.mustSee(ctx, id);
   }
 
@@ -325,6 +327,7 @@ export class ProjectService {
       );
     });
     ctx.events.announce();
+    forgetReads(ctx);
     return this.mustSee(ctx, project.uuid);
   }
 
@@ -403,6 +406,7 @@ export class ProjectService {
       return paymentId;
     });
     ctx.events.announce();
+    forgetReads(ctx);
     const payment = await this.paymentById(ctx, id);
     if (!payment) throw notFound(`Payment ${id} is not visible`);
     return { payment, project: await this.mustSee(ctx, project.uuid) };

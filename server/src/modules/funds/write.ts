@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, type SqlFragment } from '../../core/sql';
+import { Loaders, type Context } from '../../core/context';
 
 /**
  * Runs a writing statement of a repository. Errors pass through MikroORM's exception converter,
@@ -12,4 +13,13 @@ export async function write<Row = unknown>(em: EntityManager, statement: SqlFrag
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
   }
+}
+
+/**
+ * Forgets what the request's loaders have read: a mutation's payload is resolved after its write,
+ * and must not show values cached before it (a project's paid amount read while checking the
+ * payment, for example).
+ */
+export function forgetReads(ctx: Context): void {
+  ctx.loaders = new Loaders();
 }

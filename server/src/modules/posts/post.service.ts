@@ -26,6 +26,7 @@ import type {
   RecordPostCheckInput,
   SignPostAgreementInput,
 } from './post.inputs';
+import { forgetReads } from '../funds/write';
 import * as posts from './post.repository';
 
 const idArg = (type: string) => (id: string, field: string) => uuidKeyFromInput(id, [type], field);
@@ -191,6 +192,7 @@ export class PostService {
         setOn: input.setOn,
       }),
     );
+    forgetReads(ctx);
     return (await this.postsByIds(ctx, [id]))[0]!;
   }
 
@@ -238,6 +240,7 @@ export class PostService {
         annualFee,
       });
     });
+    forgetReads(ctx);
     return this.mustSeeAgreement(ctx, id);
   }
 
@@ -293,6 +296,7 @@ export class PostService {
       }
       return id;
     });
+    forgetReads(ctx);
     const check = await this.checkById(ctx, checkId);
     return { check: check!, agreement: await this.mustSeeAgreement(ctx, agreement.uuid) };
   }
@@ -327,6 +331,7 @@ export class PostService {
         note: input.note ? textArg(input.note, 'note') : null,
       });
     });
+    forgetReads(ctx);
     return this.mustSeeAgreement(ctx, agreement.uuid);
   }
 
@@ -341,6 +346,7 @@ export class PostService {
         throw badInput('agreementId', 'only a proposed termination can be withdrawn');
       await posts.keepAgreement(em, current.id);
     });
+    forgetReads(ctx);
     return this.mustSeeAgreement(ctx, agreement.uuid);
   }
 
