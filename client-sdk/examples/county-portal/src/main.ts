@@ -8,6 +8,7 @@ import {
 import { AttendanceDaysDocument, RecentPurchasesDocument } from './documents';
 import { renderMonthlyChart } from './chart';
 import { mountMonitoring } from './monitoring/render';
+import { mountFundsSection } from './funds-section';
 import {
   CHANNELS,
   ROLES,
@@ -274,6 +275,7 @@ async function load(): Promise<void> {
     loadStats(code),
   ]);
   if (!region) throw new PortalError(`找不到区划 ${code}，或它不在本账号的管辖范围内。`);
+  if (region.level === 'COUNTY' && !document.getElementById('funds')) mountFundsSection(client, region.code, $('main'));
 
   document.title = `${region.name} · 县级乡村振兴帮扶协同门户`;
   $('#title').textContent = `${region.name} 乡村振兴帮扶协同门户`;
