@@ -25,7 +25,7 @@ export class Migration20261130020300_posts extends Migration {
         holder_category text not null constraint post_agreement_category check (holder_category in
           ('UNSTABLE_LIFTED','MARGINAL','SUDDEN_HARDSHIP','LIFTED','OTHER')),
         priority_waiver_reason text,
-        area_mu numeric(12, 2) constraint post_agreement_area check (area_mu > 0),
+        area_mu numeric(18, 2) constraint post_agreement_area check (area_mu > 0),
         bounds text,
         starts_on date not null,
         ends_on date not null,
@@ -54,7 +54,7 @@ export class Migration20261130020300_posts extends Migration {
         agreement_id uuid not null references post_agreement(id),
         checked_on date not null,
         on_post boolean not null,
-        fire_area_mu numeric(10, 2) constraint post_check_fire_area check (fire_area_mu >= 0),
+        fire_area_mu numeric(18, 2) constraint post_check_fire_area check (fire_area_mu >= 0),
         fire_through_neglect boolean not null default false,
         note text,
         recorded_by_role text not null,
