@@ -1,4 +1,5 @@
 import { startTestServer, codesOf, type TestServer } from '../harness/server';
+import { fundsModule } from '../../server/src/modules/funds/funds.module';
 import {
   COUNTY,
   HESHENG,
@@ -149,6 +150,22 @@ describe('the 12% rule (003_6038825323505164.txt 第四篇)', () => {
     expect(node.keyVillagesOnly).toBe(false);
     // 2023's fiscal total also holds the demo city allocation of 1,800,000.00.
     expect(fundShare).toMatchObject({ total: '1900000.00', keyVillages: '0.00', met: false });
+  });
+
+  it('declares the county metric of the seeded 12% target (Region.summary) with the same share', async () => {
+    const metric = fundsModule.regionMetrics!.find((m) => m.metric === 'TRANSITION_FUND_SHARE_TO_KEY_VILLAGES')!;
+    expect(metric.expr).not.toContain('?');
+    // `:year` is the evaluated year, `cs.code` the county, as the target evaluation binds them.
+    const actual = async (year: number) => {
+      const [row] = await server.sql<{ actual: string | null }>(
+        `SELECT (${metric.expr.replace(/(?<!:):year\b/g, '$2::int')})::text AS actual FROM (SELECT $1::varchar AS code) cs`,
+        [COUNTY, year],
+      );
+      return row.actual;
+    };
+    expect(await actual(2024)).toBe('13.00');
+    expect(await actual(2025)).toBe('8.00');
+    expect(await actual(2019)).toBeNull();
   });
 
   it('reports no verdict without funds or outside 2021–2025, and refuses a region that is not a county', async () => {

@@ -63,7 +63,7 @@ export const fundsModule: FeatureModule = {
     {
       // 12%: the share of the year's fiscal transition funds paid to key-village projects (fund-rules.ts).
       metric: 'TRANSITION_FUND_SHARE_TO_KEY_VILLAGES',
-      expr: keyVillageSharePercentSql('cs.code', '?::int'),
+      expr: keyVillageSharePercentSql('cs.code', ':year'),
     },
   ],
 };
