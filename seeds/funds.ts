@@ -18,9 +18,11 @@ import type { ProjectStatus } from '../server/src/modules/funds/funds.enums';
 interface FundsFile {
   allocations: {
     key: string;
+    /** Provenance: DEMO (every record here is invented). */
+    source: string;
     countyCode: string;
     year: number;
-    source: string;
+    fundSource: string;
     provider?: string;
     amount: string;
     allocatedOn: string;
@@ -39,7 +41,7 @@ interface FundsFile {
     beneficiaryPeople: number;
     monitoredHouseholds: number;
     description: string;
-    budget: { source: string; provider?: string; amount: string }[];
+    budget: { fundSource: string; provider?: string; amount: string }[];
     steps: { to: ProjectStatus; date: string; announcementEnd?: string; note?: string }[];
     payments: { key: string; allocation: string; amount: string; paidOn: string; stage: string }[];
   }[];
@@ -100,7 +102,7 @@ export async function seedFunds(trx: Knex.Transaction, counts: SeedCounts): Prom
         id: seedId('fund-allocation', a.key),
         county_code: a.countyCode,
         year: a.year,
-        source: a.source,
+        source: a.fundSource,
         provider_id: a.provider ? seedId('provider', a.provider) : null,
         amount: a.amount,
         document_number: a.documentNumber,
@@ -152,7 +154,7 @@ export async function seedFunds(trx: Knex.Transaction, counts: SeedCounts): Prom
         .insert({
           id: seedId('project-budget-line', `${p.key}:${i}`),
           project_id: id,
-          source: line.source,
+          source: line.fundSource,
           provider_id: line.provider ? seedId('provider', line.provider) : null,
           amount: line.amount,
         })
@@ -176,8 +178,10 @@ export async function seedFunds(trx: Knex.Transaction, counts: SeedCounts): Prom
     const paidOnLine = new Map<number, bigint>();
     for (const pay of p.payments) {
       const a = allocations.get(pay.allocation) ?? fail(`payment ${pay.key}: no allocation ${pay.allocation}`);
-      const line = p.budget.findIndex((l) => l.source === a.source && (l.provider ?? null) === (a.provider ?? null));
-      if (line < 0) fail(`payment ${pay.key}: the budget of ${p.key} has no line for ${a.source}`);
+      const line = p.budget.findIndex(
+        (l) => l.fundSource === a.fundSource && (l.provider ?? null) === (a.provider ?? null),
+      );
+      if (line < 0) fail(`payment ${pay.key}: the budget of ${p.key} has no line for ${a.fundSource}`);
       if (!a.inPlaceOn || a.inPlaceOn > pay.paidOn)
         fail(`payment ${pay.key}: ${a.key} is not in place by ${pay.paidOn}`);
       if (!started || pay.paidOn < started.date) fail(`payment ${pay.key}: ${p.key} has not started by then`);

@@ -133,6 +133,40 @@ describe('seed README counts match the files', () => {
   });
 });
 
+describe('funds.json against its README', () => {
+  interface Funds {
+    allocations: Sourced[];
+    projects: (Sourced & { payments: unknown[]; name: string })[];
+    assets: (Sourced & { incomes: unknown[]; disposals: unknown[]; name: string })[];
+    posts: (Sourced & { agreements: { checks: unknown[] }[]; title: string })[];
+  }
+  const funds = read<Funds>('funds.json');
+
+  it('counts what the file holds, every record DEMO and every name marked', () => {
+    const records = [...funds.allocations, ...funds.projects, ...funds.assets, ...funds.posts];
+    expect(recordsIn('funds.json')).toBe(records.length);
+    expect(records.every((r) => r.source === 'DEMO')).toBe(true);
+    const agreements = funds.posts.flatMap((p) => p.agreements);
+    expect(counts('funds.json')).toEqual({
+      allocations: funds.allocations.length,
+      projects: funds.projects.length,
+      payments: funds.projects.flatMap((p) => p.payments).length,
+      assets: funds.assets.length,
+      incomes: funds.assets.flatMap((a) => a.incomes).length,
+      disposals: funds.assets.flatMap((a) => a.disposals).length,
+      posts: funds.posts.length,
+      agreements: agreements.length,
+      checks: agreements.flatMap((a) => a.checks).length,
+    });
+    const names = [
+      ...funds.projects.map((p) => p.name),
+      ...funds.assets.map((a) => a.name),
+      ...funds.posts.map((p) => p.title),
+    ];
+    expect(names.filter((n) => !n.endsWith('（示例）'))).toEqual([]);
+  });
+});
+
 describe('provenance', () => {
   const all: [string, Sourced][] = [
     ...regions.map((r) => [`region ${r.code}`, r] as [string, Sourced]),

@@ -218,34 +218,37 @@ describe('county targets: the 12% share of transition funds (003 第四篇)', ()
     targetProgress(year: $year) { targetCode measurable status actual evaluatedYear fromYear toYear met }
     summary(year: $year) { countyTargets { targetCode measurable evaluatedYear applicableCounties evaluatedCounties metCounties missedCounties noDataCounties notDueCounties } } } }`;
 
-  it('shows the target as NO_DATA while no module measures it', async () => {
+  it('is measured by the funds module: the demo county meets it in 2024 and misses it in 2025', async () => {
     const response = await server.gql(COUNTY);
     expect(response.errors).toBeUndefined();
+    // As of now (after 2025) the rule is judged on its last year, 2025: 8.00% of the fiscal funds.
     expect(response.data!.region.targetProgress).toEqual([
       {
         targetCode: 'TRANSITION_FUND_SHARE_TO_KEY_VILLAGES',
-        measurable: false,
-        status: 'NO_DATA',
-        actual: null,
-        evaluatedYear: null,
+        measurable: true,
+        status: 'MISSED',
+        actual: '8.00',
+        evaluatedYear: 2025,
         fromYear: 2021,
         toYear: 2025,
-        met: null,
+        met: false,
       },
     ]);
     expect(response.data!.region.summary.countyTargets).toEqual([
       {
         targetCode: 'TRANSITION_FUND_SHARE_TO_KEY_VILLAGES',
-        measurable: false,
-        evaluatedYear: null,
+        measurable: true,
+        evaluatedYear: 2025,
         applicableCounties: 1,
-        evaluatedCounties: 0,
+        evaluatedCounties: 1,
         metCounties: 0,
-        missedCounties: 0,
-        noDataCounties: 1,
+        missedCounties: 1,
+        noDataCounties: 0,
         notDueCounties: 0,
       },
     ]);
+    const y2024 = await server.gql(COUNTY, { year: 2024 });
+    expect(y2024.data!.region.targetProgress[0]).toMatchObject({ status: 'MET', actual: '13.00', evaluatedYear: 2024 });
     // Counties without a key-assisted village and other levels list no county target.
     const others = await server.gql(
       `{ qingliu: region(code: "350423") { targetProgress { targetCode } } town: region(code: "519902100") { targetProgress { targetCode } } }`,

@@ -86,7 +86,7 @@ export class ProjectAssetResolver {
 
   @FieldResolver(() => ProjectNode, { nullable: true, description: 'The project that formed it (来源项目)' })
   project(@Ctx() ctx: Context, @Root() asset: ProjectAssetNode): Promise<ProjectNode | null> {
-    return projectService.byId(ctx, asset.projectId);
+    return projectService.byKey(ctx, asset.projectId);
   }
 
   @FieldResolver(() => VillageNode, {
@@ -94,7 +94,7 @@ export class ProjectAssetResolver {
     description: 'The village it stands in; null when outside your scope',
   })
   village(@Ctx() ctx: Context, @Root() asset: ProjectAssetNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, asset.villageCode);
+    return villageService.byKey(ctx, asset.villageCode);
   }
 
   @FieldResolver(() => [AssetIncomeType], {
@@ -114,7 +114,7 @@ export class ProjectAssetResolver {
 export class AssetDisposalResolver {
   @FieldResolver(() => ProjectAssetNode, { nullable: true })
   asset(@Ctx() ctx: Context, @Root() disposal: AssetDisposalNode): Promise<ProjectAssetNode | null> {
-    return assetService.byId(ctx, disposal.assetId);
+    return assetService.byKey(ctx, disposal.assetId);
   }
 }
 

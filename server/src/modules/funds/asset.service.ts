@@ -37,22 +37,22 @@ export class AssetService {
     return assetPolicy.readable(ctx.viewer, { village: 'a.village_code', project: 'a.project_id' });
   }
 
-  async findByIds(ctx: Context, ids: readonly string[]): Promise<(ProjectAssetNode | null)[]> {
+  async findByKeys(ctx: Context, ids: readonly string[]): Promise<(ProjectAssetNode | null)[]> {
     const wellFormed = ids.filter(isUuid);
     const rows = wellFormed.length ? await assets.assetsByIds(ctx.em, wellFormed, this.scope(ctx)) : [];
     const byId = new Map(rows.map((row) => [row.id, assets.toAssetNode(row)]));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 
-  byId(ctx: Context, id: string): Promise<ProjectAssetNode | null> {
+  byKey(ctx: Context, id: string): Promise<ProjectAssetNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return ctx.loaders
-      .get<string, ProjectAssetNode | null>('asset.byId', (ids) => this.findByIds(ctx, ids))
+      .get<string, ProjectAssetNode | null>('asset.byKey', (ids) => this.findByKeys(ctx, ids))
       .load(id.toLowerCase());
   }
 
   async require(ctx: Context, id: string, field: string): Promise<ProjectAssetNode> {
-    const asset = await this.byId(ctx, assetIdArg(id, field));
+    const asset = await this.byKey(ctx, assetIdArg(id, field));
     if (!asset) throw notFound('Asset not found', field);
     return asset;
   }
@@ -111,7 +111,7 @@ export class AssetService {
   }
 
   /** A disposal by uuid, visible with its asset (for `node(id)`). */
-  async disposalById(ctx: Context, id: string): Promise<AssetDisposalNode | null> {
+  async disposalByKey(ctx: Context, id: string): Promise<AssetDisposalNode | null> {
     if (!isUuid(id)) return null;
     const [row] = await assets.disposalsByIds(ctx.em, [id.toLowerCase()], this.scope(ctx));
     return row ? assets.toDisposalNode(row) : null;
@@ -216,7 +216,7 @@ export class AssetService {
       });
     });
     forgetReads(ctx);
-    return { disposal: (await this.disposalById(ctx, id))!, asset };
+    return { disposal: (await this.disposalByKey(ctx, id))!, asset };
   }
 
   /** `decideAssetDisposal`: the county approves (the asset is disposed that day) or rejects an open request. */
@@ -224,9 +224,9 @@ export class AssetService {
     ctx: Context,
     input: DecideAssetDisposalInput,
   ): Promise<{ disposal: AssetDisposalNode; asset: ProjectAssetNode }> {
-    const disposal = await this.disposalById(ctx, disposalIdArg(input.disposalId, 'disposalId'));
+    const disposal = await this.disposalByKey(ctx, disposalIdArg(input.disposalId, 'disposalId'));
     if (!disposal) throw notFound('Disposal request not found', 'disposalId');
-    const asset = await this.byId(ctx, disposal.assetId);
+    const asset = await this.byKey(ctx, disposal.assetId);
     if (!asset) throw notFound('Disposal request not found', 'disposalId');
     assetPolicy.requireApprove(ctx.viewer, asset.villageCode);
     notFuture(input.decidedOn, 'decidedOn');
@@ -248,15 +248,15 @@ export class AssetService {
       });
     });
     forgetReads(ctx);
-    const [after] = await this.findByIds(ctx, [asset.uuid]);
-    return { disposal: (await this.disposalById(ctx, disposal.uuid))!, asset: after! };
+    const [after] = await this.findByKeys(ctx, [asset.uuid]);
+    return { disposal: (await this.disposalByKey(ctx, disposal.uuid))!, asset: after! };
   }
 
   /** `assetLedger(regionCode, year)`: the ledger of a village, county or larger region (see AssetLedgerType). */
   async ledger(ctx: Context, regionCode: string, year: number | null | undefined): Promise<AssetLedgerType> {
     const code = regionCodeArg(regionCode, 'regionCode');
     const ledgerYear = yearArg(year ?? Number(todayInShanghai().slice(0, 4)));
-    if (!(await regionService.byCode(ctx, code))) throw notFound(`Region ${code} not found`, 'regionCode');
+    if (!(await regionService.byKey(ctx, code))) throw notFound(`Region ${code} not found`, 'regionCode');
     assetPolicy.requireLedger(ctx.viewer, code);
     const where = and(this.scope(ctx), { sql: 'a.village_code LIKE ?', bindings: [`${prefixOfCode(code)}%`] });
     return Object.assign(new AssetLedgerType(), {
@@ -267,7 +267,7 @@ export class AssetService {
   }
 
   private async mustSee(ctx: Context, id: string): Promise<ProjectAssetNode> {
-    const [asset] = await this.findByIds(ctx, [id]);
+    const [asset] = await this.findByKeys(ctx, [id]);
     if (!asset) throw notFound(`Asset ${id} is not visible`);
     return asset;
   }

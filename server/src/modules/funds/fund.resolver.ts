@@ -78,7 +78,7 @@ export class FundAllocationResolver {
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'The county (县); null when outside your scope' })
   county(@Ctx() ctx: Context, @Root() allocation: FundAllocationNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, allocation.countyCode);
+    return regionService.byKey(ctx, allocation.countyCode);
   }
 
   @FieldResolver(() => ProviderNode, {
@@ -86,7 +86,7 @@ export class FundAllocationResolver {
     description: 'Whose money it is, for partner funds (出资方); null for fiscal funds or outside your scope',
   })
   provider(@Ctx() ctx: Context, @Root() allocation: FundAllocationNode): Promise<ProviderNode | null> | null {
-    return allocation.providerId ? providerService.byId(ctx, allocation.providerId) : null;
+    return allocation.providerId ? providerService.byKey(ctx, allocation.providerId) : null;
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'Paid to projects so far, yuan (已拨付, 元)' })

@@ -37,7 +37,7 @@ export class FundService {
   }
 
   /** Allocations by uuid, limited to the viewer's scope; missing or hidden ids map to null. */
-  async findByIds(ctx: Context, ids: readonly string[]): Promise<(FundAllocationNode | null)[]> {
+  async findByKeys(ctx: Context, ids: readonly string[]): Promise<(FundAllocationNode | null)[]> {
     const wellFormed = ids.filter(isUuid);
     const rows = wellFormed.length ? await funds.allocationsByIds(ctx.em, wellFormed, this.scope(ctx)) : [];
     const byId = new Map(rows.map((row) => [row.id, funds.toAllocationNode(row)]));
@@ -45,16 +45,16 @@ export class FundService {
   }
 
   /** Null for malformed uuids, so `node(id)` never sends a bad uuid to the database. */
-  byId(ctx: Context, id: string): Promise<FundAllocationNode | null> {
+  byKey(ctx: Context, id: string): Promise<FundAllocationNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return ctx.loaders
-      .get<string, FundAllocationNode | null>('fund.allocationById', (ids) => this.findByIds(ctx, ids))
+      .get<string, FundAllocationNode | null>('fund.allocationByKey', (ids) => this.findByKeys(ctx, ids))
       .load(id.toLowerCase());
   }
 
   /** An allocation the caller may see, or NOT_FOUND naming the field (hidden and absent look the same). */
   async require(ctx: Context, id: string, field: string): Promise<FundAllocationNode> {
-    const allocation = await this.byId(ctx, allocationIdArg(id, field));
+    const allocation = await this.byKey(ctx, allocationIdArg(id, field));
     if (!allocation) throw notFound('Fund allocation not found', field);
     return allocation;
   }
@@ -117,7 +117,7 @@ export class FundService {
   async record(ctx: Context, input: RecordFundAllocationInput): Promise<FundAllocationNode> {
     const countyCode = regionAtLevel(input.countyCode, 'countyCode', ['COUNTY'], 'a county (县级区划)');
     fundAllocationPolicy.requireWrite(ctx.viewer, countyCode);
-    if (!(await regionService.byCode(ctx, countyCode))) throw notFound('County not found', 'countyCode');
+    if (!(await regionService.byKey(ctx, countyCode))) throw notFound('County not found', 'countyCode');
     const year = yearArg(input.year);
     const amount = amountArg(input.amount, 'amount');
     notFuture(input.allocatedOn, 'allocatedOn');
@@ -184,7 +184,7 @@ export class FundService {
   async fundShare(ctx: Context, regionCode: string, year: number): Promise<FundShareType> {
     const countyCode = regionAtLevel(regionCode, 'regionCode', ['COUNTY'], 'a county: the 12% rule is a county’s');
     yearArg(year);
-    if (!(await regionService.byCode(ctx, countyCode))) throw notFound(`Region ${countyCode} not found`, 'regionCode');
+    if (!(await regionService.byKey(ctx, countyCode))) throw notFound(`Region ${countyCode} not found`, 'regionCode');
     fundAllocationPolicy.requireSummarise(ctx.viewer, countyCode);
     const row = await funds.keyVillageShare(ctx.em, countyCode, year);
     const ruleApplies = year >= TRANSITION_PERIOD.from && year <= TRANSITION_PERIOD.to;
@@ -204,7 +204,7 @@ export class FundService {
   async deadlines(ctx: Context, regionCode: string, year: number): Promise<DeadlinesType> {
     const code = regionAtLevel(regionCode, 'regionCode', ['COUNTY', 'CITY', 'PROVINCE'], 'a county, city or province');
     yearArg(year);
-    if (!(await regionService.byCode(ctx, code))) throw notFound(`Region ${code} not found`, 'regionCode');
+    if (!(await regionService.byKey(ctx, code))) throw notFound(`Region ${code} not found`, 'regionCode');
     fundAllocationPolicy.requireSummarise(ctx.viewer, code);
     const inside = `${prefixOfCode(code)}%`;
     const deadline = aprilDeadline(year);
@@ -242,7 +242,7 @@ export class FundService {
   }
 
   private async mustSee(ctx: Context, id: string): Promise<FundAllocationNode> {
-    const [allocation] = await this.findByIds(ctx, [id]);
+    const [allocation] = await this.findByKeys(ctx, [id]);
     if (!allocation) throw notFound(`Fund allocation ${id} is not visible`);
     return allocation;
   }

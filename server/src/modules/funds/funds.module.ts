@@ -35,11 +35,11 @@ export const fundsModule: FeatureModule = {
     { name: 'Migration20261130020200_assets', class: Migration20261130020200_assets },
   ],
   nodeTypes: [
-    { typeName: 'FundAllocation', fetch: (ctx, key) => fundService.byId(ctx, key) },
-    { typeName: 'Project', fetch: (ctx, key) => projectService.byId(ctx, key) },
-    { typeName: 'ProjectPayment', fetch: (ctx, key) => projectService.paymentById(ctx, key) },
-    { typeName: 'ProjectAsset', fetch: (ctx, key) => assetService.byId(ctx, key) },
-    { typeName: 'AssetDisposal', fetch: (ctx, key) => assetService.disposalById(ctx, key) },
+    { typeName: 'FundAllocation', fetch: (ctx, key) => fundService.byKey(ctx, key) },
+    { typeName: 'Project', fetch: (ctx, key) => projectService.byKey(ctx, key) },
+    { typeName: 'ProjectPayment', fetch: (ctx, key) => projectService.paymentByKey(ctx, key) },
+    { typeName: 'ProjectAsset', fetch: (ctx, key) => assetService.byKey(ctx, key) },
+    { typeName: 'AssetDisposal', fetch: (ctx, key) => assetService.disposalByKey(ctx, key) },
   ],
   topics: [{ topic: PROJECT_CHANGED, receives: projectPolicy.receives }],
   constraints: [

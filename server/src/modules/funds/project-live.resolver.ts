@@ -82,6 +82,6 @@ export class ProjectLiveResolver {
 
   @FieldResolver(() => ProjectNode, { nullable: true, description: 'The project as it stands now' })
   project(@Ctx() ctx: Context, @Root() event: ProjectChangedEvent): Promise<ProjectNode | null> {
-    return projectService.byId(ctx, event.projectKey);
+    return projectService.byKey(ctx, event.projectKey);
   }
 }

@@ -82,7 +82,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => RegionNode, { nullable: true, description: 'The county (县); null when outside your scope' })
   county(@Ctx() ctx: Context, @Root() project: ProjectNode): Promise<RegionNode | null> {
-    return regionService.byCode(ctx, project.countyCode);
+    return regionService.byKey(ctx, project.countyCode);
   }
 
   @FieldResolver(() => [VillageNode], { description: 'Villages served that you may see (受益村)' })
@@ -151,7 +151,7 @@ export class ProjectBudgetLineResolver {
     description: 'Whose money it is, for partner funds (出资方); null for fiscal funds or outside your scope',
   })
   provider(@Ctx() ctx: Context, @Root() line: ProjectBudgetLineType): Promise<ProviderNode | null> | null {
-    return line.providerId ? providerService.byId(ctx, line.providerId) : null;
+    return line.providerId ? providerService.byKey(ctx, line.providerId) : null;
   }
 }
 
@@ -159,7 +159,7 @@ export class ProjectBudgetLineResolver {
 export class ProjectPaymentResolver {
   @FieldResolver(() => ProjectNode, { nullable: true, description: 'The project paid' })
   project(@Ctx() ctx: Context, @Root() payment: ProjectPaymentNode): Promise<ProjectNode | null> {
-    return projectService.byId(ctx, payment.projectId);
+    return projectService.byKey(ctx, payment.projectId);
   }
 
   @FieldResolver(() => FundAllocationNode, {
@@ -167,6 +167,6 @@ export class ProjectPaymentResolver {
     description: 'The allocation paid from; null when outside your scope',
   })
   allocation(@Ctx() ctx: Context, @Root() payment: ProjectPaymentNode): Promise<FundAllocationNode | null> {
-    return fundService.byId(ctx, payment.allocationId);
+    return fundService.byKey(ctx, payment.allocationId);
   }
 }

@@ -61,7 +61,7 @@ export class ProjectService {
   }
 
   /** Projects by uuid, limited to the viewer's scope; missing or hidden ids map to null. */
-  async findByIds(ctx: Context, ids: readonly string[]): Promise<(ProjectNode | null)[]> {
+  async findByKeys(ctx: Context, ids: readonly string[]): Promise<(ProjectNode | null)[]> {
     const wellFormed = ids.filter(isUuid);
     const rows = wellFormed.length ? await projects.projectsByIds(ctx.em, wellFormed, this.scope(ctx)) : [];
     const byId = new Map(rows.map((row) => [row.id, projects.toProjectNode(row)]));
@@ -69,16 +69,16 @@ export class ProjectService {
   }
 
   /** Null for malformed uuids, so `node(id)` never sends a bad uuid to the database. */
-  byId(ctx: Context, id: string): Promise<ProjectNode | null> {
+  byKey(ctx: Context, id: string): Promise<ProjectNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return ctx.loaders
-      .get<string, ProjectNode | null>('project.byId', (ids) => this.findByIds(ctx, ids))
+      .get<string, ProjectNode | null>('project.byKey', (ids) => this.findByKeys(ctx, ids))
       .load(id.toLowerCase());
   }
 
   /** A project the caller may see, or NOT_FOUND naming the field (hidden and absent look the same). */
   async require(ctx: Context, id: string, field: string): Promise<ProjectNode> {
-    const project = await this.byId(ctx, projectIdArg(id, field));
+    const project = await this.byKey(ctx, projectIdArg(id, field));
     if (!project) throw notFound('Project not found', field);
     return project;
   }
@@ -150,7 +150,7 @@ export class ProjectService {
   /** `Project.villages`: the villages served that the caller may see. */
   async villages(ctx: Context, project: ProjectNode): Promise<VillageNode[]> {
     const { village_codes } = await this.facts(ctx, project.uuid);
-    const villages = await Promise.all(village_codes.map((code) => villageService.byCode(ctx, code)));
+    const villages = await Promise.all(village_codes.map((code) => villageService.byKey(ctx, code)));
     return villages.filter((v): v is VillageNode => v !== null);
   }
 
@@ -183,7 +183,7 @@ export class ProjectService {
   }
 
   /** A payment by uuid, visible with its project (for `node(id)`). */
-  async paymentById(ctx: Context, id: string): Promise<ProjectPaymentNode | null> {
+  async paymentByKey(ctx: Context, id: string): Promise<ProjectPaymentNode | null> {
     if (!isUuid(id)) return null;
     const [row] = await projects.paymentsByIds(ctx.em, [id.toLowerCase()], this.scope(ctx));
     return row ? projects.toPaymentNode(row) : null;
@@ -205,7 +205,7 @@ export class ProjectService {
     const target: ProjectTarget = { countyCode, villageCodes };
     projectPolicy.requireStep(ctx.viewer, target, PROPOSE_ACTOR);
 
-    const villages = await Promise.all(villageCodes.map((code) => villageService.byCode(ctx, code)));
+    const villages = await Promise.all(villageCodes.map((code) => villageService.byKey(ctx, code)));
     const missing = villages.findIndex((v) => v === null);
     if (missing >= 0) throw notFound('Village not found', `villageIds.${missing}`);
     const name = textArg(input.name, 'name');
@@ -407,7 +407,7 @@ export class ProjectService {
     });
     ctx.events.announce();
     forgetReads(ctx);
-    const payment = await this.paymentById(ctx, id);
+    const payment = await this.paymentByKey(ctx, id);
     if (!payment) throw notFound(`Payment ${id} is not visible`);
     return { payment, project: await this.mustSee(ctx, project.uuid) };
   }
@@ -422,7 +422,7 @@ export class ProjectService {
   }
 
   private async mustSee(ctx: Context, id: string): Promise<ProjectNode> {
-    const [project] = await this.findByIds(ctx, [id]);
+    const [project] = await this.findByKeys(ctx, [id]);
     if (!project) throw notFound(`Project ${id} is not visible`);
     return project;
   }

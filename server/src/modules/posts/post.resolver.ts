@@ -95,7 +95,7 @@ export class WelfarePostResolver {
 
   @FieldResolver(() => VillageNode, { nullable: true })
   village(@Ctx() ctx: Context, @Root() post: WelfarePostNode): Promise<VillageNode | null> {
-    return villageService.byCode(ctx, post.villageCode);
+    return villageService.byKey(ctx, post.villageCode);
   }
 
   @FieldResolver(() => [PostAgreementNode], { description: 'Agreements of the post, newest first (聘任记录)' })
@@ -108,7 +108,7 @@ export class WelfarePostResolver {
 export class PostAgreementResolver {
   @FieldResolver(() => WelfarePostNode, { nullable: true })
   post(@Ctx() ctx: Context, @Root() agreement: PostAgreementNode): Promise<WelfarePostNode | null> {
-    return postService.postById(ctx, agreement.postId);
+    return postService.postByKey(ctx, agreement.postId);
   }
 
   @FieldResolver(() => PostCheckConnection, { description: 'Checks, oldest first (检查记录)' })
@@ -136,6 +136,6 @@ export class PostAgreementResolver {
 export class PostCheckResolver {
   @FieldResolver(() => PostAgreementNode, { nullable: true })
   agreement(@Ctx() ctx: Context, @Root() check: PostCheckNode): Promise<PostAgreementNode | null> {
-    return postService.agreementById(ctx, check.agreementId);
+    return postService.agreementByKey(ctx, check.agreementId);
   }
 }

@@ -45,35 +45,35 @@ export class PostService {
 
   // ---- reads ---------------------------------------------------------------------------------
 
-  async postsByIds(ctx: Context, ids: readonly string[]): Promise<(WelfarePostNode | null)[]> {
+  async postsByKeys(ctx: Context, ids: readonly string[]): Promise<(WelfarePostNode | null)[]> {
     const wellFormed = ids.filter(isUuid);
     const rows = wellFormed.length ? await posts.postsByIds(ctx.em, wellFormed, this.scope(ctx)) : [];
     const byId = new Map(rows.map((row) => [row.id, posts.toPostNode(row)]));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 
-  postById(ctx: Context, id: string): Promise<WelfarePostNode | null> {
+  postByKey(ctx: Context, id: string): Promise<WelfarePostNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return ctx.loaders
-      .get<string, WelfarePostNode | null>('post.byId', (ids) => this.postsByIds(ctx, ids))
+      .get<string, WelfarePostNode | null>('post.byKey', (ids) => this.postsByKeys(ctx, ids))
       .load(id.toLowerCase());
   }
 
-  async agreementsByIds(ctx: Context, ids: readonly string[]): Promise<(PostAgreementNode | null)[]> {
+  async agreementsByKeys(ctx: Context, ids: readonly string[]): Promise<(PostAgreementNode | null)[]> {
     const wellFormed = ids.filter(isUuid);
     const rows = wellFormed.length ? await posts.agreementsByIds(ctx.em, wellFormed, this.scope(ctx)) : [];
     const byId = new Map(rows.map((row) => [row.id, posts.toAgreementNode(row)]));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 
-  agreementById(ctx: Context, id: string): Promise<PostAgreementNode | null> {
+  agreementByKey(ctx: Context, id: string): Promise<PostAgreementNode | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return ctx.loaders
-      .get<string, PostAgreementNode | null>('post.agreementById', (ids) => this.agreementsByIds(ctx, ids))
+      .get<string, PostAgreementNode | null>('post.agreementByKey', (ids) => this.agreementsByKeys(ctx, ids))
       .load(id.toLowerCase());
   }
 
-  async checkById(ctx: Context, id: string): Promise<PostCheckNode | null> {
+  async checkByKey(ctx: Context, id: string): Promise<PostCheckNode | null> {
     if (!isUuid(id)) return null;
     const [row] = await posts.checksByIds(ctx.em, [id.toLowerCase()], this.scope(ctx));
     return row ? posts.toCheckNode(row) : null;
@@ -181,7 +181,7 @@ export class PostService {
   async createPost(ctx: Context, input: CreateWelfarePostInput): Promise<WelfarePostNode> {
     const villageCode = villageCodeFromId(input.villageId, 'villageId');
     postPolicy.requireWrite(ctx.viewer, villageCode);
-    if (!(await villageService.byCode(ctx, villageCode))) throw notFound('Village not found', 'villageId');
+    if (!(await villageService.byKey(ctx, villageCode))) throw notFound('Village not found', 'villageId');
     notFuture(input.setOn, 'setOn');
     const id = await ctx.em.transactional((em) =>
       posts.insertPost(em, {
@@ -193,7 +193,7 @@ export class PostService {
       }),
     );
     forgetReads(ctx);
-    return (await this.postsByIds(ctx, [id]))[0]!;
+    return (await this.postsByKeys(ctx, [id]))[0]!;
   }
 
   /**
@@ -203,7 +203,7 @@ export class PostService {
    * unless the agreement says otherwise.
    */
   async signAgreement(ctx: Context, input: SignPostAgreementInput): Promise<PostAgreementNode> {
-    const post = await this.postById(ctx, postIdArg(input.postId, 'postId'));
+    const post = await this.postByKey(ctx, postIdArg(input.postId, 'postId'));
     if (!post) throw notFound('Post not found', 'postId');
     postPolicy.requireWrite(ctx.viewer, post.villageCode);
     const holderName = textArg(input.holderName, 'holderName');
@@ -297,7 +297,7 @@ export class PostService {
       return id;
     });
     forgetReads(ctx);
-    const check = await this.checkById(ctx, checkId);
+    const check = await this.checkByKey(ctx, checkId);
     return { check: check!, agreement: await this.mustSeeAgreement(ctx, agreement.uuid) };
   }
 
@@ -351,13 +351,13 @@ export class PostService {
   }
 
   private async requireAgreement(ctx: Context, id: string): Promise<PostAgreementNode> {
-    const agreement = await this.agreementById(ctx, agreementIdArg(id, 'agreementId'));
+    const agreement = await this.agreementByKey(ctx, agreementIdArg(id, 'agreementId'));
     if (!agreement) throw notFound('Agreement not found', 'agreementId');
     return agreement;
   }
 
   private async mustSeeAgreement(ctx: Context, id: string): Promise<PostAgreementNode> {
-    const [agreement] = await this.agreementsByIds(ctx, [id]);
+    const [agreement] = await this.agreementsByKeys(ctx, [id]);
     if (!agreement) throw notFound(`Agreement ${id} is not visible`);
     return agreement;
   }

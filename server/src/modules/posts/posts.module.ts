@@ -12,9 +12,9 @@ export const postsModule: FeatureModule = {
   resolvers: [WelfarePostResolver, PostAgreementResolver, PostCheckResolver],
   migrations: [{ name: 'Migration20261130020300_posts', class: Migration20261130020300_posts }],
   nodeTypes: [
-    { typeName: 'WelfarePost', fetch: (ctx, key) => postService.postById(ctx, key) },
-    { typeName: 'PostAgreement', fetch: (ctx, key) => postService.agreementById(ctx, key) },
-    { typeName: 'PostCheck', fetch: (ctx, key) => postService.checkById(ctx, key) },
+    { typeName: 'WelfarePost', fetch: (ctx, key) => postService.postByKey(ctx, key) },
+    { typeName: 'PostAgreement', fetch: (ctx, key) => postService.agreementByKey(ctx, key) },
+    { typeName: 'PostCheck', fetch: (ctx, key) => postService.checkByKey(ctx, key) },
   ],
   constraints: [
     {
