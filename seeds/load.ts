@@ -6,7 +6,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { seedConsumption } from './consumption.seed';
 import { seedTeams } from './teams.seed';
 import { seedMonitoring } from './monitoring.seed';
-import { seedFunds } from './funds';
+import { seedFunds } from './funds.seed';
 
 /**
  * Loads the demo data set from seeds/data into a migrated database. Idempotent: every row is an

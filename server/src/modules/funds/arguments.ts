@@ -1,7 +1,7 @@
 import { badInput } from '../../core/errors';
 import { todayInShanghai } from '../../core/dates';
 import { levelOfCode, type RegionLevelName } from '../../core/region-codes';
-import { isAmount, toFen } from '../consumption/decimal';
+import { toFen } from '../consumption/decimal';
 import { regionCodeArg } from '../regions/region.service';
 
 /**
@@ -9,9 +9,12 @@ import { regionCodeArg } from '../regions/region.service';
  * the field, raised before anything is written.
  */
 
+/** Yuan (or mu) as numeric(18,2) stores them: up to 16 digits before the point, 2 after, no sign. */
+const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+
 /** Yuan with at most two decimals; more than zero unless `allowZero`. */
 export function amountArg(text: string, field: string, options: { allowZero?: boolean } = {}): string {
-  if (!isAmount(text))
+  if (!AMOUNT.test(text))
     throw badInput(field, `${field} must be an amount in yuan with at most 2 decimals (分), not negative`);
   if (!options.allowZero && toFen(text) === 0n) throw badInput(field, `${field} must be more than 0`);
   return text;
