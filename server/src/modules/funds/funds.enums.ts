@@ -17,7 +17,7 @@ export enum FundSource {
 }
 
 registerEnumType(FundSource, {
-  name: 'FundSource',
+  name: 'FundingSource',
   description: 'Source of funds (资金来源)',
   valuesConfig: {
     CENTRAL_TRANSITION: { description: 'Central fiscal transition funds (中央财政衔接推进乡村振兴补助资金)' },
