@@ -146,10 +146,27 @@ describe('the county portal in Chromium', () => {
     );
     expect(expected).toHaveLength(6);
     const rows = await page.$$eval('#villages tbody tr', (trs) =>
-      trs.map((tr) => ({ code: tr.getAttribute('data-code'), name: tr.querySelector('.name')!.textContent })),
+      trs.map((tr) => ({
+        code: tr.getAttribute('data-code'),
+        name: tr.querySelector('.name .village-name')!.textContent,
+      })),
     );
     expect(rows).toEqual(expected);
     expect(await page.locator('#villages .chip').count()).toBeGreaterThan(6);
+    // Chips follow `status`: ✗ only for a target that is due and missed, never for one not yet due
+    // or without data, and every status drawn is one the API gives.
+    const chips = await page.$$eval('#villages .chip[data-status]', (els) =>
+      els.map((el) => ({ status: el.getAttribute('data-status')!, mark: el.textContent!.trim().slice(0, 1) })),
+    );
+    expect(chips.length).toBeGreaterThan(6);
+    const marks: Record<string, string> = { MET: '✓', ON_TRACK: '✓', MISSED: '✗', NOT_DUE: '○', NO_DATA: '—' };
+    for (const chip of chips) expect(chip.mark).toBe(marks[chip.status]);
+    const demoRows = await server.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM region r JOIN village_designation d ON d.village_code = r.code
+       WHERE d.kind = 'KEY_ASSISTED' AND r.code LIKE '519902%'
+         AND (SELECT i.source FROM village_indicators i WHERE i.village_code = r.code ORDER BY i.year DESC LIMIT 1) = 'DEMO'`,
+    );
+    expect(await page.locator('#villages .chip.demo').count()).toBe(demoRows[0].n);
     expect(await page.locator('.skeleton').count()).toBe(0); // the loading skeleton is gone
     expect(await page.textContent('#card-key .value')).toBe('6 个');
     expect(await page.textContent('#card-paired .value')).toMatch(/^\d+ \/ 6$/);

@@ -70,6 +70,7 @@ export const VillageWithProgressFragment = graphql(`
       forestMu
       tapWaterCoverage
       sanitaryToiletCoverage
+      source
     }
     targetProgress(year: $year) {
       targetCode
@@ -80,8 +81,10 @@ export const VillageWithProgressFragment = graphql(`
       threshold
       actual
       unit
-      met
+      status
+      measurable
       evaluatedYear
+      evaluatedSource
     }
   }
 `);

@@ -127,6 +127,18 @@ export const TARGETS: Record<string, string> = {
   DEMONSTRATION_PAIRS_KEY_VILLAGE: '示范村帮带',
 };
 
+/**
+ * How a target's status is drawn: only MET and MISSED are judgements on the due year's data;
+ * a target not yet due is never drawn as a failure, and a metric without data says so.
+ */
+export const TARGET_STATUS: Record<string, { mark: string; label: string; className: string }> = {
+  MET: { mark: '✓', label: '已达标', className: 'met' },
+  ON_TRACK: { mark: '✓', label: '提前达成', className: 'met' },
+  MISSED: { mark: '✗', label: '未达标', className: 'unmet' },
+  NOT_DUE: { mark: '○', label: '未到期', className: 'pending' },
+  NO_DATA: { mark: '—', label: '无数据', className: 'nodata' },
+};
+
 export const ROLES: Record<string, string> = { FIRST_SECRETARY: '第一书记', TEAM_LEADER: '队长', MEMBER: '队员' };
 
 export function escapeHtml(text: string | null | undefined): string {

@@ -13,6 +13,7 @@ import {
   CHANNELS,
   ROLES,
   TARGETS,
+  TARGET_STATUS,
   addDaysTo,
   escapeHtml,
   lastCompleteWeek,
@@ -233,24 +234,28 @@ function renderVillages(villages: Awaited<ReturnType<typeof client.keyAssistedVi
   $('#villages tbody').innerHTML =
     villages.edges
       .map(({ node: v }) => {
-        const measured = v.targetProgress.filter((t) => t.met !== null);
-        const chips = measured
-          .filter((t) => TARGETS[t.targetCode])
-          .map(
-            (t) =>
-              `<span class="chip ${t.met ? 'met' : 'unmet'}" title="${escapeHtml(t.description)}">${t.met ? '✓' : '✗'} ${TARGETS[t.targetCode]}</span>`,
-          )
+        const listed = v.targetProgress.filter((t) => TARGETS[t.targetCode]);
+        const chips = listed
+          .map((t) => {
+            const badge = TARGET_STATUS[t.status];
+            const when = t.evaluatedYear ? `（${t.evaluatedYear} 年数据）` : '';
+            return `<span class="chip ${badge.className}" data-status="${t.status}" title="${escapeHtml(`${badge.label}${when}：${t.description}`)}">${badge.mark} ${TARGETS[t.targetCode]}</span>`;
+          })
           .join('');
-        const met = measured.filter((t) => t.met).length;
+        const reached = listed.filter((t) => t.status === 'MET' || t.status === 'ON_TRACK').length;
+        const due = listed.filter((t) => t.status === 'MET' || t.status === 'MISSED').length;
         const income = v.indicators?.perCapitaDisposableIncome;
-        return `<tr data-code="${v.code}"><td class="name" data-label="村名">${escapeHtml(v.name)}</td>
+        // Figures invented for the demonstration are marked so nobody reports them upward as facts.
+        const demo =
+          v.indicators?.source === 'DEMO' ? ' <span class="chip demo" title="示例数据，非真实统计">示例</span>' : '';
+        return `<tr data-code="${v.code}"><td class="name" data-label="村名"><span class="village-name">${escapeHtml(v.name)}</span>${demo}</td>
         <td data-label="乡镇">${escapeHtml(v.township?.name)}</td>
         <td class="num" data-label="户数">${v.indicators?.households ?? '—'}</td>
         <td class="num" data-label="人口">${v.indicators?.population ?? '—'}</td>
         <td class="num" data-label="人均可支配收入">${income ? `${yuan(income)} 元` : '—'}</td>
         <td class="num" data-label="村集体经济收入">${money(v.indicators?.collectiveIncome)}</td>
         <td data-label="主导产业">${escapeHtml(v.leadingIndustry) || '—'}</td>
-        <td class="targets" data-label="目标进度"><div class="progress"><b>${met} / ${measured.length}</b> 项达标</div>${chips}</td></tr>`;
+        <td class="targets" data-label="目标进度"><div class="progress"><b>${reached} / ${listed.length}</b> 项已达成<small>（到期 ${due} 项）</small></div>${chips}</td></tr>`;
       })
       .join('') || '<tr><td colspan="8" class="muted">本区域暂无重点帮扶村</td></tr>';
 }
