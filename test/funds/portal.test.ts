@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chooseChromium, QUIET_FLAGS } from '../sdk/browser';
 import { startTestServer, type TestServer } from '../harness/server';
 import { COUNTY, HESHENG, PROPOSE, countyOfficial, villageId } from './helpers';
 
@@ -59,17 +60,12 @@ beforeAll(async () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  const browser = chooseChromium();
   context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: browser.executablePath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
+    args: [...browser.args, ...QUIET_FLAGS],
+    env: { ...process.env, ...browser.env } as Record<string, string>,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -79,7 +75,7 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${url}/?token=${encodeURIComponent(countyOfficial())}&week=2026-11-09`);
   await page.waitForSelector('#funds[data-loaded="true"]', { timeout: 20_000 });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await context?.close();

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chooseChromium, QUIET_FLAGS } from './browser';
 import { startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
@@ -70,10 +71,12 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error('the portal preview did not answer');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const browser = chooseChromium();
   context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: browser.executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [...browser.args, ...QUIET_FLAGS],
+    env: { ...process.env, ...browser.env } as Record<string, string>,
     viewport: { width: 390, height: 844 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -81,7 +84,7 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${portalUrl}/?token=${encodeURIComponent(county)}`);
   await page.waitForSelector('#monitoring[data-loaded="true"]', { timeout: 15_000 });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await context?.close();

@@ -125,7 +125,7 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${portalUrl}/?token=${encodeURIComponent(countyToken())}&week=2026-11-09`);
   await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await context?.close();
