@@ -1,116 +1,151 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
+import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertSupportedNode } from '../core/config';
+import { assertSupportedNode, loadConfig } from '../core/config';
 import { createContext } from '../core/context';
 import { createLogger } from '../core/logger';
+import { openDatabase } from '../core/db/database';
+import { migrate } from '../core/db/orm';
 import { Role, type Viewer } from '../core/auth/viewer';
 import { EventHub } from '../core/events/event-hub';
 import { LocalEventBus } from '../core/events/event-bus';
-import { statsService } from '../modules/consumption/stats.service';
-import { StatsDimension } from '../modules/consumption/consumption.enums';
-import { median, scratchDatabase, timed } from './scratch-database';
 import { toGlobalId } from '../core/relay/global-id';
-import { seedId } from '../../../seeds/load';
-import { platformParts } from '../platform';
+import { statsService, type StatsSource } from '../modules/consumption/stats.service';
+import { StatsDimension } from '../modules/consumption/consumption.enums';
+import type { ConsumptionStatsFilter } from '../modules/consumption/consumption.inputs';
+import { connectPlatformOrm, platformParts } from '../platform';
+import { median, timed } from './scratch-database';
 
 /**
- * `npm run bench:stats [-- PURCHASES]`: consumptionStats over a ledger of a million purchases
- * (default), for an administrator and for a county official, with the statistics indexes and
- * then without them, in one run. Reports medians of 5 runs per query and the ratio; no
- * absolute threshold.
+ * `npm run bench:stats [-- --database platform_scale --runs 7]`: consumptionStats and topBuyers
+ * over the scale data set (`npm run seed:scale -- --villages 10000 --purchases 1000000`), each
+ * question answered from the rollups (as the API does) and from the purchases (the same service
+ * forced to the ledger), interleaved in one run, for an administrator and for a county official.
+ * Migrates the database first (the rollup migration backfills it) and checks that both sources
+ * give the same rows. Reports medians and ratios; no absolute threshold.
  */
-const QUERIES: { name: string; groupBy: StatsDimension[]; filter: Record<string, string> }[] = [
-  { name: 'totals, one year', groupBy: [], filter: { from: '2025-01-01', to: '2025-12-31' } },
-  { name: 'by month, one year', groupBy: [StatsDimension.MONTH], filter: { from: '2025-01-01', to: '2025-12-31' } },
-  { name: 'by county and quarter', groupBy: [StatsDimension.COUNTY, StatsDimension.QUARTER], filter: {} },
-  { name: 'by buyer, one quarter', groupBy: [StatsDimension.BUYER], filter: { from: '2025-04-01', to: '2025-06-30' } },
+const Y = { from: '2025-01-01', to: '2025-12-31' };
+const SCALE_COUNTY = '990101000000';
+const scaleEnterprise = (n: number) => {
+  const hex = crypto.createHash('md5').update(`scale-enterprise-${n}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+interface Question {
+  name: string;
+  groupBy: StatsDimension[];
+  filter: ConsumptionStatsFilter;
+  /** topBuyers instead of consumptionStats. */
+  top?: boolean;
+}
+
+const QUESTIONS: Question[] = [
+  { name: 'totals, one year', groupBy: [], filter: Y },
+  { name: 'by month, one year', groupBy: [StatsDimension.MONTH], filter: Y },
+  { name: 'by county, one year', groupBy: [StatsDimension.COUNTY], filter: Y },
+  { name: 'by county and quarter, five years', groupBy: [StatsDimension.COUNTY, StatsDimension.QUARTER], filter: {} },
+  { name: 'by channel, one year', groupBy: [StatsDimension.CHANNEL], filter: Y },
   {
     name: 'by category, one month',
     groupBy: [StatsDimension.CATEGORY],
     filter: { from: '2025-03-01', to: '2025-03-31' },
   },
   {
-    name: 'one village by channel, one month',
+    name: 'one county by month, one year',
+    groupBy: [StatsDimension.MONTH],
+    filter: { ...Y, regionCode: SCALE_COUNTY },
+  },
+  { name: 'by buyer, one quarter', groupBy: [StatsDimension.BUYER], filter: { from: '2025-04-01', to: '2025-06-30' } },
+  {
+    name: 'one buyer by month, five years',
+    groupBy: [StatsDimension.MONTH],
+    filter: { buyerId: toGlobalId('Enterprise', scaleEnterprise(7)) },
+  },
+  { name: 'topBuyers 10, one year', groupBy: [], filter: Y, top: true },
+  { name: 'by village, one year', groupBy: [StatsDimension.VILLAGE], filter: Y },
+  {
+    name: 'one village by channel, one year',
     groupBy: [StatsDimension.CHANNEL],
-    filter: { villageId: toGlobalId('Village', '519902100202'), from: '2025-03-01', to: '2025-03-31' },
+    filter: { ...Y, villageId: toGlobalId('Village', '990101001001') },
   },
   {
-    name: 'one buyer by month',
+    name: 'by month, 15 Jan to 14 Jul 2025',
     groupBy: [StatsDimension.MONTH],
-    filter: { buyerId: toGlobalId('Enterprise', seedId('provider', 'tea-co')) },
+    filter: { from: '2025-01-15', to: '2025-07-14' },
   },
-];
-const STATS_INDEXES = [
-  'purchase_village_date_idx',
-  'purchase_date_idx',
-  'purchase_buyer_date_idx',
-  'purchase_list_idx',
 ];
 
 async function main(): Promise<void> {
   assertSupportedNode();
-  const purchases = Number(process.argv[2] ?? 1_000_000);
-  const scratch = await scratchDatabase('platform_bench_stats');
+  const { values } = parseArgs({
+    options: {
+      database: { type: 'string', default: 'platform_scale' },
+      runs: { type: 'string', default: '7' },
+    },
+  });
+  const runs = Number(values.runs);
+  const logger = createLogger('warn');
+  const database = await openDatabase(loadConfig(), logger);
+  const url = new URL(database.url);
+  url.pathname = `/${values.database}`;
+  const orm = await connectPlatformOrm(url.toString(), logger);
   try {
-    const knex = scratch.orm.em.getConnection().getKnex();
-    console.log(`generating ${purchases} purchases …`);
-    const generated = await timed(async () => {
-      // Every seeded buyer and product, dates over 2024–2026, one line per purchase, 1 in 25 voided.
-      await knex.raw(`
-        CREATE TEMP TABLE bench_product AS SELECT row_number() OVER (ORDER BY id) AS n, id, origin_village_code, category FROM product;
-        CREATE TEMP TABLE bench_buyer AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM provider;
-        INSERT INTO purchase (id, buyer_id, client_reference, origin_village_code, county_code, channel, purchased_on, status, total_amount, line_count, recorded_by, void_reason)
-        SELECT md5('bench' || g)::uuid, b.id, 'bench-' || g, p.origin_village_code, substr(p.origin_village_code, 1, 6) || '000000',
-          (ARRAY['E_COMMERCE_PLATFORM','CANTEEN','TRADE_UNION','EXPO','LIVE_STREAM','DIRECT'])[1 + g % 6],
-          DATE '2024-01-01' + (g * 7919 % 1000)::int, CASE WHEN g % 25 = 0 THEN 'VOIDED' ELSE 'RECORDED' END,
-          ((g * 104729) % 100000) / 100.0, 1, 'bench', CASE WHEN g % 25 = 0 THEN 'bench' END
-        FROM generate_series(1::bigint, ${purchases}) g
-        JOIN bench_product p ON p.n = 1 + g % (SELECT count(*) FROM bench_product)
-        JOIN bench_buyer b ON b.n = 1 + (g / 7) % (SELECT count(*) FROM bench_buyer);
-        INSERT INTO purchase_line (purchase_id, line_no, product_id, category, quantity, unit, amount)
-        SELECT pu.id, 1, p.id, p.category, 1, '件', pu.total_amount FROM purchase pu
-        JOIN bench_product p ON p.origin_village_code = pu.origin_village_code AND p.n = (SELECT min(n) FROM bench_product q WHERE q.origin_village_code = pu.origin_village_code)
-        WHERE pu.recorded_by = 'bench';
-        ANALYZE purchase; ANALYZE purchase_line;`);
-    });
-    console.log(`generated in ${(generated.ms / 1000).toFixed(1)} s`);
-
-    const logger = createLogger('warn');
-    const { topics, nodes } = platformParts();
-    const events = new EventHub(() => scratch.orm.em.fork() as EntityManager, topics, new LocalEventBus(), logger);
-    const viewers: [string, Viewer][] = [
-      ['ADMIN', { role: Role.ADMIN }],
-      ['county official', { role: Role.REGION_OFFICIAL, regionCode: '519902000000', regionPrefix: '519902' }],
-    ];
-    const run = async () => {
-      const results: Record<string, number> = {};
-      for (const [who, viewer] of viewers) {
-        for (const q of QUERIES) {
-          const samples: number[] = [];
-          for (let i = 0; i < 5; i++) {
-            const ctx = createContext(
-              { em: scratch.orm.em as unknown as EntityManager, logger, events, nodes },
-              viewer,
-            );
-            samples.push((await timed(() => statsService.stats(ctx, q.filter, q.groupBy))).ms);
-          }
-          results[`${who}: ${q.name}`] = median(samples);
-        }
-      }
-      return results;
-    };
-    const indexed = await run();
-    for (const index of STATS_INDEXES) await knex.raw(`DROP INDEX ${index}`);
-    const plain = await run();
-    console.log(`\nconsumptionStats over ${purchases} purchases, median ms of 5 runs:`);
-    console.log(`${'query'.padEnd(48)} ${'indexed'.padStart(9)} ${'no index'.padStart(9)} ${'ratio'.padStart(7)}`);
-    for (const name of Object.keys(indexed)) {
-      console.log(
-        `${name.padEnd(48)} ${indexed[name].toFixed(1).padStart(9)} ${plain[name].toFixed(1).padStart(9)} ${(plain[name] / indexed[name]).toFixed(1).padStart(6)}x`,
+    const migrated = await timed(() => migrate(orm, url.toString()));
+    const em = orm.em.fork() as EntityManager;
+    const [{ purchases }] = await em
+      .getConnection()
+      .execute<{ purchases: number }[]>('SELECT count(*)::int AS purchases FROM purchase');
+    const [{ county, buyer }] = await em
+      .getConnection()
+      .execute<{ county: number; buyer: number }[]>(
+        'SELECT (SELECT count(*)::int FROM purchase_rollup_county) AS county, (SELECT count(*)::int FROM purchase_rollup_buyer) AS buyer',
       );
+    if (purchases < 1000)
+      throw new Error(`database ${values.database} has no scale data: run \`npm run seed:scale\` first`);
+    console.log(
+      `${values.database}: ${purchases.toLocaleString('en')} purchases; rollups ${county.toLocaleString('en')} (county) and ${buyer.toLocaleString('en')} (buyer) rows; migrations ${(migrated.ms / 1000).toFixed(1)} s`,
+    );
+
+    const { topics, nodes } = platformParts();
+    const events = new EventHub(() => orm.em.fork() as EntityManager, topics, new LocalEventBus(), logger);
+    const viewers: [string, Viewer][] = [
+      ['admin', { role: Role.ADMIN }],
+      ['county official', { role: Role.REGION_OFFICIAL, regionCode: SCALE_COUNTY, regionPrefix: '990101' }],
+    ];
+    const ask = async (viewer: Viewer, q: Question, raw: boolean) => {
+      const ctx = createContext({ em: orm.em as unknown as EntityManager, logger, events, nodes }, viewer);
+      if (q.top) return statsService.answerTopBuyers(ctx, q.filter, 10, { raw });
+      return statsService.answer(ctx, q.filter, q.groupBy, { raw });
+    };
+
+    console.log(`\nmedian ms of ${runs} runs each, rollup (as the API answers) and raw (the purchases), interleaved:`);
+    console.log(
+      `${'caller'.padEnd(16)} ${'question'.padEnd(36)} ${'answered from'.padEnd(14)} ${'API'.padStart(8)} ${'raw'.padStart(8)} ${'raw/API'.padStart(8)}`,
+    );
+    for (const [who, viewer] of viewers) {
+      for (const q of QUESTIONS) {
+        const api: number[] = [];
+        const raw: number[] = [];
+        let source: StatsSource = 'purchases';
+        for (let i = 0; i < runs; i++) {
+          const a = await timed(() => ask(viewer, q, false));
+          const r = await timed(() => ask(viewer, q, true));
+          if (JSON.stringify(a.result.rows) !== JSON.stringify(r.result.rows))
+            throw new Error(`${who}: ${q.name}: the rollup and the purchases disagree`);
+          source = a.result.source;
+          api.push(a.ms);
+          raw.push(r.ms);
+        }
+        const [m, n] = [median(api), median(raw)];
+        console.log(
+          `${who.padEnd(16)} ${q.name.padEnd(36)} ${source.padEnd(14)} ${m.toFixed(1).padStart(8)} ${n.toFixed(1).padStart(8)} ${(n / m).toFixed(1).padStart(7)}x`,
+        );
+      }
     }
   } finally {
-    await scratch.close();
+    await orm.close();
+    await database.embedded?.stop();
   }
 }
 

@@ -10,6 +10,7 @@ import { supplierService } from './supplier.service';
 import { purchasePolicy } from './purchase.policy';
 import { PURCHASE_RECORDED, PURCHASE_STATUS_CHANGED } from './consumption.events';
 import { Migration20261130000100_certification } from './migrations/Migration20261130000100_certification';
+import { Migration20261201001000_purchase_rollup } from './migrations/Migration20261201001000_purchase_rollup';
 
 /**
  * Consumption support (消费帮扶): suppliers and certified products, the purchase ledger,
@@ -31,7 +32,10 @@ export const consumptionModule: FeatureModule = {
     PurchaseStatusChangedResolver,
   ],
   entities: [Supplier, Product, ProductCertification],
-  migrations: [{ name: 'Migration20261130000100_certification', class: Migration20261130000100_certification }],
+  migrations: [
+    { name: 'Migration20261130000100_certification', class: Migration20261130000100_certification },
+    { name: 'Migration20261201001000_purchase_rollup', class: Migration20261201001000_purchase_rollup },
+  ],
   nodeTypes: [
     { typeName: 'Purchase', fetch: (ctx, key) => purchaseService.byKey(ctx, key) },
     { typeName: 'Product', fetch: (ctx, key) => productService.byKey(ctx, key) },

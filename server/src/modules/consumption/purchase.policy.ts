@@ -35,14 +35,32 @@ export const purchasePolicy = definePolicy({
 
   /** `alias` is the SQL alias of a `purchase` row. */
   readable(viewer: Viewer, alias: string): SqlFragment {
+    return purchasePolicy.readableOver(viewer, {
+      place: { expr: `${alias}.origin_village_code`, prefixLength: 12 },
+      buyer: `${alias}.buyer_id`,
+    })!;
+  },
+
+  /**
+   * The read rule over rows that carry less than a purchase, such as the statistics rollups:
+   * `place` is an expression holding a region code cut to `prefixLength` digits (12 for the
+   * village, 6 for the county), `buyer` one holding the buyer id. Null when the rule cannot be
+   * decided on those columns (a township official over county rows, a partner over rows without
+   * a buyer): the caller must then read the purchases themselves.
+   */
+  readableOver(
+    viewer: Viewer,
+    columns: { place?: { expr: string; prefixLength: number }; buyer?: string },
+  ): SqlFragment | null {
     switch (viewer.role) {
       case Role.ADMIN:
         return sqlTrue;
       case Role.REGION_OFFICIAL:
-        return underViewerRegion(viewer, `${alias}.origin_village_code`);
+        if (!columns.place || viewer.regionPrefix!.length > columns.place.prefixLength) return null;
+        return underViewerRegion(viewer, columns.place.expr);
       case Role.ENTERPRISE:
       case Role.ASSISTANCE_UNIT:
-        return { sql: `${alias}.buyer_id = ?`, bindings: [viewer.providerId] };
+        return columns.buyer ? { sql: `${columns.buyer} = ?`, bindings: [viewer.providerId] } : null;
       default:
         return sqlFalse;
     }

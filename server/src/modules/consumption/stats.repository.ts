@@ -75,6 +75,108 @@ export async function statsRows(
   return rows.map(toStatsRow);
 }
 
+/**
+ * A monthly rollup of the ledger (see the migration `Migration20261201001000_purchase_rollup`):
+ * its table, the grouping keys it carries, and the columns the read rule needs. `place` holds a
+ * region code cut to `prefixLength` digits.
+ */
+export interface RollupSource {
+  name: string;
+  table: string;
+  dimensions: Partial<Record<StatsDimension, string>>;
+  place?: { expr: string; prefixLength: number };
+  buyer?: string;
+  channel?: string;
+}
+
+/** Periods group on the first day of the period, a date; formatted once per group, not per row. */
+const PERIOD_SQL = {
+  [StatsDimension.MONTH]: 'r.month',
+  [StatsDimension.QUARTER]: "date_trunc('quarter', r.month)::date",
+  [StatsDimension.YEAR]: "date_trunc('year', r.month)::date",
+};
+const PERIOD_FORMAT: Partial<Record<StatsDimension, (day: string) => string>> = {
+  [StatsDimension.MONTH]: (day) => `to_char(${day}, 'YYYY-MM')`,
+  [StatsDimension.QUARTER]: (day) => `to_char(${day}, 'YYYY') || '-Q' || extract(quarter FROM ${day})`,
+  [StatsDimension.YEAR]: (day) => `to_char(${day}, 'YYYY')`,
+};
+
+/** Month × county × channel × category: place questions for admins and officials of a county or above. */
+export const COUNTY_ROLLUP: RollupSource = {
+  name: 'county rollup',
+  table: 'purchase_rollup_county',
+  dimensions: {
+    ...PERIOD_SQL,
+    [StatsDimension.COUNTY]: 'r.county_code',
+    [StatsDimension.CHANNEL]: 'r.channel',
+    [StatsDimension.CATEGORY]: 'r.category',
+  },
+  place: { expr: 'r.county_code', prefixLength: 6 },
+  channel: 'r.channel',
+};
+
+/** Month × buyer × category: buyer questions for admins, and a partner's own statistics. */
+export const BUYER_ROLLUP: RollupSource = {
+  name: 'buyer rollup',
+  table: 'purchase_rollup_buyer',
+  dimensions: {
+    ...PERIOD_SQL,
+    [StatsDimension.BUYER]: 'r.buyer_id',
+    [StatsDimension.CATEGORY]: 'r.category',
+  },
+  buyer: 'r.buyer_id',
+};
+
+/**
+ * As `statsRows`, from a rollup: `where` is over `r` and already selects whole-purchase rows
+ * (`r.category IS NULL`) or category rows. Groups whose purchases were all voided stay in the
+ * rollup as zero rows and are left out, as the ledger has no row for them.
+ */
+export async function rollupStatsRows(
+  em: EntityManager,
+  source: RollupSource,
+  where: SqlFragment,
+  dimensions: StatsDimension[],
+): Promise<ConsumptionStatsRow[]> {
+  const keys = dimensions.map((d, i) => ({ expr: source.dimensions[d]!, key: `k${i}`, dimension: d }));
+  const inner = keys.map((k) => `${k.expr} AS ${k.key}`);
+  const outer = keys.map((k) => {
+    const format = PERIOD_FORMAT[k.dimension];
+    return `${format ? format(`g.${k.key}`) : `g.${k.key}`} AS ${DIMENSION_SQL[k.dimension].alias}`;
+  });
+  const measures =
+    'coalesce(sum(r.amount), 0) AS amount, coalesce(sum(r.purchase_count), 0) AS purchase_count, coalesce(sum(r.line_count), 0) AS line_count';
+  const positions = keys.map((_, i) => i + 1).join(', ');
+  const group = keys.length ? `GROUP BY ${positions} HAVING sum(r.purchase_count) > 0` : '';
+  const rows = await query<StatsSqlRow>(em, {
+    sql: `SELECT ${[...outer, 'g.amount::numeric(20,2)::text AS amount, g.purchase_count::int AS purchase_count, g.line_count::int AS line_count'].join(', ')}
+          FROM (SELECT ${[...inner, measures].join(', ')} FROM ${source.table} r WHERE ${where.sql} ${group}) g
+          ${keys.length ? `ORDER BY ${positions}` : ''}`,
+    bindings: where.bindings,
+  });
+  return rows.map(toStatsRow);
+}
+
+/** As `topBuyerRows`, from the buyer rollup (`where` over `r`, as for `rollupStatsRows`). */
+export async function rollupTopBuyerRows(
+  em: EntityManager,
+  where: SqlFragment,
+  first: number,
+): Promise<{ rank: number; buyerId: string; amount: string; purchaseCount: number }[]> {
+  const rows = await query<{ buyer_id: string; amount: string; purchase_count: number }>(em, {
+    sql: `SELECT r.buyer_id, sum(r.amount)::numeric(20,2)::text AS amount, sum(r.purchase_count)::int AS purchase_count
+          FROM ${BUYER_ROLLUP.table} r WHERE ${where.sql} GROUP BY r.buyer_id HAVING sum(r.purchase_count) > 0
+          ORDER BY sum(r.amount) DESC, sum(r.purchase_count) DESC, r.buyer_id LIMIT ${first}`,
+    bindings: where.bindings,
+  });
+  return rows.map((row, i) => ({
+    rank: i + 1,
+    buyerId: row.buyer_id,
+    amount: row.amount,
+    purchaseCount: row.purchase_count,
+  }));
+}
+
 /** Buyers of the purchases `where` selects, ranked by amount, then purchase count. */
 export async function topBuyerRows(
   em: EntityManager,
