@@ -4,12 +4,22 @@ import { badInput } from '../errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType({ description: 'Relay page information (分页信息)' })
+@ObjectType({ description: 'Relay page information (分页信息): where this page sits in the whole list' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field() hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true }) startCursor: string | null;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'True when more items follow; pass endCursor as `after` to fetch them' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'True when this page was asked for with `after` (pages only go forward)' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null on an empty page' })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge, to pass as `after` for the next page; null on an empty page',
+  })
+  endCursor: string | null;
 }
 
 @ArgsType()
@@ -72,18 +82,28 @@ export interface ConnectionData<T> {
  * every list share this shape: `edges { cursor node }`, `pageInfo`, `totalCount`.
  */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with the cursor that marks its place` })
   class Edge {
-    @Field() cursor: string;
-    @Field(() => nodeType) node: T;
+    @Field({ description: 'Opaque cursor of this edge; pass it as `after` to continue after it' })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${name} itself` })
+    node: T;
   }
 
   // Abstract: only the named subclasses (RegionConnection, …) appear in the schema.
   @ObjectType()
   abstract class Connection {
-    @Field(() => [Edge]) edges: EdgeData<T>[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { description: 'Number of items across all pages' }) totalCount: number;
+    @Field(() => [Edge], { description: 'The items of this page, in the list order' })
+    edges: EdgeData<T>[];
+
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to fetch them' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, {
+      description: 'Number of items across all pages (within your scope and the filters given); counted only when asked',
+    })
+    totalCount: number;
   }
   return Connection;
 }

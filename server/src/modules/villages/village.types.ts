@@ -193,14 +193,21 @@ export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction (排序方向)',
+  valuesConfig: {
+    ASC: { description: 'Ascending: smallest region code or first name first' },
+    DESC: { description: 'Descending: largest code or last name first' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'Sort order for a village list; ties are broken by region code' })
 export class VillageOrder {
-  @Field(() => VillageOrderField)
+  @Field(() => VillageOrderField, { description: 'What to sort by' })
   field: VillageOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Which way; ascending by default' })
   direction: OrderDirection;
 }
 
