@@ -6,14 +6,19 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Statistics filter; voided purchases are always excluded */
 export type ConsumptionStatsFilter = {
+  /** Buyer: an AssistanceUnit or Enterprise id (采购方) */
   buyerId?: string | number | null | undefined;
   /** Only lines of this category */
   category?: ProductCategory | null | undefined;
+  /** Only this channel (采购渠道) */
   channel?: PurchaseChannel | null | undefined;
+  /** Purchased on or after */
   from?: string | null | undefined;
   /** Origin village inside this region */
   regionCode?: string | null | undefined;
+  /** Purchased on or before */
   to?: string | null | undefined;
+  /** Origin village (产地村) */
   villageId?: string | number | null | undefined;
 };
 
@@ -93,7 +98,9 @@ export type FundAllocationFilter = {
   providerId?: string | number | null | undefined;
   /** Allocations to a county inside this region (12-digit code or prefix) */
   regionCode?: string | null | undefined;
+  /** Only money from this source (资金来源) */
   source?: FundingSource | null | undefined;
+  /** Only allocations of this budget year (资金年度) */
   year?: number | null | undefined;
 };
 
@@ -160,6 +167,7 @@ export type MonitoringAction =
 
 /** Narrows `monitoringCases` (监测对象筛选); your scope always applies */
 export type MonitoringCaseFilter = {
+  /** Only cases of this category (监测对象类别) */
   category?: MonitoringCategory | null | undefined;
   /** Only cases of this household */
   householdId?: string | number | null | undefined;
@@ -171,6 +179,7 @@ export type MonitoringCaseFilter = {
   regionCode?: string | null | undefined;
   /** Only cases with this among their causes */
   riskCause?: RiskCause | null | undefined;
+  /** Only cases in this status (当前状态) */
   status?: MonitoringCaseStatus | null | undefined;
   /** Only cases of this village */
   villageId?: string | number | null | undefined;
@@ -307,11 +316,13 @@ export type ProjectChangeKind =
 
 /** Project filter; all given conditions must hold (项目筛选) */
 export type ProjectFilter = {
+  /** Only projects of this category (项目类别) */
   category?: ProjectCategory | null | undefined;
   /** Projects funded by this provider (AssistanceUnit or Enterprise id) */
   providerId?: string | number | null | undefined;
   /** Projects of a county inside, or serving a village inside, this region (12-digit code or prefix) */
   regionCode?: string | null | undefined;
+  /** Only projects of this status (项目状态) */
   status?: ProjectStatus | null | undefined;
   /** Projects serving this village */
   villageId?: string | number | null | undefined;
@@ -362,15 +373,19 @@ export type PurchaseChannel =
 
 /** Purchase filter; all given conditions must hold */
 export type PurchaseFilter = {
+  /** Buyer: an AssistanceUnit or Enterprise id (采购方) */
   buyerId?: string | number | null | undefined;
+  /** Only this channel (采购渠道) */
   channel?: PurchaseChannel | null | undefined;
   /** Purchased on or after */
   from?: string | null | undefined;
   /** Origin village inside this region */
   regionCode?: string | null | undefined;
+  /** Only this status; every status when omitted */
   status?: PurchaseStatus | null | undefined;
   /** Purchased on or before */
   to?: string | null | undefined;
+  /** Origin village (产地村) */
   villageId?: string | number | null | undefined;
 };
 
@@ -399,9 +414,11 @@ export type PurchaseStatus =
 export type RecordPurchaseInput = {
   /** Buyer: an AssistanceUnit or Enterprise id. Partners may only record for themselves. */
   buyerId: string | number;
+  /** How it was bought (采购渠道) */
   channel: PurchaseChannel;
   /** The buyer's own reference, 1 to 100 characters besides spaces (trimmed); sending it again returns the existing purchase (幂等流水号) */
   clientReference: string;
+  /** Product lines (采购明细), 1 to 200; the purchase amount is their sum */
   lines: Array<PurchaseLineInput>;
   /** Purchase date, 2000-01-01 or later and not in the future (Asia/Shanghai) */
   purchasedOn: string;
@@ -424,6 +441,7 @@ export type RegionLevel =
 export type ResidentTeamFilter = {
   /** Only teams in villages inside this region (12-digit code or prefix) */
   regionCode?: string | null | undefined;
+  /** Only teams of this status (工作队状态) */
   status?: ResidentTeamStatus | null | undefined;
   /** Only teams of this village */
   villageId?: string | number | null | undefined;
@@ -568,7 +586,9 @@ export type VillageFilter = {
   search?: string | null | undefined;
 };
 
+/** Void a purchase (作废采购): by the buyer itself, an official of the origin region or an admin; it is kept, never deleted */
 export type VoidPurchaseInput = {
+  /** Purchase id; a recorded or verified purchase */
   purchaseId: string | number;
   /** Why the purchase is voided (作废原因); kept with the purchase */
   reason: string;

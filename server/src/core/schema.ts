@@ -39,7 +39,7 @@ export function buildPlatformSchema(resolvers: NonEmptyArray<Function>): Promise
 // here; graphql-js keeps `description` mutable and prints it with the type.
 const ROOT_DESCRIPTIONS = {
   query:
-    'Reads. Every field answers only within the caller\'s scope (数据范围): region roles see what lies ' +
+    "Reads. Every field answers only within the caller's scope (数据范围): region roles see what lies " +
     'inside their region code prefix, enterprises and assistance units their own records and the ' +
     'public profile of the villages they are paired with, administrators everything. Objects outside ' +
     'the scope read as absent (null or left out), never as an error that would reveal them.',

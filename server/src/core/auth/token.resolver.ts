@@ -15,9 +15,9 @@ export class RevokeTokenInput {
   reason?: string;
 }
 
-@ObjectType({ description: 'A revoked token' })
+@ObjectType({ description: 'Result of revokeToken (吊销令牌)' })
 export class RevokeTokenPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The token id (jti), lower-case' })
   tokenId: string;
 
   @Field({ description: 'False when the token had already been revoked' })
@@ -31,7 +31,10 @@ export class TokenResolver {
     description:
       'Revoke a token (吊销令牌): every request with it is refused from now on, and its live subscriptions end with UNAUTHENTICATED',
   })
-  async revokeToken(@Ctx() ctx: Context, @Arg('input') input: RevokeTokenInput): Promise<RevokeTokenPayload> {
+  async revokeToken(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The token and why' }) input: RevokeTokenInput,
+  ): Promise<RevokeTokenPayload> {
     tokenPolicy.requireWrite(ctx.viewer);
     if (!isUuid(input.tokenId)) throw badInput('tokenId', 'tokenId must be the uuid from the token (its jti)');
     if (!ctx.revocations) throw new Error('token revocation is not configured');

@@ -101,7 +101,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo: PageInfo;
 
     @Field(() => Int, {
-      description: 'Number of items across all pages (within your scope and the filters given); counted only when asked',
+      description:
+        'Number of items across all pages (within your scope and the filters given); counted only when asked',
     })
     totalCount: number;
   }

@@ -15,7 +15,8 @@ export class AuditResolver {
   auditLog(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => AuditLogFilter, { nullable: true }) filter?: AuditLogFilter,
+    @Arg('filter', () => AuditLogFilter, { nullable: true, description: 'Conditions every entry listed must meet' })
+    filter?: AuditLogFilter,
   ): Promise<ConnectionData<AuditEntryType>> {
     return auditService.list(ctx, filter, page);
   }

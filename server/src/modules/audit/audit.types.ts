@@ -43,7 +43,7 @@ export class AuditEntryType {
   input: string;
 }
 
-@ObjectType('AuditEntryConnection')
+@ObjectType('AuditEntryConnection', { description: 'A page of audit-log entries (审计日志), newest first' })
 export class AuditEntryConnection extends ConnectionType(AuditEntryType, 'AuditEntry') {}
 
 @InputType('AuditLogFilter', { description: 'Narrows the audit log; all given conditions must hold' })

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
 import type { StoredEvent } from '../../core/events/event-store';
-import { LiveFilter, liveStream } from '../live/live.filter';
+import { LIVE_AFTER_ARG, LIVE_FILTER_ARG, LiveFilter, liveStream } from '../live/live.filter';
 import { PurchaseStatus } from './consumption.enums';
 import { PurchaseNode } from './consumption.types';
 import { purchaseService } from './purchase.service';
@@ -42,8 +42,8 @@ export class PurchaseRecordedResolver {
   })
   purchaseRecorded(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): PurchaseRecordedEvent {
     return { cursor: event.cursor, purchaseKey: event.payload.purchaseId as string };
   }
@@ -64,8 +64,8 @@ export class PurchaseStatusChangedResolver {
   })
   purchaseStatusChanged(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): PurchaseStatusChangedEvent {
     return {
       cursor: event.cursor,
@@ -75,7 +75,10 @@ export class PurchaseStatusChangedResolver {
     };
   }
 
-  @FieldResolver(() => PurchaseNode, { nullable: true })
+  @FieldResolver(() => PurchaseNode, {
+    nullable: true,
+    description: 'The purchase as it stands now; null if you may no longer see it',
+  })
   purchase(@Ctx() ctx: Context, @Root() event: PurchaseStatusChangedEvent): Promise<PurchaseNode | null> {
     return purchaseOf(ctx, event.purchaseKey);
   }

@@ -36,31 +36,38 @@ export class RecordPurchaseInput {
   })
   clientReference: string;
 
-  @Field(() => PurchaseChannel)
+  @Field(() => PurchaseChannel, { description: 'How it was bought (采购渠道)' })
   channel: PurchaseChannel;
 
   @Field(() => DateScalar, { description: 'Purchase date, 2000-01-01 or later and not in the future (Asia/Shanghai)' })
   purchasedOn: string;
 
-  @Field(() => [PurchaseLineInput])
+  @Field(() => [PurchaseLineInput], {
+    description: `Product lines (采购明细), 1 to ${MAX_PURCHASE_LINES}; the purchase amount is their sum`,
+  })
   @ArrayMinSize(1, { message: 'lines must hold at least one line' })
   @ArrayMaxSize(MAX_PURCHASE_LINES, { message: `lines may hold at most ${MAX_PURCHASE_LINES} lines` })
   @ValidateNested({ each: true })
   lines: PurchaseLineInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordPurchase (登记采购)' })
 export class RecordPurchasePayload {
-  @Field(() => PurchaseNode)
+  @Field(() => PurchaseNode, {
+    description: 'The purchase recorded now, or the one recorded before under the same reference',
+  })
   purchase: PurchaseNode;
 
   @Field({ description: 'False when the client reference was already recorded and the existing purchase is returned' })
   created: boolean;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Void a purchase (作废采购): by the buyer itself, an official of the origin region or an admin; it is kept, never deleted',
+})
 export class VoidPurchaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Purchase id; a recorded or verified purchase' })
   purchaseId: string;
 
   @Field({ description: 'Why the purchase is voided (作废原因); kept with the purchase' })
@@ -68,37 +75,47 @@ export class VoidPurchaseInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Verify a purchase (核实采购): officials of the origin region and admins only' })
 export class VerifyPurchaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Purchase id; only a RECORDED purchase can be verified' })
   purchaseId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of voidPurchase or verifyPurchase (采购记录)' })
 export class PurchasePayload {
-  @Field(() => PurchaseNode)
+  @Field(() => PurchaseNode, { description: 'The purchase with its new status' })
   purchase: PurchaseNode;
 }
 
 @InputType({ description: 'Purchase filter; all given conditions must hold' })
 export class PurchaseFilter {
   @Field({ nullable: true, description: 'Origin village inside this region' }) @IsOptional() regionCode?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() villageId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() buyerId?: string;
-  @Field(() => PurchaseStatus, { nullable: true }) @IsOptional() status?: PurchaseStatus;
+  @Field(() => ID, { nullable: true, description: 'Origin village (产地村)' }) @IsOptional() villageId?: string;
+  @Field(() => ID, { nullable: true, description: 'Buyer: an AssistanceUnit or Enterprise id (采购方)' })
+  @IsOptional()
+  buyerId?: string;
+  @Field(() => PurchaseStatus, { nullable: true, description: 'Only this status; every status when omitted' })
+  @IsOptional()
+  status?: PurchaseStatus;
   @Field(() => DateScalar, { nullable: true, description: 'Purchased on or after' }) @IsOptional() from?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Purchased on or before' }) @IsOptional() to?: string;
-  @Field(() => PurchaseChannel, { nullable: true }) @IsOptional() channel?: PurchaseChannel;
+  @Field(() => PurchaseChannel, { nullable: true, description: 'Only this channel (采购渠道)' })
+  @IsOptional()
+  channel?: PurchaseChannel;
 }
 
 @InputType({ description: 'Statistics filter; voided purchases are always excluded' })
 export class ConsumptionStatsFilter {
   @Field({ nullable: true, description: 'Origin village inside this region' }) @IsOptional() regionCode?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() villageId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() buyerId?: string;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() from?: string;
-  @Field(() => DateScalar, { nullable: true }) @IsOptional() to?: string;
-  @Field(() => PurchaseChannel, { nullable: true }) @IsOptional() channel?: PurchaseChannel;
+  @Field(() => ID, { nullable: true, description: 'Origin village (产地村)' }) @IsOptional() villageId?: string;
+  @Field(() => ID, { nullable: true, description: 'Buyer: an AssistanceUnit or Enterprise id (采购方)' })
+  @IsOptional()
+  buyerId?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Purchased on or after' }) @IsOptional() from?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Purchased on or before' }) @IsOptional() to?: string;
+  @Field(() => PurchaseChannel, { nullable: true, description: 'Only this channel (采购渠道)' })
+  @IsOptional()
+  channel?: PurchaseChannel;
   @Field(() => ProductCategory, { nullable: true, description: 'Only lines of this category' })
   @IsOptional()
   category?: ProductCategory;
@@ -107,7 +124,9 @@ export class ConsumptionStatsFilter {
 @InputType({ description: 'Product filter' })
 export class ProductFilter {
   @Field(() => ID, { nullable: true, description: 'Origin village' }) @IsOptional() villageId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() supplierId?: string;
+  @Field(() => ID, { nullable: true, description: 'Products of this supplier (供应主体)' })
+  @IsOptional()
+  supplierId?: string;
   @Field({ nullable: true, description: 'true: certified today (消费帮扶产品认定有效); false: not certified today' })
   @IsOptional()
   certified?: boolean;
@@ -126,7 +145,7 @@ export class CreateSupplierInput {
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name: string;
 
-  @Field(() => SupplierKind) kind: SupplierKind;
+  @Field(() => SupplierKind, { description: 'Kind of supplier (主体类型)' }) kind: SupplierKind;
 
   @Field({ nullable: true, description: 'Unified social credit code, GB 32100-2015 (统一社会信用代码)' })
   @IsOptional()
@@ -135,51 +154,60 @@ export class CreateSupplierInput {
 
 @InputType({ description: 'Change a supplier; its village cannot change (修改供应主体)' })
 export class UpdateSupplierInput {
-  @Field(() => ID) supplierId: string;
+  @Field(() => ID, { description: 'Supplier id; a region official’s must be in its region' }) supplierId: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name (名称), 1 to 200 characters' })
   @IsOptional()
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name?: string;
 
-  @Field(() => SupplierKind, { nullable: true }) @IsOptional() kind?: SupplierKind;
+  @Field(() => SupplierKind, { nullable: true, description: 'Kind of supplier (主体类型)' })
+  @IsOptional()
+  kind?: SupplierKind;
 
   @Field(() => String, { nullable: true, description: 'A new credit code; null clears it' })
   @IsOptional()
   creditCode?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createSupplier or updateSupplier (供应主体)' })
 export class SupplierPayload {
-  @Field(() => SupplierNode) supplier: SupplierNode;
+  @Field(() => SupplierNode, { description: 'The supplier as stored after the change' }) supplier: SupplierNode;
 }
 
 @InputType({ description: 'Register a product of a supplier; its origin village is the supplier’s (登记产品)' })
 export class CreateProductInput {
-  @Field(() => ID) supplierId: string;
+  @Field(() => ID, { description: 'Supplier id (供应主体); a region official’s must be in its region' })
+  supplierId: string;
 
   @Field({ description: 'Name (产品名称)' })
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name: string;
 
-  @Field(() => ProductCategory) category: ProductCategory;
+  @Field(() => ProductCategory, { description: 'Category (产品类别), used by the statistics' })
+  category: ProductCategory;
 }
 
 @InputType({ description: 'Change a product; purchase lines keep the category they were recorded with (修改产品)' })
 export class UpdateProductInput {
-  @Field(() => ID) productId: string;
+  @Field(() => ID, { description: 'Product id; a region official’s must be in its region' }) productId: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name (产品名称), 1 to 200 characters' })
   @IsOptional()
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name?: string;
 
-  @Field(() => ProductCategory, { nullable: true }) @IsOptional() category?: ProductCategory;
+  @Field(() => ProductCategory, {
+    nullable: true,
+    description: 'New category (产品类别), for purchases recorded from now on',
+  })
+  @IsOptional()
+  category?: ProductCategory;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createProduct or updateProduct (产品)' })
 export class ProductPayload {
-  @Field(() => ProductNode) product: ProductNode;
+  @Field(() => ProductNode, { description: 'The product as stored after the change' }) product: ProductNode;
 }
 
 @InputType({
@@ -187,7 +215,7 @@ export class ProductPayload {
     'Certify a product (消费帮扶产品认定): a certificate covering validFrom through validUntil; it may not overlap another certificate of the product in force',
 })
 export class CertifyProductInput {
-  @Field(() => ID) productId: string;
+  @Field(() => ID, { description: 'Product id; a region official’s must be in its region' }) productId: string;
 
   @Field({ description: 'Certificate number (认定编号); unique per issuing body' })
   @Length(1, 100, { message: 'certificateNumber must be 1 to 100 characters' })
@@ -209,7 +237,7 @@ export class CertifyProductInput {
     'Revoke a certificate (撤销认定) from a day on, today or later: purchases dated before that day stay certified',
 })
 export class RevokeProductCertificationInput {
-  @Field(() => ID) certificationId: string;
+  @Field(() => ID, { description: 'Certificate id (ProductCertification)' }) certificationId: string;
 
   @Field({ description: 'Why (撤销原因)' })
   @Length(2, 500, { message: 'reason must be 2 to 500 characters' })
@@ -223,8 +251,10 @@ export class RevokeProductCertificationInput {
   effectiveFrom?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of certifyProduct or revokeProductCertification (消费帮扶产品认定)' })
 export class ProductCertificationPayload {
-  @Field(() => ProductCertificationNode) certification: ProductCertificationNode;
-  @Field(() => ProductNode) product: ProductNode;
+  @Field(() => ProductCertificationNode, { description: 'The certificate as stored after the change' })
+  certification: ProductCertificationNode;
+
+  @Field(() => ProductNode, { description: 'The certified product' }) product: ProductNode;
 }

@@ -22,7 +22,7 @@ export class SupplierNode extends Node {
   villageCode: string;
 }
 
-@ObjectType('SupplierConnection')
+@ObjectType('SupplierConnection', { description: 'A page of suppliers (供应主体)' })
 export class SupplierConnection extends ConnectionType(SupplierNode, 'Supplier') {}
 
 @ObjectType('Product', {
@@ -39,7 +39,7 @@ export class ProductNode extends Node {
   originVillageCode: string;
 }
 
-@ObjectType('ProductConnection')
+@ObjectType('ProductConnection', { description: 'A page of products (消费帮扶产品)' })
 export class ProductConnection extends ConnectionType(ProductNode, 'Product') {}
 
 @ObjectType('ProductCertification', {
@@ -75,8 +75,14 @@ export class PurchaseNode extends Node {
   @Field(() => DecimalScalar, { description: 'Total amount, yuan, exact (金额合计, 元)' }) totalAmount: string;
   @Field(() => Int, { description: 'Number of lines (明细行数)' }) lineCount: number;
   @Field(() => String, { nullable: true, description: 'Why it was voided (作废原因)' }) voidReason: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) voidedAt: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) verifiedAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was voided (作废时间); null unless VOIDED' })
+  voidedAt: Date | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When an official verified it (核实时间); null until verified, kept when a verified purchase is voided',
+  })
+  verifiedAt: Date | null;
   @Field(() => DateTimeScalar, { description: 'When it was recorded (登记时间)' }) recordedAt: Date;
   @Field(() => String, { nullable: true, description: SOURCE_DESCRIPTION }) source: string | null;
   key: string;
@@ -86,7 +92,7 @@ export class PurchaseNode extends Node {
   pairingId: string | null;
 }
 
-@ObjectType('PurchaseConnection')
+@ObjectType('PurchaseConnection', { description: 'A page of purchases (消费帮扶采购) within your scope' })
 export class PurchaseConnection extends ConnectionType(PurchaseNode, 'Purchase') {}
 
 @ObjectType('PurchaseLine', { description: 'One product line of a purchase (采购明细)' })
@@ -95,7 +101,8 @@ export class PurchaseLineType {
   @Field(() => DecimalScalar, { description: 'Quantity (数量)' }) quantity: string;
   @Field({ description: 'Unit, e.g. 斤, 公斤, 箱 (单位)' }) unit: string;
   @Field(() => DecimalScalar, { description: 'Amount, yuan (金额, 元)' }) amount: string;
-  @Field(() => ProductCategory) category: ProductCategory;
+  @Field(() => ProductCategory, { description: 'Category of the product when the purchase was recorded (产品类别)' })
+  category: ProductCategory;
   productKey: string;
 }
 
@@ -108,8 +115,10 @@ export class ConsumptionStatsRow {
   @Field(() => Int, { description: 'Purchase lines (明细数)' }) lineCount: number;
   @Field(() => String, { nullable: true, description: 'Period: "2025", "2025-Q1" or "2025-03" (期间)' }) period:
     string | null;
-  @Field(() => ProductCategory, { nullable: true }) category: ProductCategory | null;
-  @Field(() => PurchaseChannel, { nullable: true }) channel: PurchaseChannel | null;
+  @Field(() => ProductCategory, { nullable: true, description: 'Product category (产品类别) when grouped by it' })
+  category: ProductCategory | null;
+  @Field(() => PurchaseChannel, { nullable: true, description: 'Channel (采购渠道) when grouped by it' })
+  channel: PurchaseChannel | null;
   villageCode: string | null;
   countyCode: string | null;
   buyerId: string | null;

@@ -38,20 +38,27 @@ export class ProductResolver {
   products(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+    @Arg('filter', () => ProductFilter, { nullable: true, description: 'Conditions every product listed must meet' })
+    filter?: ProductFilter,
   ): Promise<ConnectionData<ProductNode>> {
     return productService.list(ctx, filter, page);
   }
 
   @Authorized(productPolicy.roles.write)
   @Mutation(() => ProductPayload, { description: 'Register a product of a supplier (登记产品)' })
-  async createProduct(@Ctx() ctx: Context, @Arg('input') input: CreateProductInput): Promise<ProductPayload> {
+  async createProduct(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The product to register' }) input: CreateProductInput,
+  ): Promise<ProductPayload> {
     return { product: await productService.create(ctx, input) };
   }
 
   @Authorized(productPolicy.roles.write)
   @Mutation(() => ProductPayload, { description: 'Change a product’s name or category (修改产品)' })
-  async updateProduct(@Ctx() ctx: Context, @Arg('input') input: UpdateProductInput): Promise<ProductPayload> {
+  async updateProduct(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The product and the fields to change' }) input: UpdateProductInput,
+  ): Promise<ProductPayload> {
     return { product: await productService.update(ctx, input) };
   }
 
@@ -59,7 +66,10 @@ export class ProductResolver {
   @Mutation(() => ProductCertificationPayload, {
     description: 'Certify a product for consumption support (消费帮扶产品认定), for officials of its region',
   })
-  certifyProduct(@Ctx() ctx: Context, @Arg('input') input: CertifyProductInput): Promise<ProductCertificationPayload> {
+  certifyProduct(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The product and its certificate' }) input: CertifyProductInput,
+  ): Promise<ProductCertificationPayload> {
     return productService.certify(ctx, input);
   }
 
@@ -69,7 +79,8 @@ export class ProductResolver {
   })
   revokeProductCertification(
     @Ctx() ctx: Context,
-    @Arg('input') input: RevokeProductCertificationInput,
+    @Arg('input', { description: 'The certificate and from when it no longer applies' })
+    input: RevokeProductCertificationInput,
   ): Promise<ProductCertificationPayload> {
     return productService.revoke(ctx, input);
   }
@@ -91,7 +102,11 @@ export class ProductResolver {
   async certified(
     @Ctx() ctx: Context,
     @Root() product: ProductNode,
-    @Arg('on', () => DateScalar, { nullable: true }) on?: string,
+    @Arg('on', () => DateScalar, {
+      nullable: true,
+      description: 'The day to check; today in Asia/Shanghai when omitted',
+    })
+    on?: string,
   ): Promise<boolean> {
     return (await productService.certificationOn(ctx, product.key, on ?? todayInShanghai())) !== null;
   }
@@ -103,7 +118,11 @@ export class ProductResolver {
   certification(
     @Ctx() ctx: Context,
     @Root() product: ProductNode,
-    @Arg('on', () => DateScalar, { nullable: true }) on?: string,
+    @Arg('on', () => DateScalar, {
+      nullable: true,
+      description: 'The day to check; today in Asia/Shanghai when omitted',
+    })
+    on?: string,
   ): Promise<ProductCertificationNode | null> {
     return productService.certificationOn(ctx, product.key, on ?? todayInShanghai());
   }
@@ -133,7 +152,8 @@ export class SupplierResolver {
   suppliers(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter,
+    @Arg('filter', () => SupplierFilter, { nullable: true, description: 'Conditions every supplier listed must meet' })
+    filter?: SupplierFilter,
   ): Promise<ConnectionData<SupplierNode>> {
     return supplierService.list(ctx, filter, page);
   }
@@ -142,13 +162,19 @@ export class SupplierResolver {
   @Mutation(() => SupplierPayload, {
     description: 'Register a supplier in a village of your region (登记供应主体)',
   })
-  async createSupplier(@Ctx() ctx: Context, @Arg('input') input: CreateSupplierInput): Promise<SupplierPayload> {
+  async createSupplier(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The supplier to register' }) input: CreateSupplierInput,
+  ): Promise<SupplierPayload> {
     return { supplier: await supplierService.create(ctx, input) };
   }
 
   @Authorized(supplierPolicy.roles.write)
   @Mutation(() => SupplierPayload, { description: 'Change a supplier (修改供应主体)' })
-  async updateSupplier(@Ctx() ctx: Context, @Arg('input') input: UpdateSupplierInput): Promise<SupplierPayload> {
+  async updateSupplier(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The supplier and the fields to change' }) input: UpdateSupplierInput,
+  ): Promise<SupplierPayload> {
     return { supplier: await supplierService.update(ctx, input) };
   }
 

@@ -31,7 +31,8 @@ export class PurchaseResolver {
   purchases(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => PurchaseFilter, { nullable: true }) filter?: PurchaseFilter,
+    @Arg('filter', () => PurchaseFilter, { nullable: true, description: 'Conditions every purchase listed must meet' })
+    filter?: PurchaseFilter,
   ): Promise<ConnectionData<PurchaseNode>> {
     return purchaseService.list(ctx, filter, page);
   }
@@ -41,7 +42,10 @@ export class PurchaseResolver {
     description:
       'Record a purchase, idempotent per buyer and clientReference (登记消费帮扶采购). Partners record for themselves; officials for buyers paired with their region, of produce from their region. Every line must be of a product certified on the purchase date.',
   })
-  recordPurchase(@Ctx() ctx: Context, @Arg('input') input: RecordPurchaseInput): Promise<RecordPurchasePayload> {
+  recordPurchase(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'Buyer, reference, date and lines' }) input: RecordPurchaseInput,
+  ): Promise<RecordPurchasePayload> {
     return purchaseService.record(ctx, input);
   }
 
@@ -49,13 +53,19 @@ export class PurchaseResolver {
   @Mutation(() => PurchasePayload, {
     description: 'Void a purchase with a reason; it is kept and leaves the statistics (作废)',
   })
-  async voidPurchase(@Ctx() ctx: Context, @Arg('input') input: VoidPurchaseInput): Promise<PurchasePayload> {
+  async voidPurchase(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The purchase and why it is voided' }) input: VoidPurchaseInput,
+  ): Promise<PurchasePayload> {
     return { purchase: await purchaseService.void(ctx, input) };
   }
 
   @Authorized(purchasePolicy.roles.verify)
   @Mutation(() => PurchasePayload, { description: 'Verify a purchase, for officials of the origin region (核实)' })
-  async verifyPurchase(@Ctx() ctx: Context, @Arg('input') input: VerifyPurchaseInput): Promise<PurchasePayload> {
+  async verifyPurchase(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The purchase to verify' }) input: VerifyPurchaseInput,
+  ): Promise<PurchasePayload> {
     return { purchase: await purchaseService.verify(ctx, input) };
   }
 
@@ -94,7 +104,10 @@ export class PurchaseResolver {
 
 @Resolver(() => PurchaseLineType)
 export class PurchaseLineResolver {
-  @FieldResolver(() => ProductNode, { nullable: true })
+  @FieldResolver(() => ProductNode, {
+    nullable: true,
+    description: 'The product bought (产品); null outside your scope',
+  })
   product(@Ctx() ctx: Context, @Root() line: PurchaseLineType): Promise<ProductNode | null> {
     return productService.byKey(ctx, line.productKey);
   }

@@ -21,23 +21,37 @@ export class ConsumptionStatsResolver {
   })
   consumptionStats(
     @Ctx() ctx: Context,
-    @Arg('filter', () => ConsumptionStatsFilter, { nullable: true }) filter?: ConsumptionStatsFilter,
-    @Arg('groupBy', () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[] = [],
+    @Arg('filter', () => ConsumptionStatsFilter, { nullable: true, description: 'Which purchase lines to count' })
+    filter?: ConsumptionStatsFilter,
+    @Arg('groupBy', () => [StatsDimension], {
+      defaultValue: [],
+      description: 'Keys to group by (统计维度), combined; at most one period key (MONTH, QUARTER or YEAR)',
+    })
+    groupBy: StatsDimension[] = [],
   ): Promise<ConsumptionStatsRow[]> {
     return statsService.stats(ctx, filter, groupBy);
   }
 
-  @FieldResolver(() => VillageNode, { nullable: true })
+  @FieldResolver(() => VillageNode, {
+    nullable: true,
+    description: 'Origin village (产地村) when grouped by VILLAGE; null otherwise or outside your scope',
+  })
   village(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<VillageNode | null> | null {
     return row.villageCode ? villageService.byKey(ctx, row.villageCode) : null;
   }
 
-  @FieldResolver(() => RegionNode, { nullable: true })
+  @FieldResolver(() => RegionNode, {
+    nullable: true,
+    description: 'County of origin (产地县) when grouped by COUNTY; null otherwise or outside your scope',
+  })
   county(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<RegionNode | null> | null {
     return row.countyCode ? regionService.byKey(ctx, row.countyCode) : null;
   }
 
-  @FieldResolver(() => ProviderNode, { nullable: true })
+  @FieldResolver(() => ProviderNode, {
+    nullable: true,
+    description: 'Buyer (采购方) when grouped by BUYER; null otherwise or when you may not see it',
+  })
   buyer(@Ctx() ctx: Context, @Root() row: ConsumptionStatsRow): Promise<ProviderNode | null> | null {
     return row.buyerId ? providerService.byKey(ctx, row.buyerId) : null;
   }
@@ -48,8 +62,9 @@ export class ConsumptionStatsResolver {
   })
   topBuyers(
     @Ctx() ctx: Context,
-    @Arg('filter', () => ConsumptionStatsFilter, { nullable: true }) filter?: ConsumptionStatsFilter,
-    @Arg('first', () => Int, { defaultValue: 10 }) first = 10,
+    @Arg('filter', () => ConsumptionStatsFilter, { nullable: true, description: 'Which purchase lines to count' })
+    filter?: ConsumptionStatsFilter,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many buyers, 1 to 100' }) first = 10,
   ): Promise<TopBuyer[]> {
     return statsService.topBuyers(ctx, filter, first);
   }
@@ -57,7 +72,10 @@ export class ConsumptionStatsResolver {
 
 @Resolver(() => TopBuyer)
 export class TopBuyerResolver {
-  @FieldResolver(() => ProviderNode, { nullable: true })
+  @FieldResolver(() => ProviderNode, {
+    nullable: true,
+    description: 'The buyer (采购方): an assistance unit or enterprise; null when you may not see it',
+  })
   buyer(@Ctx() ctx: Context, @Root() row: TopBuyer): Promise<ProviderNode | null> {
     return providerService.byKey(ctx, row.buyerId);
   }

@@ -52,10 +52,10 @@ export class RegisterProjectAssetInput {
     'A year’s income of an asset and how it is distributed (资产收益分配); recording a year again replaces it',
 })
 export class RecordAssetIncomeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Asset id (项目资产)' })
   assetId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Income year (收益年度), 2000–2100' })
   @IsInt()
   @Min(2000, { message: 'year must be between 2000 and 2100' })
   @Max(2100, { message: 'year must be between 2000 and 2100' })
@@ -80,10 +80,10 @@ export class RecordAssetIncomeInput {
 
 @InputType({ description: 'Ask the county to approve disposing of an asset (资产处置申请)' })
 export class RequestAssetDisposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Asset id (项目资产); a disposed asset cannot be disposed again' })
   assetId: string;
 
-  @Field(() => DisposalKind)
+  @Field(() => DisposalKind, { description: 'How it is to be disposed of (处置方式)' })
   kind: DisposalKind;
 
   @Field({ description: 'Reason (处置理由)' })
@@ -96,7 +96,7 @@ export class RequestAssetDisposalInput {
 
 @InputType({ description: 'The county’s decision on a disposal request (资产处置审批)' })
 export class DecideAssetDisposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Disposal request id (资产处置申请); only a pending request can be decided' })
   disposalId: string;
 
   @Field({ description: 'true approves (the asset is disposed on decidedOn), false rejects' })
@@ -111,26 +111,26 @@ export class DecideAssetDisposalInput {
   note?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of registerProjectAsset (资产登记)' })
 export class ProjectAssetPayload {
-  @Field(() => ProjectAssetNode)
+  @Field(() => ProjectAssetNode, { description: 'The asset as registered' })
   asset: ProjectAssetNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordAssetIncome (资产收益分配)' })
 export class AssetIncomePayload {
-  @Field(() => ProjectAssetNode)
+  @Field(() => ProjectAssetNode, { description: 'The asset' })
   asset: ProjectAssetNode;
 
-  @Field(() => AssetIncomeType)
+  @Field(() => AssetIncomeType, { description: 'The year’s income and its distribution, as recorded' })
   income: AssetIncomeType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of requestAssetDisposal or decideAssetDisposal (资产处置)' })
 export class AssetDisposalPayload {
-  @Field(() => AssetDisposalNode)
+  @Field(() => AssetDisposalNode, { description: 'The disposal request, with the decision once made' })
   disposal: AssetDisposalNode;
 
-  @Field(() => ProjectAssetNode)
+  @Field(() => ProjectAssetNode, { description: 'The asset; DISPOSED once an approval took effect' })
   asset: ProjectAssetNode;
 }

@@ -32,7 +32,8 @@ export class ProjectAssetResolver {
   assets(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => AssetFilter, { nullable: true }) filter?: AssetFilter,
+    @Arg('filter', () => AssetFilter, { nullable: true, description: 'Conditions every asset listed must meet' })
+    filter?: AssetFilter,
   ): Promise<ConnectionData<ProjectAssetNode>> {
     return assetService.list(ctx, filter, page);
   }
@@ -53,14 +54,17 @@ export class ProjectAssetResolver {
   })
   async registerProjectAsset(
     @Ctx() ctx: Context,
-    @Arg('input') input: RegisterProjectAssetInput,
+    @Arg('input', { description: 'The accepted project and the asset it formed' }) input: RegisterProjectAssetInput,
   ): Promise<ProjectAssetPayload> {
     return { asset: await assetService.register(ctx, input) };
   }
 
   @Authorized(assetPolicy.roles.write)
   @Mutation(() => AssetIncomePayload, { description: 'Record a year’s income and its distribution (资产收益分配)' })
-  recordAssetIncome(@Ctx() ctx: Context, @Arg('input') input: RecordAssetIncomeInput): Promise<AssetIncomePayload> {
+  recordAssetIncome(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The asset, year, income and its split' }) input: RecordAssetIncomeInput,
+  ): Promise<AssetIncomePayload> {
     return assetService.recordIncome(ctx, input);
   }
 
@@ -70,7 +74,7 @@ export class ProjectAssetResolver {
   })
   requestAssetDisposal(
     @Ctx() ctx: Context,
-    @Arg('input') input: RequestAssetDisposalInput,
+    @Arg('input', { description: 'The asset, how and why' }) input: RequestAssetDisposalInput,
   ): Promise<AssetDisposalPayload> {
     return assetService.requestDisposal(ctx, input);
   }
@@ -79,7 +83,7 @@ export class ProjectAssetResolver {
   @Mutation(() => AssetDisposalPayload, { description: 'Approve or reject a disposal request (资产处置审批)' })
   decideAssetDisposal(
     @Ctx() ctx: Context,
-    @Arg('input') input: DecideAssetDisposalInput,
+    @Arg('input', { description: 'The request and the decision' }) input: DecideAssetDisposalInput,
   ): Promise<AssetDisposalPayload> {
     return assetService.decideDisposal(ctx, input);
   }
@@ -112,7 +116,10 @@ export class ProjectAssetResolver {
 
 @Resolver(() => AssetDisposalNode)
 export class AssetDisposalResolver {
-  @FieldResolver(() => ProjectAssetNode, { nullable: true })
+  @FieldResolver(() => ProjectAssetNode, {
+    nullable: true,
+    description: 'The asset to dispose of (项目资产); null if you may not see it',
+  })
   asset(@Ctx() ctx: Context, @Root() disposal: AssetDisposalNode): Promise<ProjectAssetNode | null> {
     return assetService.byKey(ctx, disposal.assetId);
   }

@@ -52,7 +52,7 @@ export class ProjectAssetNode extends Node {
   villageCode: string;
 }
 
-@ObjectType('ProjectAssetConnection')
+@ObjectType('ProjectAssetConnection', { description: 'A page of project assets (项目资产)' })
 export class ProjectAssetConnection extends ConnectionType(ProjectAssetNode, 'ProjectAsset') {}
 
 @ObjectType('AssetIncome', {
@@ -60,7 +60,7 @@ export class ProjectAssetConnection extends ConnectionType(ProjectAssetNode, 'Pr
     'A year’s income of an asset and its distribution (资产收益分配): monitored households first, then upkeep and public works; the parts add up to the income exactly, every fen lost to rounding going to the monitored households',
 })
 export class AssetIncomeType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Income year (收益年度)' })
   year: number;
 
   @Field(() => DecimalScalar, { description: 'Income, yuan (年度收益, 元)' })
@@ -150,7 +150,7 @@ export class AssetLedgerLineType {
     'The asset ledger of a village, county or larger region (资产管理台账, 004_44e68c292b71f99b.txt (四): 建立资产管理台账), over the assets you may see',
 })
 export class AssetLedgerType {
-  @Field()
+  @Field({ description: 'Region of the ledger (12-digit code), as asked for' })
   regionCode: string;
 
   @Field(() => Int, { description: 'Income year reported' })
@@ -172,11 +172,11 @@ export class AssetFilter {
   @IsOptional()
   regionCode?: string;
 
-  @Field(() => AssetType, { nullable: true })
+  @Field(() => AssetType, { nullable: true, description: 'Only assets of this type (资产类型)' })
   @IsOptional()
   type?: AssetType;
 
-  @Field(() => AssetStatus, { nullable: true })
+  @Field(() => AssetStatus, { nullable: true, description: 'Only assets of this status (资产状态)' })
   @IsOptional()
   status?: AssetStatus;
 

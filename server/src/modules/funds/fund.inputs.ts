@@ -15,7 +15,7 @@ export class RecordFundAllocationInput {
   @Max(2100, { message: 'year must be between 2000 and 2100' })
   year: number;
 
-  @Field(() => FundSource)
+  @Field(() => FundSource, { description: 'Source of the money (资金来源)' })
   source: FundSource;
 
   @Field(() => ID, {
@@ -52,15 +52,15 @@ export class RecordFundAllocationInput {
 
 @InputType({ description: 'The date an allocation was in place (登记资金到位)' })
 export class RecordFundsInPlaceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Allocation id (资金下达记录)' })
   allocationId: string;
 
   @Field(() => DateScalar, { description: 'Date in place (到位日期), not before it was allocated nor in the future' })
   inPlaceOn: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordFundAllocation or recordFundsInPlace (资金下达)' })
 export class FundAllocationPayload {
-  @Field(() => FundAllocationNode)
+  @Field(() => FundAllocationNode, { description: 'The allocation as stored after the change' })
   allocation: FundAllocationNode;
 }

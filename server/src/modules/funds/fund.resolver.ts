@@ -28,7 +28,11 @@ export class FundAllocationResolver {
   fundAllocations(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => FundAllocationFilter, { nullable: true }) filter?: FundAllocationFilter,
+    @Arg('filter', () => FundAllocationFilter, {
+      nullable: true,
+      description: 'Conditions every allocation listed must meet',
+    })
+    filter?: FundAllocationFilter,
   ): Promise<ConnectionData<FundAllocationNode>> {
     return fundService.list(ctx, filter, page);
   }
@@ -40,7 +44,7 @@ export class FundAllocationResolver {
   fundShare(
     @Ctx() ctx: Context,
     @Arg('regionCode', { description: 'The county (12-digit code or prefix)' }) regionCode: string,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'Budget year (资金年度), 2000–2100' }) year: number,
   ): Promise<FundShareType> {
     return fundService.fundShare(ctx, regionCode, year);
   }
@@ -53,7 +57,7 @@ export class FundAllocationResolver {
   deadlines(
     @Ctx() ctx: Context,
     @Arg('regionCode', { description: 'A county, city or province (12-digit code or prefix)' }) regionCode: string,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'Year whose April deadlines to check (年度), 2000–2100' }) year: number,
   ): Promise<DeadlinesType> {
     return fundService.deadlines(ctx, regionCode, year);
   }
@@ -62,7 +66,7 @@ export class FundAllocationResolver {
   @Mutation(() => FundAllocationPayload, { description: 'Record funds allocated to a county (登记资金下达)' })
   async recordFundAllocation(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordFundAllocationInput,
+    @Arg('input', { description: 'County, year, source and amount' }) input: RecordFundAllocationInput,
   ): Promise<FundAllocationPayload> {
     return { allocation: await fundService.record(ctx, input) };
   }
@@ -71,7 +75,7 @@ export class FundAllocationResolver {
   @Mutation(() => FundAllocationPayload, { description: 'Record the date an allocation was in place (登记资金到位)' })
   async recordFundsInPlace(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordFundsInPlaceInput,
+    @Arg('input', { description: 'The allocation and the day it was in place' }) input: RecordFundsInPlaceInput,
   ): Promise<FundAllocationPayload> {
     return { allocation: await fundService.recordInPlace(ctx, input) };
   }

@@ -43,7 +43,7 @@ export class FundAllocationNode extends Node {
   providerId: string | null;
 }
 
-@ObjectType('FundAllocationConnection')
+@ObjectType('FundAllocationConnection', { description: 'A page of fund allocations (资金下达)' })
 export class FundAllocationConnection extends ConnectionType(FundAllocationNode, 'FundAllocation') {}
 
 @ObjectType('FundShare', {
@@ -55,7 +55,7 @@ export class FundShareType {
   @Field({ description: 'County code (县级区划代码)' })
   regionCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Budget year (资金年度)' })
   year: number;
 
   @Field(() => DecimalScalar, {
@@ -95,7 +95,7 @@ export class FundShareType {
     'City fiscal transition funds against last year (市级财政衔接资金不低于上年度水平, 002_d5d8c2fb670d631c.txt 九), over the allocations you may see in the region',
 })
 export class CityFundLevelType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year compared with the year before (年度)' })
   year: number;
 
   @Field(() => DecimalScalar, { description: 'City transition funds allocated this year, yuan (本年度)' })
@@ -119,7 +119,7 @@ export class DeadlinesType {
   @Field({ description: 'Region code (county or city)' })
   regionCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year whose April deadlines these are (年度)' })
   year: number;
 
   @Field(() => DateScalar, { description: 'The deadline: 30 April of the year (截止日期)' })
@@ -159,14 +159,14 @@ export class FundAllocationFilter {
   @IsOptional()
   regionCode?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only allocations of this budget year (资金年度)' })
   @IsOptional()
   @IsInt()
   @Min(2000)
   @Max(2100)
   year?: number;
 
-  @Field(() => FundSource, { nullable: true })
+  @Field(() => FundSource, { nullable: true, description: 'Only money from this source (资金来源)' })
   @IsOptional()
   source?: FundSource;
 

@@ -13,7 +13,7 @@ import {
 import type { Context } from '../../core/context';
 import type { StoredEvent } from '../../core/events/event-store';
 import { DecimalScalar } from '../../core/scalars';
-import { LiveFilter, liveStream } from '../live/live.filter';
+import { LIVE_AFTER_ARG, LIVE_FILTER_ARG, LiveFilter, liveStream } from '../live/live.filter';
 import { ProjectStatus } from './funds.enums';
 import { ProjectNode } from './project.types';
 import { projectService, type ProjectChangeKind } from './project.service';
@@ -41,7 +41,7 @@ export class ProjectChangedEvent {
   @Field({ description: 'Position in the event stream; pass it as `after` to resume' })
   cursor: string;
 
-  @Field(() => PROJECT_CHANGE_KINDS)
+  @Field(() => PROJECT_CHANGE_KINDS, { description: 'What changed (变更类别)' })
   kind: ProjectChangeKind;
 
   @Field(() => ProjectStatus, { nullable: true, description: 'Status before; null when it entered the library' })
@@ -67,8 +67,8 @@ export class ProjectLiveResolver {
   })
   projectChanged(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): ProjectChangedEvent {
     return {
       cursor: event.cursor,

@@ -6,7 +6,7 @@ import { ProjectNode, ProjectPaymentNode } from './project.types';
 
 @InputType({ description: 'Budget of a project from one source (项目资金来源)' })
 export class BudgetLineInput {
-  @Field(() => FundSource)
+  @Field(() => FundSource, { description: 'Source of the money (资金来源)' })
   source: FundSource;
 
   @Field(() => ID, {
@@ -32,7 +32,7 @@ export class ProposeProjectInput {
   @Max(2100, { message: 'year must be between 2000 and 2100' })
   year: number;
 
-  @Field(() => ProjectCategory)
+  @Field(() => ProjectCategory, { description: 'Category (项目类别)' })
   category: ProjectCategory;
 
   @Field(() => [ID], { description: 'Villages served (受益村), 1 to 50, all in one county' })
@@ -82,7 +82,7 @@ export class ProposeProjectInput {
     'Move a project one step: PROPOSED→ASSESSED→APPROVED→ANNOUNCED→STARTED→ACCEPTED→EVALUATED, or CANCELLED before STARTED (项目状态变更)',
 })
 export class MoveProjectInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Project id (项目)' })
   projectId: string;
 
   @Field(() => ProjectStatus, { description: 'New status' })
@@ -109,7 +109,7 @@ export class MoveProjectInput {
 
 @InputType({ description: 'Pay a project from a fund allocation, by progress (按进度拨付)' })
 export class RecordProjectPaymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Project id (项目); payments start once it has STARTED' })
   projectId: string;
 
   @Field(() => ID, { description: 'The allocation paid from; its source must be in the project’s budget' })
@@ -123,7 +123,7 @@ export class RecordProjectPaymentInput {
   })
   paidOn: string;
 
-  @Field(() => PaymentStage)
+  @Field(() => PaymentStage, { description: 'Progress stage the payment is for (拨付阶段)' })
   stage: PaymentStage;
 
   @Field({ nullable: true, description: 'Note (备注)' })
@@ -132,17 +132,17 @@ export class RecordProjectPaymentInput {
   note?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of proposeProject or moveProject (项目库)' })
 export class ProjectPayload {
-  @Field(() => ProjectNode)
+  @Field(() => ProjectNode, { description: 'The project as stored after the change' })
   project: ProjectNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordProjectPayment (资金拨付)' })
 export class ProjectPaymentPayload {
-  @Field(() => ProjectPaymentNode)
+  @Field(() => ProjectPaymentNode, { description: 'The payment recorded' })
   payment: ProjectPaymentNode;
 
-  @Field(() => ProjectNode)
+  @Field(() => ProjectNode, { description: 'The project, with its paid total updated' })
   project: ProjectNode;
 }

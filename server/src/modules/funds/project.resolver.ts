@@ -40,7 +40,8 @@ export class ProjectResolver {
   projects(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions every project listed must meet' })
+    filter?: ProjectFilter,
   ): Promise<ConnectionData<ProjectNode>> {
     return projectService.list(ctx, filter, page);
   }
@@ -59,13 +60,19 @@ export class ProjectResolver {
 
   @Authorized(projectPolicy.roles.write)
   @Mutation(() => ProjectPayload, { description: 'Enter a project into the county project library (项目入库)' })
-  async proposeProject(@Ctx() ctx: Context, @Arg('input') input: ProposeProjectInput): Promise<ProjectPayload> {
+  async proposeProject(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The project to enter into the library' }) input: ProposeProjectInput,
+  ): Promise<ProjectPayload> {
     return { project: await projectService.propose(ctx, input) };
   }
 
   @Authorized(projectPolicy.roles.move)
   @Mutation(() => ProjectPayload, { description: 'Move a project one step through the library (项目状态变更)' })
-  async moveProject(@Ctx() ctx: Context, @Arg('input') input: MoveProjectInput): Promise<ProjectPayload> {
+  async moveProject(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The project, its next status and the date' }) input: MoveProjectInput,
+  ): Promise<ProjectPayload> {
     return { project: await projectService.move(ctx, input) };
   }
 
@@ -75,7 +82,7 @@ export class ProjectResolver {
   })
   recordProjectPayment(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordProjectPaymentInput,
+    @Arg('input', { description: 'The project, the allocation and the amount' }) input: RecordProjectPaymentInput,
   ): Promise<ProjectPaymentPayload> {
     return projectService.pay(ctx, input);
   }

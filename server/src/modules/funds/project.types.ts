@@ -57,7 +57,7 @@ export class ProjectNode extends Node {
   countyCode: string;
 }
 
-@ObjectType('ProjectConnection')
+@ObjectType('ProjectConnection', { description: 'A page of projects (项目库)' })
 export class ProjectConnection extends ConnectionType(ProjectNode, 'Project') {}
 
 @ObjectType('ProjectBudgetLine', { description: 'Budget of a project from one fund source (项目资金来源)' })
@@ -119,12 +119,12 @@ export class ProjectPaymentNode extends Node {
   allocationId: string;
 }
 
-@ObjectType('ProjectPaymentConnection')
+@ObjectType('ProjectPaymentConnection', { description: 'A page of project payments (资金拨付)' })
 export class ProjectPaymentConnection extends ConnectionType(ProjectPaymentNode, 'ProjectPayment') {}
 
 @ObjectType('ProjectStatusCount', { description: 'Projects of one status (各状态项目数)' })
 export class ProjectStatusCountType {
-  @Field(() => ProjectStatus)
+  @Field(() => ProjectStatus, { description: 'The status (项目状态)' })
   status: ProjectStatus;
 
   @Field(() => Int, { description: 'Projects (项目数)' })
@@ -150,11 +150,11 @@ export class ProjectFilter {
   @Max(2100)
   year?: number;
 
-  @Field(() => ProjectStatus, { nullable: true })
+  @Field(() => ProjectStatus, { nullable: true, description: 'Only projects of this status (项目状态)' })
   @IsOptional()
   status?: ProjectStatus;
 
-  @Field(() => ProjectCategory, { nullable: true })
+  @Field(() => ProjectCategory, { nullable: true, description: 'Only projects of this category (项目类别)' })
   @IsOptional()
   category?: ProjectCategory;
 

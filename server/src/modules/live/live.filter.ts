@@ -12,6 +12,14 @@ import { isCaughtUp, reportCaughtUp } from '../../core/events/live-position';
 import { regionService } from '../regions/region.service';
 import { villageService } from '../villages/village.service';
 
+/** The `filter` argument of every live subscription. */
+export const LIVE_FILTER_ARG =
+  'Narrows the stream; a region or village outside your scope is refused with NOT_FOUND, and a partner may only name itself as provider';
+
+/** The `after` argument of every live subscription. */
+export const LIVE_AFTER_ARG =
+  'Resume point: the `cursor` of the last event you received. Events after it are replayed first, then live ones follow; without it only new events arrive';
+
 @InputType({ description: 'Narrows a live subscription; your scope always applies on top (实时订阅筛选)' })
 export class LiveFilter {
   @Field({ nullable: true, description: 'Only events inside this region (12-digit code or prefix)' })

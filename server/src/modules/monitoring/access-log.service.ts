@@ -47,7 +47,7 @@ export class PersonalDataAccessType {
   }
 }
 
-@ObjectType('PersonalDataAccessConnection')
+@ObjectType('PersonalDataAccessConnection', { description: 'A page of personal-data reads (个人信息查询记录)' })
 export class PersonalDataAccessConnection extends ConnectionType(PersonalDataAccessType, 'PersonalDataAccess') {}
 
 @InputType({ description: 'Narrows the personal-data access log' })

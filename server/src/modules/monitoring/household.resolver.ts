@@ -37,7 +37,11 @@ export class HouseholdResolver {
   households(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter?: HouseholdFilter,
+    @Arg('filter', () => HouseholdFilter, {
+      nullable: true,
+      description: 'Conditions every household listed must meet',
+    })
+    filter?: HouseholdFilter,
   ): Promise<ConnectionData<HouseholdNode>> {
     return householdService.list(ctx, filter, page);
   }
@@ -50,14 +54,21 @@ export class HouseholdResolver {
   personalDataAccessLog(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => PersonalDataAccessFilter, { nullable: true }) filter?: PersonalDataAccessFilter,
+    @Arg('filter', () => PersonalDataAccessFilter, {
+      nullable: true,
+      description: 'Conditions every entry listed must meet',
+    })
+    filter?: PersonalDataAccessFilter,
   ): Promise<ConnectionData<PersonalDataAccessType>> {
     return accessLogService.list(ctx, filter, page);
   }
 
   @Authorized(householdPolicy.roles.write)
   @Mutation(() => HouseholdPayload, { description: 'Register a household for monitoring (建档)' })
-  async registerHousehold(@Ctx() ctx: Context, @Arg('input') input: RegisterHouseholdInput): Promise<HouseholdPayload> {
+  async registerHousehold(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The village, the household and its members' }) input: RegisterHouseholdInput,
+  ): Promise<HouseholdPayload> {
     return { household: await householdService.register(ctx, input) };
   }
 
@@ -65,7 +76,7 @@ export class HouseholdResolver {
   @Mutation(() => HouseholdMemberPayload, { description: 'Add a member to a household (新增家庭成员)' })
   async addHouseholdMember(
     @Ctx() ctx: Context,
-    @Arg('input') input: AddHouseholdMemberInput,
+    @Arg('input', { description: 'The household and the new member' }) input: AddHouseholdMemberInput,
   ): Promise<HouseholdMemberPayload> {
     return { member: await householdService.addMember(ctx, input) };
   }
@@ -76,7 +87,7 @@ export class HouseholdResolver {
   })
   async updateHouseholdMember(
     @Ctx() ctx: Context,
-    @Arg('input') input: UpdateHouseholdMemberInput,
+    @Arg('input', { description: 'The member and what changed' }) input: UpdateHouseholdMemberInput,
   ): Promise<HouseholdMemberPayload> {
     return { member: await householdService.updateMember(ctx, input) };
   }
@@ -85,7 +96,8 @@ export class HouseholdResolver {
   @Mutation(() => HouseholdPayload, { description: 'Record a year’s net income by source (家庭年纯收入)' })
   async recordHouseholdIncome(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordHouseholdIncomeInput,
+    @Arg('input', { description: 'The household, the year and its income by source' })
+    input: RecordHouseholdIncomeInput,
   ): Promise<HouseholdPayload> {
     return { household: await householdService.recordIncome(ctx, input) };
   }
@@ -96,7 +108,7 @@ export class HouseholdResolver {
   })
   async assessHouseholdGuarantees(
     @Ctx() ctx: Context,
-    @Arg('input') input: AssessGuaranteesInput,
+    @Arg('input', { description: 'The household and the findings' }) input: AssessGuaranteesInput,
   ): Promise<HouseholdPayload> {
     return { household: await householdService.assessGuarantees(ctx, input) };
   }
@@ -117,7 +129,7 @@ export class HouseholdResolver {
   incomes(
     @Ctx() ctx: Context,
     @Root() household: HouseholdNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this income year (收入年度)' }) year?: number,
   ): Promise<HouseholdIncomeType[]> {
     return householdService.incomes(ctx, household.key, year ?? null);
   }
@@ -129,7 +141,11 @@ export class HouseholdResolver {
   incomeSummary(
     @Ctx() ctx: Context,
     @Root() household: HouseholdNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'Income year (收入年度); the latest with income when omitted',
+    })
+    year?: number,
   ): Promise<HouseholdIncomeSummaryType | null> {
     return monitoringCaseService.incomeSummary(ctx, household.key, household.villageCode, year ?? null);
   }

@@ -106,7 +106,7 @@ export class HouseholdNode extends Node {
   }
 }
 
-@ObjectType('HouseholdConnection')
+@ObjectType('HouseholdConnection', { description: 'A page of households (监测户档案) within your scope' })
 export class HouseholdConnection extends ConnectionType(HouseholdNode, 'Household') {}
 
 @ObjectType('HouseholdMember', { implements: Node, description: 'A member of a monitored household (家庭成员)' })

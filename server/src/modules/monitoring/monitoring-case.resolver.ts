@@ -54,7 +54,11 @@ export class MonitoringCaseResolver {
   monitoringCases(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => MonitoringCaseFilter, { nullable: true }) filter?: MonitoringCaseFilter,
+    @Arg('filter', () => MonitoringCaseFilter, {
+      nullable: true,
+      description: 'Conditions every case listed must meet',
+    })
+    filter?: MonitoringCaseFilter,
   ): Promise<ConnectionData<MonitoringCaseNode>> {
     return monitoringCaseService.list(ctx, filter, page);
   }
@@ -67,8 +71,8 @@ export class MonitoringCaseResolver {
   })
   monitoringLine(
     @Ctx() ctx: Context,
-    @Arg('regionCode') regionCode: string,
-    @Arg('year', () => Int) year: number,
+    @Arg('regionCode', { description: 'Region (12-digit code or prefix) within your scope' }) regionCode: string,
+    @Arg('year', () => Int, { description: 'Year (年度), 2000–2100' }) year: number,
   ): Promise<MonitoringLineType | null> {
     return monitoringSettingsService.lineFor(ctx, regionCode, year);
   }
@@ -80,8 +84,8 @@ export class MonitoringCaseResolver {
   })
   monitoringNoticePeriod(
     @Ctx() ctx: Context,
-    @Arg('regionCode') regionCode: string,
-    @Arg('kind', () => NoticeKind) kind: NoticeKind,
+    @Arg('regionCode', { description: 'Region (12-digit code or prefix) within your scope' }) regionCode: string,
+    @Arg('kind', () => NoticeKind, { description: 'Kind of notice (公示类别)' }) kind: NoticeKind,
   ): Promise<NoticePeriodType | null> {
     return monitoringSettingsService.noticePeriodFor(ctx, regionCode, kind);
   }
@@ -92,7 +96,7 @@ export class MonitoringCaseResolver {
   })
   monitoringSummary(
     @Ctx() ctx: Context,
-    @Arg('regionCode') regionCode: string,
+    @Arg('regionCode', { description: 'Region (12-digit code or prefix) within your scope' }) regionCode: string,
     @Arg('year', () => Int, { nullable: true, description: 'Default: this year (Asia/Shanghai)' }) year?: number,
   ): Promise<MonitoringSummaryType> {
     return monitoringSummaryService.summary(ctx, regionCode, year);
@@ -102,7 +106,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => MonitoringCasePayload, { description: 'Report a household for monitoring (纳入监测申报)' })
   async reportMonitoringCase(
     @Ctx() ctx: Context,
-    @Arg('input') input: ReportMonitoringCaseInput,
+    @Arg('input', { description: 'The household, category, causes and income' }) input: ReportMonitoringCaseInput,
   ): Promise<MonitoringCasePayload> {
     return { monitoringCase: await monitoringCaseService.report(ctx, input) };
   }
@@ -113,7 +117,7 @@ export class MonitoringCaseResolver {
   })
   async advanceMonitoringCase(
     @Ctx() ctx: Context,
-    @Arg('input') input: AdvanceMonitoringCaseInput,
+    @Arg('input', { description: 'The case, the step and any opinion' }) input: AdvanceMonitoringCaseInput,
   ): Promise<MonitoringCasePayload> {
     return { monitoringCase: await monitoringCaseService.advance(ctx, input) };
   }
@@ -122,7 +126,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => MonitoringCasePayload, { description: 'Set the plan and responsible person (一户一案)' })
   async setMonitoringPlan(
     @Ctx() ctx: Context,
-    @Arg('input') input: SetMonitoringPlanInput,
+    @Arg('input', { description: 'The case, the responsible person and the plan' }) input: SetMonitoringPlanInput,
   ): Promise<MonitoringCasePayload> {
     return { monitoringCase: await monitoringCaseService.setPlan(ctx, input) };
   }
@@ -131,7 +135,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => MonitoringCasePayload, { description: 'Add an assistance measure (帮扶措施)' })
   async addMonitoringMeasure(
     @Ctx() ctx: Context,
-    @Arg('input') input: AddMonitoringMeasureInput,
+    @Arg('input', { description: 'The case and the measure' }) input: AddMonitoringMeasureInput,
   ): Promise<MonitoringCasePayload> {
     return { monitoringCase: await monitoringCaseService.addMeasure(ctx, input) };
   }
@@ -140,7 +144,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => MonitoringCasePayload, { description: 'Record a follow-up visit (跟踪回访)' })
   async recordFollowUpVisit(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordFollowUpVisitInput,
+    @Arg('input', { description: 'The case and the visit' }) input: RecordFollowUpVisitInput,
   ): Promise<MonitoringCasePayload> {
     return { monitoringCase: await monitoringCaseService.recordVisit(ctx, input) };
   }
@@ -149,7 +153,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => VillageScreeningPayload, { description: 'Record a village’s monthly screening (村组每月摸排)' })
   async recordVillageScreening(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordVillageScreeningInput,
+    @Arg('input', { description: 'The village, month and households checked' }) input: RecordVillageScreeningInput,
   ): Promise<VillageScreeningPayload> {
     return { screening: await monitoringSummaryService.recordScreening(ctx, input) };
   }
@@ -158,7 +162,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => TownshipReviewPayload, { description: 'Record a township’s quarterly review (镇/街每季度审核)' })
   async recordTownshipReview(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordTownshipReviewInput,
+    @Arg('input', { description: 'The township, year and quarter' }) input: RecordTownshipReviewInput,
   ): Promise<TownshipReviewPayload> {
     return { review: await monitoringSummaryService.recordReview(ctx, input) };
   }
@@ -167,7 +171,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => MonitoringLinePayload, { description: 'Set a region’s monitoring line rule (设定监测标准)' })
   async setMonitoringLine(
     @Ctx() ctx: Context,
-    @Arg('input') input: SetMonitoringLineInput,
+    @Arg('input', { description: 'The region and the rule' }) input: SetMonitoringLineInput,
   ): Promise<MonitoringLinePayload> {
     return { line: await monitoringSettingsService.setLine(ctx, input) };
   }
@@ -176,7 +180,7 @@ export class MonitoringCaseResolver {
   @Mutation(() => NoticePeriodPayload, { description: 'Set a region’s notice period (设定公示期)' })
   async setMonitoringNoticePeriod(
     @Ctx() ctx: Context,
-    @Arg('input') input: SetNoticePeriodInput,
+    @Arg('input', { description: 'The region, the kind of notice and its days' }) input: SetNoticePeriodInput,
   ): Promise<NoticePeriodPayload> {
     return { noticePeriod: await monitoringSettingsService.setNoticePeriod(ctx, input) };
   }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
 import type { StoredEvent } from '../../core/events/event-store';
-import { LiveFilter, liveStream } from '../live/live.filter';
+import { LIVE_AFTER_ARG, LIVE_FILTER_ARG, LiveFilter, liveStream } from '../live/live.filter';
 import { MonitoringAction, MonitoringCaseStatus } from './monitoring.enums';
 import { MONITORING_CASE_CHANGED, MonitoringChange } from './monitoring.events';
 import { MonitoringCaseNode } from './monitoring.types';
@@ -13,7 +13,7 @@ export class MonitoringCaseChangeType {
   @Field({ description: 'Position in the event stream; pass it as `after` to resume' })
   cursor: string;
 
-  @Field(() => MonitoringChange)
+  @Field(() => MonitoringChange, { description: 'What changed (变更类别)' })
   change: MonitoringChange;
 
   @Field(() => MonitoringAction, { nullable: true, description: 'The workflow step, for STEP' })
@@ -39,8 +39,8 @@ export class MonitoringLiveResolver {
   })
   monitoringCaseChanged(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): MonitoringCaseChangeType {
     const p = event.payload as Record<string, string | null>;
     return {

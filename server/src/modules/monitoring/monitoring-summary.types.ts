@@ -3,31 +3,31 @@ import { ConnectionType } from '../../core/relay/connection';
 import { MonitoringCaseStatus, MonitoringCategory, RiskCause } from './monitoring.enums';
 import { MonitoringLineType } from './monitoring.types';
 
-@ObjectType('MonitoringCategoryCount')
+@ObjectType('MonitoringCategoryCount', { description: 'Cases of one category (各类监测对象数)' })
 export class CategoryCountType {
-  @Field(() => MonitoringCategory) category: MonitoringCategory;
-  @Field(() => Int) count: number;
+  @Field(() => MonitoringCategory, { description: 'Category (监测对象类别)' }) category: MonitoringCategory;
+  @Field(() => Int, { description: 'Cases (户数)' }) count: number;
 }
 
-@ObjectType('MonitoringStatusCount')
+@ObjectType('MonitoringStatusCount', { description: 'Cases in one status (各状态监测对象数)' })
 export class StatusCountType {
-  @Field(() => MonitoringCaseStatus) status: MonitoringCaseStatus;
-  @Field(() => Int) count: number;
+  @Field(() => MonitoringCaseStatus, { description: 'Current status (当前状态)' }) status: MonitoringCaseStatus;
+  @Field(() => Int, { description: 'Cases (户数)' }) count: number;
 }
 
 @ObjectType('MonitoringCategoryStatusCount', { description: 'Cases of one category in one status' })
 export class CategoryStatusCountType {
-  @Field(() => MonitoringCategory) category: MonitoringCategory;
-  @Field(() => MonitoringCaseStatus) status: MonitoringCaseStatus;
-  @Field(() => Int) count: number;
+  @Field(() => MonitoringCategory, { description: 'Category (监测对象类别)' }) category: MonitoringCategory;
+  @Field(() => MonitoringCaseStatus, { description: 'Current status (当前状态)' }) status: MonitoringCaseStatus;
+  @Field(() => Int, { description: 'Cases (户数), more than 0' }) count: number;
 }
 
 @ObjectType('MonitoringRiskCauseCount', {
   description: 'Cases naming a cause; a case with several causes counts under each',
 })
 export class RiskCauseCountType {
-  @Field(() => RiskCause) cause: RiskCause;
-  @Field(() => Int) count: number;
+  @Field(() => RiskCause, { description: 'Risk cause (风险类型)' }) cause: RiskCause;
+  @Field(() => Int, { description: 'Cases naming this cause (户数); a case may name several' }) count: number;
 }
 
 @ObjectType('ScreeningCadence', {
@@ -63,7 +63,7 @@ export class MonitoringSummaryType {
   @Field({ description: 'Region (12-digit code)' })
   regionCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year summarised (年度)' })
   year: number;
 
   @Field(() => MonitoringLineType, { nullable: true, description: 'The region’s monitoring line of the year' })
@@ -95,7 +95,9 @@ export class MonitoringSummaryType {
   })
   overdueNotices: number;
 
-  @Field(() => ScreeningCadenceType)
+  @Field(() => ScreeningCadenceType, {
+    description: 'Whether villages screen monthly and townships review quarterly (摸排审核频次)',
+  })
   cadence: ScreeningCadenceType;
 
   /** Region prefix and due periods, for the gap lists under the summary. */
@@ -104,20 +106,24 @@ export class MonitoringSummaryType {
 
 @ObjectType('VillageScreeningGap', { description: 'A village missing monthly screenings (未按月摸排的村)' })
 export class VillageScreeningGapType {
-  @Field() villageCode: string;
-  @Field() villageName: string;
+  @Field({ description: 'Village code (行政村代码, 12 digits)' }) villageCode: string;
+  @Field({ description: 'Village name (村名)' }) villageName: string;
   @Field(() => [String], { description: 'Due months without a screening (YYYY-MM)' }) missingMonths: string[];
 }
 
-@ObjectType('VillageScreeningGapConnection')
+@ObjectType('VillageScreeningGapConnection', {
+  description: 'A page of villages missing monthly screenings (未按月摸排的村)',
+})
 export class VillageScreeningGapConnection extends ConnectionType(VillageScreeningGapType, 'VillageScreeningGap') {}
 
 @ObjectType('TownshipReviewGap', { description: 'A township missing quarterly reviews (未按季审核的乡镇)' })
 export class TownshipReviewGapType {
-  @Field() townshipCode: string;
-  @Field() townshipName: string;
+  @Field({ description: 'Township code (乡镇/街道代码, 12 digits)' }) townshipCode: string;
+  @Field({ description: 'Township name (乡镇/街道名称)' }) townshipName: string;
   @Field(() => [String], { description: 'Due quarters without a review (YYYY-Qn)' }) missingQuarters: string[];
 }
 
-@ObjectType('TownshipReviewGapConnection')
+@ObjectType('TownshipReviewGapConnection', {
+  description: 'A page of townships missing quarterly reviews (未按季审核的乡镇)',
+})
 export class TownshipReviewGapConnection extends ConnectionType(TownshipReviewGapType, 'TownshipReviewGap') {}

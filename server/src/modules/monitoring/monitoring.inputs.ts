@@ -42,25 +42,27 @@ export class HouseholdMemberInput {
   })
   idNumber: string;
 
-  @Field(() => HouseholdRelation)
+  @Field(() => HouseholdRelation, { description: 'Relation to the head of household (与户主关系)' })
   relation: HouseholdRelation;
 
-  @Field(() => LabourCapacity)
+  @Field(() => LabourCapacity, {
+    description: 'Labour capacity (劳动能力); a household where no member has any is not marked 风险消除',
+  })
   labourCapacity: LabourCapacity;
 
-  @Field(() => HealthStatus)
+  @Field(() => HealthStatus, { description: 'Health (健康状况)' })
   health: HealthStatus;
 
-  @Field(() => SchoolingStatus)
+  @Field(() => SchoolingStatus, { description: 'Schooling (在校生状况)' })
   schooling: SchoolingStatus;
 
-  @Field(() => EmploymentStatus)
+  @Field(() => EmploymentStatus, { description: 'Employment (务工就业状况)' })
   employment: EmploymentStatus;
 }
 
 @InputType({ description: 'Register a household for monitoring (建档): its village and members, one head' })
 export class RegisterHouseholdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id (所在村); within your scope' })
   villageId: string;
 
   @Field({ nullable: true, description: 'Address within the village (住址)' })
@@ -78,53 +80,55 @@ export class RegisterHouseholdInput {
   members: HouseholdMemberInput[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'Result of registerHousehold, recordHouseholdIncome or assessHouseholdGuarantees (监测户档案)',
+})
 export class HouseholdPayload {
-  @Field(() => HouseholdNode)
+  @Field(() => HouseholdNode, { description: 'The household as stored after the change' })
   household: HouseholdNode;
 }
 
 @InputType({ description: 'Add a member to a household (新增家庭成员)' })
 export class AddHouseholdMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Household id (户)' })
   householdId: string;
 
-  @Field(() => HouseholdMemberInput)
+  @Field(() => HouseholdMemberInput, { description: 'The new member; not a second HEAD' })
   @ValidateNested()
   member: HouseholdMemberInput;
 }
 
 @InputType({ description: 'Change a member’s situation (成员情况变更); fields left out stay as they are' })
 export class UpdateHouseholdMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Household member id (家庭成员)' })
   memberId: string;
 
-  @Field(() => LabourCapacity, { nullable: true })
+  @Field(() => LabourCapacity, { nullable: true, description: 'Labour capacity (劳动能力)' })
   @IsOptional()
   labourCapacity?: LabourCapacity;
 
-  @Field(() => HealthStatus, { nullable: true })
+  @Field(() => HealthStatus, { nullable: true, description: 'Health (健康状况)' })
   @IsOptional()
   health?: HealthStatus;
 
-  @Field(() => SchoolingStatus, { nullable: true })
+  @Field(() => SchoolingStatus, { nullable: true, description: 'Schooling (在校生状况)' })
   @IsOptional()
   schooling?: SchoolingStatus;
 
-  @Field(() => EmploymentStatus, { nullable: true })
+  @Field(() => EmploymentStatus, { nullable: true, description: 'Employment (务工就业状况)' })
   @IsOptional()
   employment?: EmploymentStatus;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of addHouseholdMember or updateHouseholdMember (家庭成员)' })
 export class HouseholdMemberPayload {
-  @Field(() => HouseholdMemberNode)
+  @Field(() => HouseholdMemberNode, { description: 'The member as stored after the change' })
   member: HouseholdMemberNode;
 }
 
 @InputType({ description: 'One source of a year’s net income (收入明细)' })
 export class IncomeLineInput {
-  @Field(() => IncomeSource)
+  @Field(() => IncomeSource, { description: 'Source of income (收入来源)' })
   source: IncomeSource;
 
   @Field(() => DecimalScalar, { description: 'Net income in yuan, at most two decimals (元)' })
@@ -135,10 +139,10 @@ export class IncomeLineInput {
   description: 'Record a household’s net income of one year by source (家庭年纯收入); replaces that year’s record',
 })
 export class RecordHouseholdIncomeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Household id (户)' })
   householdId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Income year (收入年度), 2000 to the current year' })
   @IsInt()
   year: number;
 
@@ -151,7 +155,7 @@ export class RecordHouseholdIncomeInput {
 
 @InputType({ description: 'Assess 两不愁三保障 and drinking water (两不愁三保障及饮水安全核查)' })
 export class AssessGuaranteesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Household id (户)' })
   householdId: string;
 
   @Field(() => DateScalar, { description: 'Date of the assessment (核查日期); not in the future' })
@@ -164,7 +168,7 @@ export class AssessGuaranteesInput {
   @Field({ description: '住房安全有保障' }) housingSafety: boolean;
   @Field({ description: '饮水安全有保障' }) drinkingWater: boolean;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Remarks (核查说明), up to 500 characters' })
   @IsOptional()
   @Length(1, 500)
   note?: string;
@@ -174,10 +178,10 @@ export class AssessGuaranteesInput {
 
 @InputType({ description: 'Report a household for monitoring (纳入监测申报)' })
 export class ReportMonitoringCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Household id (户); it may have at most one open case' })
   householdId: string;
 
-  @Field(() => MonitoringCategory)
+  @Field(() => MonitoringCategory, { description: 'Category of monitored household (监测对象类别)' })
   category: MonitoringCategory;
 
   @Field(() => [RiskCause], { description: 'At least one risk cause (风险类型)' })
@@ -185,7 +189,7 @@ export class ReportMonitoringCaseInput {
   @ArrayMaxSize(14)
   riskCauses: RiskCause[];
 
-  @Field(() => DiscoverySource)
+  @Field(() => DiscoverySource, { description: 'How the risk came to light (发现途径)' })
   discoverySource: DiscoverySource;
 
   @Field(() => DateScalar, { description: 'Date reported (上报日期); not in the future' })
@@ -204,10 +208,12 @@ export class ReportMonitoringCaseInput {
 
 @InputType({ description: 'Take a workflow step (推进监测流程); the step must be the next one and yours to take' })
 export class AdvanceMonitoringCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Monitoring case id (监测对象)' })
   caseId: string;
 
-  @Field(() => MonitoringAction)
+  @Field(() => MonitoringAction, {
+    description: 'The step to take (流程操作); it must follow from the case’s status and fit your level',
+  })
   action: MonitoringAction;
 
   @Field({
@@ -219,9 +225,9 @@ export class AdvanceMonitoringCaseInput {
   note?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of a monitoring-case mutation (监测对象)' })
 export class MonitoringCasePayload {
-  @Field(() => MonitoringCaseNode, { name: 'case' })
+  @Field(() => MonitoringCaseNode, { name: 'case', description: 'The case as it stands after the change' })
   monitoringCase: MonitoringCaseNode;
 }
 
@@ -230,7 +236,7 @@ export class MonitoringCasePayload {
     'Set the plan of a confirmed case (制定帮扶计划, 一户一案): the responsible person is a team member on duty in the village, or a cadre named with their unit',
 })
 export class SetMonitoringPlanInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Monitoring case id (监测对象); the case must be confirmed' })
   caseId: string;
 
   @Field(() => ID, { nullable: true, description: 'A resident-team member on duty in the village (驻村队员)' })
@@ -259,13 +265,13 @@ export class SetMonitoringPlanInput {
 
 @InputType({ description: 'Add a measure to a case’s plan (落实帮扶措施)' })
 export class AddMonitoringMeasureInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Monitoring case id (监测对象)' })
   caseId: string;
 
-  @Field(() => MeasureType)
+  @Field(() => MeasureType, { description: 'Kind of measure (帮扶措施类型)' })
   type: MeasureType;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What is done, in words (措施内容), up to 500 characters' })
   @IsOptional()
   @Length(1, 500)
   description?: string;
@@ -276,13 +282,13 @@ export class AddMonitoringMeasureInput {
   @Field(() => DecimalScalar, { description: 'Cost in yuan, at most two decimals (金额)' })
   cost: string;
 
-  @Field(() => FundSource)
+  @Field(() => FundSource, { description: 'Who pays for it (资金来源)' })
   fundSource: FundSource;
 }
 
 @InputType({ description: 'Record a follow-up visit (跟踪回访)' })
 export class RecordFollowUpVisitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Monitoring case id (监测对象)' })
   caseId: string;
 
   @Field(() => DateScalar, { description: 'Date (回访日期); not in the future' })
@@ -301,7 +307,7 @@ export class RecordFollowUpVisitInput {
 
 @InputType({ description: 'Record a village’s monthly screening (村组每月摸排, 000)' })
 export class RecordVillageScreeningInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id (行政村); within your scope' })
   villageId: string;
 
   @Field({ description: 'Month screened, YYYY-MM' })
@@ -319,7 +325,7 @@ export class RecordVillageScreeningInput {
   @Max(100000)
   householdsChecked: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Remarks (摸排情况), up to 1000 characters' })
   @IsOptional()
   @Length(1, 1000)
   note?: string;
@@ -327,15 +333,15 @@ export class RecordVillageScreeningInput {
 
 @ObjectType('VillageScreening', { description: 'A village’s screening of one month (月度摸排记录)' })
 export class VillageScreeningType {
-  @Field() villageCode: string;
+  @Field({ description: 'Village code (行政村代码, 12 digits)' }) villageCode: string;
   @Field({ description: 'YYYY-MM' }) month: string;
-  @Field(() => DateScalar) screenedOn: string;
-  @Field(() => Int) householdsChecked: number;
+  @Field(() => DateScalar, { description: 'Date of the screening (摸排日期)' }) screenedOn: string;
+  @Field(() => Int, { description: 'Households checked (摸排户数)' }) householdsChecked: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordVillageScreening (月度摸排)' })
 export class VillageScreeningPayload {
-  @Field(() => VillageScreeningType)
+  @Field(() => VillageScreeningType, { description: 'The screening as recorded' })
   screening: VillageScreeningType;
 }
 
@@ -344,11 +350,11 @@ export class RecordTownshipReviewInput {
   @Field({ description: 'Township code (12 digits or prefix)' })
   townshipCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year (年度), 2021 (the transition period) or later' })
   @IsInt()
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Quarter (季度), 1–4' })
   @IsInt()
   @Min(1)
   @Max(4)
@@ -359,7 +365,7 @@ export class RecordTownshipReviewInput {
   })
   reviewedOn: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Remarks (审核意见), up to 1000 characters' })
   @IsOptional()
   @Length(1, 1000)
   note?: string;
@@ -367,15 +373,15 @@ export class RecordTownshipReviewInput {
 
 @ObjectType('TownshipReview', { description: 'A township’s review of one quarter (季度审核记录)' })
 export class TownshipReviewType {
-  @Field() townshipCode: string;
-  @Field(() => Int) year: number;
-  @Field(() => Int) quarter: number;
-  @Field(() => DateScalar) reviewedOn: string;
+  @Field({ description: 'Township code (乡镇/街道代码, 12 digits)' }) townshipCode: string;
+  @Field(() => Int, { description: 'Year (年度)' }) year: number;
+  @Field(() => Int, { description: 'Quarter (季度), 1–4' }) quarter: number;
+  @Field(() => DateScalar, { description: 'Date of the review (审核日期)' }) reviewedOn: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordTownshipReview (季度审核)' })
 export class TownshipReviewPayload {
-  @Field(() => TownshipReviewType)
+  @Field(() => TownshipReviewType, { description: 'The review as recorded' })
   review: TownshipReviewType;
 }
 
@@ -407,7 +413,7 @@ export class SetMonitoringLineInput {
   source: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of setMonitoringLine (设定监测标准)' })
 export class MonitoringLinePayload {
   @Field(() => MonitoringLineType, { description: 'The line of `fromYear` under the rule just set' })
   line: MonitoringLineType;
@@ -418,7 +424,7 @@ export class SetNoticePeriodInput {
   @Field({ description: 'Region (12 digits or prefix); its descendants inherit the setting' })
   regionCode: string;
 
-  @Field(() => NoticeKind)
+  @Field(() => NoticeKind, { description: 'Kind of notice (公示类别)' })
   kind: NoticeKind;
 
   @Field(() => Int, { description: 'Days, counting the day it is posted (1–60)' })
@@ -433,8 +439,8 @@ export class SetNoticePeriodInput {
   source?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of setMonitoringNoticePeriod (设定公示期)' })
 export class NoticePeriodPayload {
-  @Field(() => NoticePeriodType)
+  @Field(() => NoticePeriodType, { description: 'The setting as it now applies to the region' })
   noticePeriod: NoticePeriodType;
 }

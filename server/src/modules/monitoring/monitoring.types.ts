@@ -61,7 +61,7 @@ export class NoticePeriodType {
   @Field({ description: 'The region asked about' })
   regionCode: string;
 
-  @Field(() => NoticeKind)
+  @Field(() => NoticeKind, { description: 'Kind of notice (公示类别)' })
   kind: NoticeKind;
 
   @Field(() => Int, { description: 'Days, counting the day it is posted (公示天数)' })
@@ -76,7 +76,7 @@ export class NoticePeriodType {
 
 @ObjectType('MonitoringNotice', { description: 'A public notice of a case (公示)' })
 export class MonitoringNoticeType {
-  @Field(() => NoticeKind)
+  @Field(() => NoticeKind, { description: 'Kind of notice (公示类别)' })
   kind: NoticeKind;
 
   @Field(() => DateScalar, { description: 'Day posted, the first day of the notice (公示开始)' })
@@ -167,12 +167,12 @@ export class MonitoringCaseNode extends Node {
   }
 }
 
-@ObjectType('MonitoringCaseConnection')
+@ObjectType('MonitoringCaseConnection', { description: 'A page of monitoring cases (监测对象) within your scope' })
 export class MonitoringCaseConnection extends ConnectionType(MonitoringCaseNode, 'MonitoringCase') {}
 
 @ObjectType('MonitoringStep', { description: 'One step of a case’s workflow, with who took it (流程记录)' })
 export class MonitoringStepType {
-  @Field(() => MonitoringAction)
+  @Field(() => MonitoringAction, { description: 'The step taken (流程操作)' })
   action: MonitoringAction;
 
   @Field(() => MonitoringCaseStatus, { nullable: true, description: 'Status before; null for REPORT' })
@@ -187,7 +187,7 @@ export class MonitoringStepType {
   @Field(() => DateScalar, { description: 'Date (Asia/Shanghai)' })
   takenOn: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was recorded (记录时间)' })
   takenAt: Date;
 
   @Field(() => Role, { description: 'Role of the account that took it' })
@@ -245,7 +245,7 @@ export class MonitoringPlanType {
   @Field(() => String, { nullable: true, description: 'The plan in words (帮扶计划)' })
   summary: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the plan was last set (更新时间)' })
   updatedAt: Date;
 
   responsibleMemberKey: string | null;
@@ -370,11 +370,11 @@ export class MonitoringCaseFilter {
   @IsOptional()
   householdId?: string;
 
-  @Field(() => MonitoringCategory, { nullable: true })
+  @Field(() => MonitoringCategory, { nullable: true, description: 'Only cases of this category (监测对象类别)' })
   @IsOptional()
   category?: MonitoringCategory;
 
-  @Field(() => MonitoringCaseStatus, { nullable: true })
+  @Field(() => MonitoringCaseStatus, { nullable: true, description: 'Only cases in this status (当前状态)' })
   @IsOptional()
   status?: MonitoringCaseStatus;
 

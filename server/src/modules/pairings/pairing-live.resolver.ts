@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/context';
 import type { StoredEvent } from '../../core/events/event-store';
-import { LiveFilter, liveStream } from '../live/live.filter';
+import { LIVE_AFTER_ARG, LIVE_FILTER_ARG, LiveFilter, liveStream } from '../live/live.filter';
 import { PairingStatus } from './pairing.entity';
 import { PairingNode } from './pairing.types';
 import { pairingService } from './pairing.service';
@@ -33,8 +33,8 @@ export class PairingLiveResolver {
   })
   pairingChanged(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): PairingChangedEvent {
     return {
       cursor: event.cursor,

@@ -43,7 +43,7 @@ export class CreatePairingInput {
     'Move a pairing to another status: PROPOSED→ACTIVE|ENDED, ACTIVE→SUSPENDED|ENDED, SUSPENDED→ACTIVE|ENDED',
 })
 export class ChangePairingStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Pairing id (结对帮扶); a region official’s must have its target in its region' })
   pairingId: string;
 
   @Field(() => PairingStatus, { description: 'New status (新状态)' })
@@ -58,7 +58,9 @@ export class ChangePairingStatusInput {
   description: 'A contribution pledged or delivered under a pairing (登记帮扶投入); amount or count, at least one',
 })
 export class RecordContributionInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Pairing id (结对帮扶): one whose target is in your region, or, for a partner, its own pairing',
+  })
   pairingId: string;
 
   @Field(() => ContributionKind, { description: 'Kind (类别)' })
@@ -89,17 +91,17 @@ export class RecordContributionInput {
   note?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createPairing or changePairingStatus (结对帮扶)' })
 export class PairingPayload {
-  @Field(() => PairingNode)
+  @Field(() => PairingNode, { description: 'The pairing as stored after the change' })
   pairing: PairingNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordContribution (登记帮扶投入)' })
 export class RecordContributionPayload {
-  @Field(() => ContributionNode)
+  @Field(() => ContributionNode, { description: 'The contribution recorded' })
   contribution: ContributionNode;
 
-  @Field(() => PairingNode)
+  @Field(() => PairingNode, { description: 'The pairing the contribution was recorded under' })
   pairing: PairingNode;
 }

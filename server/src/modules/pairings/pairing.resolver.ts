@@ -34,14 +34,18 @@ export class PairingResolver {
   pairings(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => PairingFilter, { nullable: true }) filter?: PairingFilter,
+    @Arg('filter', () => PairingFilter, { nullable: true, description: 'Conditions every pairing listed must meet' })
+    filter?: PairingFilter,
   ): Promise<ConnectionData<PairingNode>> {
     return pairingService.list(ctx, filter, page);
   }
 
   @Authorized(pairingPolicy.roles.write)
   @Mutation(() => PairingPayload, { description: 'Pair a provider with a village or a county (建立结对帮扶)' })
-  async createPairing(@Ctx() ctx: Context, @Arg('input') input: CreatePairingInput): Promise<PairingPayload> {
+  async createPairing(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'Provider, target, mechanism and period' }) input: CreatePairingInput,
+  ): Promise<PairingPayload> {
     return { pairing: await pairingService.create(ctx, input) };
   }
 
@@ -49,7 +53,7 @@ export class PairingResolver {
   @Mutation(() => PairingPayload, { description: 'Activate, suspend or end a pairing (变更结对状态)' })
   async changePairingStatus(
     @Ctx() ctx: Context,
-    @Arg('input') input: ChangePairingStatusInput,
+    @Arg('input', { description: 'The pairing and its new status' }) input: ChangePairingStatusInput,
   ): Promise<PairingPayload> {
     return { pairing: await pairingService.changeStatus(ctx, input) };
   }
@@ -60,7 +64,7 @@ export class PairingResolver {
   })
   recordContribution(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordContributionInput,
+    @Arg('input', { description: 'The pairing and what was pledged or delivered' }) input: RecordContributionInput,
   ): Promise<RecordContributionPayload> {
     return pairingService.recordContribution(ctx, input);
   }

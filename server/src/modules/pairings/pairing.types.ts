@@ -43,7 +43,7 @@ export class PairingNode extends Node {
   targetLevel: PairingTargetLevel;
 }
 
-@ObjectType('PairingConnection')
+@ObjectType('PairingConnection', { description: 'A page of pairings (结对帮扶) within your scope' })
 export class PairingConnection extends ConnectionType(PairingNode, 'Pairing') {}
 
 @ObjectType('Contribution', {
@@ -77,7 +77,7 @@ export class ContributionNode extends Node {
   pairingId: string;
 }
 
-@ObjectType('ContributionConnection')
+@ObjectType('ContributionConnection', { description: 'A page of contributions (帮扶投入) under a pairing' })
 export class ContributionConnection extends ConnectionType(ContributionNode, 'Contribution') {}
 
 @InputType({ description: 'Pairing filter; all given conditions must hold' })

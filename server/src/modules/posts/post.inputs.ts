@@ -6,10 +6,10 @@ import { PostAgreementNode, PostCheckNode, WelfarePostNode } from './post.types'
 
 @InputType({ description: 'Set a public-welfare post in a village (按需设岗)' })
 export class CreateWelfarePostInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id (设岗村); a region official’s must be in its region' })
   villageId: string;
 
-  @Field(() => PostKind)
+  @Field(() => PostKind, { description: 'Kind of post (岗位类别)' })
   kind: PostKind;
 
   @Field({ description: 'Title (岗位名称)' })
@@ -27,14 +27,16 @@ export class CreateWelfarePostInput {
 
 @InputType({ description: 'Hire a holder for a post (以岗聘任)' })
 export class SignPostAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Post id (公益岗位)' })
   postId: string;
 
   @Field({ description: 'Holder (乙方姓名)' })
   @Length(1, 100, { message: 'holderName must be 1 to 100 characters' })
   holderName: string;
 
-  @Field(() => HolderCategory)
+  @Field(() => HolderCategory, {
+    description: 'Household category of the holder (聘用对象类别); 脱贫不稳定户 and 边缘易致贫户 come first',
+  })
   holderCategory: HolderCategory;
 
   @Field({
@@ -70,7 +72,7 @@ export class SignPostAgreementInput {
 
 @InputType({ description: 'A check of a post holder (检查考核)' })
 export class RecordPostCheckInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Agreement id (聘任协议)' })
   agreementId: string;
 
   @Field(() => DateScalar, { description: 'Date checked: inside the agreement, not in the future; one check a day' })
@@ -87,7 +89,7 @@ export class RecordPostCheckInput {
   @IsOptional()
   fireThroughNeglect?: boolean;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What the check found (检查情况), up to 1000 characters' })
   @IsOptional()
   @Length(1, 1000, { message: 'note must be 1 to 1000 characters' })
   note?: string;
@@ -98,7 +100,7 @@ export class RecordPostCheckInput {
     'End an agreement: THREE_ABSENCES confirms a proposed termination; ORDERLY_EXIT is an orderly exit (有序退岗) at any time',
 })
 export class EndPostAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Agreement id (聘任协议); one still in force' })
   agreementId: string;
 
   @Field(() => AgreementEndReason, {
@@ -109,7 +111,7 @@ export class EndPostAgreementInput {
   @Field(() => DateScalar, { description: 'Last day on post: inside the agreement, not in the future' })
   endedOn: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Remarks (备注), up to 1000 characters' })
   @IsOptional()
   @Length(1, 1000, { message: 'note must be 1 to 1000 characters' })
   note?: string;
@@ -117,25 +119,25 @@ export class EndPostAgreementInput {
 
 @InputType({ description: 'Keep a holder after a proposed termination (可立即终止: the agreement may, not must, end)' })
 export class KeepPostAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Agreement id (聘任协议) with a proposed termination' })
   agreementId: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createWelfarePost (按需设岗)' })
 export class WelfarePostPayload {
-  @Field(() => WelfarePostNode)
+  @Field(() => WelfarePostNode, { description: 'The post as stored' })
   post: WelfarePostNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of signing, ending or keeping an agreement (聘任协议)' })
 export class PostAgreementPayload {
-  @Field(() => PostAgreementNode)
+  @Field(() => PostAgreementNode, { description: 'The agreement as it stands after the change' })
   agreement: PostAgreementNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordPostCheck (检查考核)' })
 export class PostCheckPayload {
-  @Field(() => PostCheckNode)
+  @Field(() => PostCheckNode, { description: 'The check recorded, with any deduction' })
   check: PostCheckNode;
 
   @Field(() => PostAgreementNode, {

@@ -34,7 +34,8 @@ export class WelfarePostResolver {
   welfarePosts(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => WelfarePostFilter, { nullable: true }) filter?: WelfarePostFilter,
+    @Arg('filter', () => WelfarePostFilter, { nullable: true, description: 'Conditions every post listed must meet' })
+    filter?: WelfarePostFilter,
   ): Promise<ConnectionData<WelfarePostNode>> {
     return postService.listPosts(ctx, filter, page);
   }
@@ -44,7 +45,11 @@ export class WelfarePostResolver {
   postAgreements(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => PostAgreementFilter, { nullable: true }) filter?: PostAgreementFilter,
+    @Arg('filter', () => PostAgreementFilter, {
+      nullable: true,
+      description: 'Conditions every agreement listed must meet',
+    })
+    filter?: PostAgreementFilter,
   ): Promise<ConnectionData<PostAgreementNode>> {
     return postService.listAgreements(ctx, filter, page);
   }
@@ -53,7 +58,7 @@ export class WelfarePostResolver {
   @Mutation(() => WelfarePostPayload, { description: 'Set a public-welfare post (按需设岗)' })
   async createWelfarePost(
     @Ctx() ctx: Context,
-    @Arg('input') input: CreateWelfarePostInput,
+    @Arg('input', { description: 'The village and the post' }) input: CreateWelfarePostInput,
   ): Promise<WelfarePostPayload> {
     return { post: await postService.createPost(ctx, input) };
   }
@@ -62,14 +67,17 @@ export class WelfarePostResolver {
   @Mutation(() => PostAgreementPayload, { description: 'Hire a holder under an agreement (以岗聘任)' })
   async signPostAgreement(
     @Ctx() ctx: Context,
-    @Arg('input') input: SignPostAgreementInput,
+    @Arg('input', { description: 'The post, the holder and the terms' }) input: SignPostAgreementInput,
   ): Promise<PostAgreementPayload> {
     return { agreement: await postService.signAgreement(ctx, input) };
   }
 
   @Authorized(postPolicy.roles.write)
   @Mutation(() => PostCheckPayload, { description: 'Record a check of a post holder (检查考核)' })
-  recordPostCheck(@Ctx() ctx: Context, @Arg('input') input: RecordPostCheckInput): Promise<PostCheckPayload> {
+  recordPostCheck(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The agreement and what the check found' }) input: RecordPostCheckInput,
+  ): Promise<PostCheckPayload> {
     return postService.recordCheck(ctx, input);
   }
 
@@ -79,7 +87,7 @@ export class WelfarePostResolver {
   })
   async endPostAgreement(
     @Ctx() ctx: Context,
-    @Arg('input') input: EndPostAgreementInput,
+    @Arg('input', { description: 'The agreement, why and the last day' }) input: EndPostAgreementInput,
   ): Promise<PostAgreementPayload> {
     return { agreement: await postService.endAgreement(ctx, input) };
   }
@@ -88,12 +96,15 @@ export class WelfarePostResolver {
   @Mutation(() => PostAgreementPayload, { description: 'Withdraw a proposed termination (继续履约)' })
   async keepPostAgreement(
     @Ctx() ctx: Context,
-    @Arg('input') input: KeepPostAgreementInput,
+    @Arg('input', { description: 'The agreement to keep' }) input: KeepPostAgreementInput,
   ): Promise<PostAgreementPayload> {
     return { agreement: await postService.keepAgreement(ctx, input) };
   }
 
-  @FieldResolver(() => VillageNode, { nullable: true })
+  @FieldResolver(() => VillageNode, {
+    nullable: true,
+    description: 'Village of the post (设岗村); null outside your scope',
+  })
   village(@Ctx() ctx: Context, @Root() post: WelfarePostNode): Promise<VillageNode | null> {
     return villageService.byKey(ctx, post.villageCode);
   }
@@ -106,7 +117,10 @@ export class WelfarePostResolver {
 
 @Resolver(() => PostAgreementNode)
 export class PostAgreementResolver {
-  @FieldResolver(() => WelfarePostNode, { nullable: true })
+  @FieldResolver(() => WelfarePostNode, {
+    nullable: true,
+    description: 'The post (公益岗位); null if you may not see it',
+  })
   post(@Ctx() ctx: Context, @Root() agreement: PostAgreementNode): Promise<WelfarePostNode | null> {
     return postService.postByKey(ctx, agreement.postId);
   }
@@ -126,7 +140,8 @@ export class PostAgreementResolver {
   monthlyFees(
     @Ctx() ctx: Context,
     @Root() agreement: PostAgreementNode,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'Calendar year (年度); months outside the agreement are left out' })
+    year: number,
   ): Promise<MonthlyPostFeeType[]> {
     return postService.monthlyFees(ctx, agreement, year);
   }
@@ -134,7 +149,10 @@ export class PostAgreementResolver {
 
 @Resolver(() => PostCheckNode)
 export class PostCheckResolver {
-  @FieldResolver(() => PostAgreementNode, { nullable: true })
+  @FieldResolver(() => PostAgreementNode, {
+    nullable: true,
+    description: 'The agreement checked (聘任协议); null if you may not see it',
+  })
   agreement(@Ctx() ctx: Context, @Root() check: PostCheckNode): Promise<PostAgreementNode | null> {
     return postService.agreementByKey(ctx, check.agreementId);
   }

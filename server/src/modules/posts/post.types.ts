@@ -11,7 +11,7 @@ import { AgreementEndReason, AgreementStatus, HolderCategory, PostKind } from '.
     'A public-welfare post set as needed in a village (公益岗位): 按需设岗、以岗聘任、在岗领补、有序退岗 (004_44e68c292b71f99b.txt (六), 000_ed3d1c40eab019cc.txt)',
 })
 export class WelfarePostNode extends Node {
-  @Field(() => PostKind)
+  @Field(() => PostKind, { description: 'Kind of post (岗位类别)' })
   kind: PostKind;
 
   @Field({ description: 'Title (岗位名称)' })
@@ -27,7 +27,7 @@ export class WelfarePostNode extends Node {
   villageCode: string;
 }
 
-@ObjectType('WelfarePostConnection')
+@ObjectType('WelfarePostConnection', { description: 'A page of public-welfare posts (公益岗位)' })
 export class WelfarePostConnection extends ConnectionType(WelfarePostNode, 'WelfarePost') {}
 
 @ObjectType('PostAgreement', {
@@ -69,7 +69,7 @@ export class PostAgreementNode extends Node {
   @Field(() => DecimalScalar, { description: 'Annual fee, yuan (年补助费, 元); 10000 for rangers by default' })
   annualFee: string;
 
-  @Field(() => AgreementStatus)
+  @Field(() => AgreementStatus, { description: 'Status of the agreement (协议状态)' })
   status: AgreementStatus;
 
   @Field(() => DateScalar, { nullable: true, description: 'Date termination was proposed (拟解除日期)' })
@@ -87,7 +87,7 @@ export class PostAgreementNode extends Node {
   villageCode: string;
 }
 
-@ObjectType('PostAgreementConnection')
+@ObjectType('PostAgreementConnection', { description: 'A page of post agreements (聘任协议)' })
 export class PostAgreementConnection extends ConnectionType(PostAgreementNode, 'PostAgreement') {}
 
 @ObjectType('PostCheck', {
@@ -107,13 +107,13 @@ export class PostCheckNode extends Node {
   @Field({ description: 'The fire came of the holder’s neglect or late report (管护不力、报告不及时)' })
   fireThroughNeglect: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the check found (检查情况); null when nothing was noted' })
   note: string | null;
 
   agreementId: string;
 }
 
-@ObjectType('PostCheckConnection')
+@ObjectType('PostCheckConnection', { description: 'A page of checks of a post holder (检查记录)' })
 export class PostCheckConnection extends ConnectionType(PostCheckNode, 'PostCheck') {}
 
 @ObjectType('MonthlyPostFee', {
@@ -154,7 +154,7 @@ export class WelfarePostFilter {
   @IsOptional()
   regionCode?: string;
 
-  @Field(() => PostKind, { nullable: true })
+  @Field(() => PostKind, { nullable: true, description: 'Only posts of this kind (岗位类别)' })
   @IsOptional()
   kind?: PostKind;
 }
@@ -165,15 +165,15 @@ export class PostAgreementFilter {
   @IsOptional()
   regionCode?: string;
 
-  @Field(() => PostKind, { nullable: true })
+  @Field(() => PostKind, { nullable: true, description: 'Only agreements for posts of this kind (岗位类别)' })
   @IsOptional()
   kind?: PostKind;
 
-  @Field(() => AgreementStatus, { nullable: true })
+  @Field(() => AgreementStatus, { nullable: true, description: 'Only agreements in this status (协议状态)' })
   @IsOptional()
   status?: AgreementStatus;
 
-  @Field(() => HolderCategory, { nullable: true })
+  @Field(() => HolderCategory, { nullable: true, description: 'Only holders of this category (聘用对象类别)' })
   @IsOptional()
   holderCategory?: HolderCategory;
 }

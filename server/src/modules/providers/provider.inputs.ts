@@ -56,7 +56,7 @@ export class UpdateEnterpriseInput {
   @Field(() => ID, { description: 'Enterprise id' })
   enterpriseId: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name (企业名称), 1 to 200 characters' })
   @IsOptional()
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name?: string;
@@ -65,7 +65,7 @@ export class UpdateEnterpriseInput {
   @IsOptional()
   creditCode?: string;
 
-  @Field(() => Ownership, { nullable: true })
+  @Field(() => Ownership, { nullable: true, description: 'Ownership (企业性质)' })
   @IsOptional()
   ownership?: Ownership;
 
@@ -74,12 +74,15 @@ export class UpdateEnterpriseInput {
   @Length(1, 100, { message: 'industry must be 1 to 100 characters' })
   industry?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Member of the federation of industry and commerce (工商联会员)' })
   @IsOptional()
   @IsBoolean()
   federationMember?: boolean;
 
-  @Field(() => [Campaign], { nullable: true })
+  @Field(() => [Campaign], {
+    nullable: true,
+    description: 'Campaigns joined (参与的帮扶行动), replacing the whole list; duplicates are dropped',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   campaigns?: Campaign[];
@@ -89,14 +92,14 @@ export class UpdateEnterpriseInput {
   regionCode?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createAssistanceUnit (新增帮扶单位)' })
 export class AssistanceUnitPayload {
-  @Field(() => AssistanceUnitNode)
+  @Field(() => AssistanceUnitNode, { description: 'The assistance unit as stored' })
   assistanceUnit: AssistanceUnitNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createEnterprise or updateEnterprise (帮扶企业)' })
 export class EnterprisePayload {
-  @Field(() => EnterpriseNode)
+  @Field(() => EnterpriseNode, { description: 'The enterprise as stored after the change' })
   enterprise: EnterpriseNode;
 }

@@ -34,7 +34,11 @@ export class AssistanceUnitResolver {
   assistanceUnits(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => AssistanceUnitFilter, { nullable: true }) filter?: AssistanceUnitFilter,
+    @Arg('filter', () => AssistanceUnitFilter, {
+      nullable: true,
+      description: 'Conditions every unit listed must meet',
+    })
+    filter?: AssistanceUnitFilter,
   ): Promise<ConnectionData<AssistanceUnitNode>> {
     return providerService.assistanceUnits(ctx, filter, page);
   }
@@ -43,7 +47,7 @@ export class AssistanceUnitResolver {
   @Mutation(() => AssistanceUnitPayload, { description: 'Register an assistance unit (新增帮扶单位)' })
   async createAssistanceUnit(
     @Ctx() ctx: Context,
-    @Arg('input') input: CreateAssistanceUnitInput,
+    @Arg('input', { description: 'The unit to register' }) input: CreateAssistanceUnitInput,
   ): Promise<AssistanceUnitPayload> {
     return { assistanceUnit: await providerService.createAssistanceUnit(ctx, input) };
   }
@@ -56,20 +60,30 @@ export class EnterpriseResolver {
   enterprises(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter?: EnterpriseFilter,
+    @Arg('filter', () => EnterpriseFilter, {
+      nullable: true,
+      description: 'Conditions every enterprise listed must meet',
+    })
+    filter?: EnterpriseFilter,
   ): Promise<ConnectionData<EnterpriseNode>> {
     return providerService.enterprises(ctx, filter, page);
   }
 
   @Authorized(providerPolicy.roles.write)
   @Mutation(() => EnterprisePayload, { description: 'Register a partner enterprise (新增帮扶企业)' })
-  async createEnterprise(@Ctx() ctx: Context, @Arg('input') input: CreateEnterpriseInput): Promise<EnterprisePayload> {
+  async createEnterprise(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The enterprise to register' }) input: CreateEnterpriseInput,
+  ): Promise<EnterprisePayload> {
     return { enterprise: await providerService.createEnterprise(ctx, input) };
   }
 
   @Authorized(providerPolicy.roles.write)
   @Mutation(() => EnterprisePayload, { description: 'Change a partner enterprise (修改帮扶企业)' })
-  async updateEnterprise(@Ctx() ctx: Context, @Arg('input') input: UpdateEnterpriseInput): Promise<EnterprisePayload> {
+  async updateEnterprise(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The enterprise and the fields to change' }) input: UpdateEnterpriseInput,
+  ): Promise<EnterprisePayload> {
     return { enterprise: await providerService.updateEnterprise(ctx, input) };
   }
 }
@@ -104,7 +118,8 @@ export class ProviderFieldsResolver {
     @Ctx() ctx: Context,
     @Root() provider: ProviderNode,
     @Args() page: PageArgs,
-    @Arg('filter', () => VillageFilter, { nullable: true }) filter?: VillageFilter,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Conditions every village listed must meet' })
+    filter?: VillageFilter,
   ): Promise<ConnectionData<VillageNode>> {
     return pairingService.assignedVillages(ctx, provider.key, filter, page);
   }

@@ -73,10 +73,10 @@ export class EnterpriseNode extends ProviderNode {
   campaigns: Campaign[];
 }
 
-@ObjectType('AssistanceUnitConnection')
+@ObjectType('AssistanceUnitConnection', { description: 'A page of assistance units (帮扶单位)' })
 export class AssistanceUnitConnection extends ConnectionType(AssistanceUnitNode, 'AssistanceUnit') {}
 
-@ObjectType('EnterpriseConnection')
+@ObjectType('EnterpriseConnection', { description: 'A page of partner enterprises (帮扶企业)' })
 export class EnterpriseConnection extends ConnectionType(EnterpriseNode, 'Enterprise') {}
 
 @InputType({ description: 'Assistance unit filter; all given conditions must hold' })

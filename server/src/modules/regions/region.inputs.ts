@@ -23,8 +23,8 @@ export class CreateRegionInput {
   keyAssistedCounty?: KeyAssistedCountyLevel;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createRegion (新增区划)' })
 export class CreateRegionPayload {
-  @Field(() => RegionNode)
+  @Field(() => RegionNode, { description: 'The region as stored, with its level and parent derived from the code' })
   region: RegionNode;
 }

@@ -18,7 +18,13 @@ export class RegionResolver {
     nullable: true,
     description: 'A region by its code (12 digits or prefix); null when absent or outside your scope',
   })
-  region(@Ctx() ctx: Context, @Arg('code') code: string): Promise<RegionNode | null> {
+  region(
+    @Ctx() ctx: Context,
+    @Arg('code', {
+      description: '12-digit statistical code, or a prefix of it (e.g. 3504 for 350400000000), padded with zeros',
+    })
+    code: string,
+  ): Promise<RegionNode | null> {
     return regionService.byKey(ctx, regionCodeArg(code, 'code'));
   }
 
@@ -27,15 +33,23 @@ export class RegionResolver {
   regions(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('parentCode', () => String, { nullable: true }) parentCode?: string,
-    @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel,
+    @Arg('parentCode', () => String, {
+      nullable: true,
+      description: 'Only the direct children of this region (code or prefix)',
+    })
+    parentCode?: string,
+    @Arg('level', () => RegionLevel, { nullable: true, description: 'Only regions of this level (级别)' })
+    level?: RegionLevel,
   ): Promise<ConnectionData<RegionNode>> {
     return regionService.list(ctx, { parentCode, level }, page);
   }
 
   @Authorized(regionPolicy.roles.write)
   @Mutation(() => CreateRegionPayload, { description: 'Create a region below an existing parent (新增区划)' })
-  async createRegion(@Ctx() ctx: Context, @Arg('input') input: CreateRegionInput): Promise<CreateRegionPayload> {
+  async createRegion(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'Code, name and county flags' }) input: CreateRegionInput,
+  ): Promise<CreateRegionPayload> {
     return { region: await regionService.create(ctx, input) };
   }
 
@@ -58,8 +72,10 @@ export class RegionResolver {
     @Ctx() ctx: Context,
     @Root() region: RegionNode,
     @Args() page: PageArgs,
-    @Arg('filter', () => VillageFilter, { nullable: true }) filter?: VillageFilter,
-    @Arg('orderBy', () => VillageOrder, { nullable: true }) orderBy?: VillageOrder,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Conditions every village listed must meet' })
+    filter?: VillageFilter,
+    @Arg('orderBy', () => VillageOrder, { nullable: true, description: 'Sort order; by region code when omitted' })
+    orderBy?: VillageOrder,
   ): Promise<ConnectionData<VillageNode>> {
     return villageService.inRegion(ctx, region.code, filter, page, orderBy);
   }
@@ -71,7 +87,11 @@ export class RegionResolver {
   summary(
     @Ctx() ctx: Context,
     @Root() region: RegionNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'Calendar year to judge targets at (年度); a later year is treated as the current one',
+    })
+    year?: number,
   ): Promise<RegionSummary> {
     return targetService.summary(ctx, region.code, year);
   }

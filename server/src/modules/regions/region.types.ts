@@ -35,5 +35,5 @@ export class RegionNode extends Node {
   parentCode: string | null;
 }
 
-@ObjectType('RegionConnection')
+@ObjectType('RegionConnection', { description: 'A page of regions (行政区划) within your scope' })
 export class RegionConnection extends ConnectionType(RegionNode, 'Region') {}

@@ -17,7 +17,11 @@ export class VillageTargetsResolver {
   targetProgress(
     @Ctx() ctx: Context,
     @Root() village: VillageNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'Calendar year to judge at (年度); a later year is treated as the current one',
+    })
+    year?: number,
   ): Promise<TargetProgress[]> {
     return targetService.progress(ctx, village.code, year);
   }
@@ -32,7 +36,11 @@ export class RegionTargetsResolver {
   targetProgress(
     @Ctx() ctx: Context,
     @Root() region: RegionNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'Calendar year to judge at (年度); a later year is treated as the current one',
+    })
+    year?: number,
   ): Promise<TargetProgress[]> | TargetProgress[] {
     return region.level === 'COUNTY' ? targetService.countyProgress(ctx, region.code, year) : [];
   }

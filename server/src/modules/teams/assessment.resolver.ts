@@ -12,7 +12,11 @@ export class AssessmentResolver {
   @Query(() => RubricType, {
     description: 'The rubric of 星级化管理、积分制考核 in force for a year, this year by default (考核细则)',
   })
-  assessmentRubric(@Ctx() ctx: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<Rubric> {
+  assessmentRubric(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int, { nullable: true, description: 'Year (年度); the current year when omitted' })
+    year?: number,
+  ): Promise<Rubric> {
     return assessmentService.rubric(ctx, year);
   }
 
@@ -21,7 +25,10 @@ export class AssessmentResolver {
     description:
       'Record a member’s yearly assessment (年度考核): points and stars computed with the rubric, the assessor’s adjustment with its reason',
   })
-  recordAssessment(@Ctx() ctx: Context, @Arg('input') input: RecordAssessmentInput): Promise<RecordAssessmentPayload> {
+  recordAssessment(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The member, year and any adjustment' }) input: RecordAssessmentInput,
+  ): Promise<RecordAssessmentPayload> {
     return assessmentService.record(ctx, input);
   }
 

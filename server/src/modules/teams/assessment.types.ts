@@ -16,7 +16,7 @@ registerEnumType(AssessmentCriterion, {
 
 @ObjectType('AssessmentScore', { description: 'Points of one criterion in an assessment (单项得分)' })
 export class AssessmentScoreType {
-  @Field(() => AssessmentCriterion) criterion: AssessmentCriterion;
+  @Field(() => AssessmentCriterion, { description: 'The criterion (考核指标)' }) criterion: AssessmentCriterion;
   @Field(() => DecimalScalar, { description: 'Points (得分)' }) points: string;
   @Field(() => DecimalScalar, { description: 'Most points of the criterion (满分)' }) maxPoints: string;
   @Field({ description: 'What the points rest on (计分依据)' }) basis: string;
@@ -27,7 +27,7 @@ export class AssessmentScoreType {
     'Yearly assessment of a member (年度考核, 星级化管理、积分制考核): points computed with the rubric from the platform’s data, the assessor’s adjustment with its reason, and the stars the points reach',
 })
 export class AssessmentType {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Opaque global id of the assessment' }) id: string;
   @Field(() => Int, { description: 'Year (年度)' }) year: number;
   @Field(() => Int, { description: 'Star rating 1..5, from the rubric’s bands (星级)' }) stars: number;
   @Field(() => DecimalScalar, { description: 'Points: computed plus adjustment (积分)' }) points: string;
@@ -45,7 +45,7 @@ export class AssessmentType {
 
 @ObjectType('AssessmentRubricCriterion', { description: 'One criterion of the rubric (考核指标)' })
 export class RubricCriterionType {
-  @Field(() => AssessmentCriterion) criterion: AssessmentCriterion;
+  @Field(() => AssessmentCriterion, { description: 'The criterion (考核指标)' }) criterion: AssessmentCriterion;
   @Field(() => DecimalScalar, { description: 'Most points (满分)' }) maxPoints: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Deducted per failed 五查五看 check (每项不合格扣分)' })
   deductionPerFailedCheck: string | null;
@@ -56,7 +56,7 @@ export class RubricCriterionType {
 
 @ObjectType('AssessmentStarBand', { description: 'Points needed for a star rating (星级标准)' })
 export class StarBandType {
-  @Field(() => Int) stars: number;
+  @Field(() => Int, { description: 'Stars (星级), 1 to 5' }) stars: number;
   @Field(() => DecimalScalar, { description: 'Fewest points for these stars (最低积分)' }) minPoints: string;
 }
 
@@ -65,10 +65,12 @@ export class StarBandType {
     'The rubric of 星级化管理、积分制考核 (002_d5d8c2fb670d631c.txt (八)), stored as data: criteria, star bands, and the largest adjustment an assessor may make',
 })
 export class RubricType {
-  @Field(() => Int) version: number;
+  @Field(() => Int, { description: 'Version (版本); assessments record the version they were computed with' })
+  version: number;
   @Field(() => Int, { description: 'First year it applies to (适用起始年度)' }) effectiveFromYear: number;
   @Field(() => DecimalScalar, { description: 'Largest adjustment either way (最大调整分)' }) maxAdjustment: string;
-  @Field(() => [RubricCriterionType]) criteria: RubricCriterionType[];
+  @Field(() => [RubricCriterionType], { description: 'Criteria and their points (考核指标)' })
+  criteria: RubricCriterionType[];
   @Field(() => [StarBandType], { description: 'Highest stars first' }) starBands: StarBandType[];
   @Field({ description: 'Where the rubric comes from (依据)' }) source: string;
 }
@@ -78,9 +80,11 @@ export class RubricType {
     'Record a member’s yearly assessment (年度考核): points and stars are computed with the rubric; the assessor may adjust within the rubric’s limit, with a reason',
 })
 export class RecordAssessmentInput {
-  @Field(() => ID) memberId: string;
+  @Field(() => ID, { description: 'Team member id (队员)' }) memberId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Year assessed (考核年度), 2000–2100; once per member and year (CONFLICT otherwise)',
+  })
   @IsInt()
   @Min(2000, { message: 'year must be 2000 or later' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
@@ -103,8 +107,8 @@ export class RecordAssessmentInput {
   note?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordAssessment (年度考核)' })
 export class RecordAssessmentPayload {
-  @Field(() => TeamMemberNode) member: TeamMemberNode;
-  @Field(() => AssessmentType) assessment: AssessmentType;
+  @Field(() => TeamMemberNode, { description: 'The member assessed' }) member: TeamMemberNode;
+  @Field(() => AssessmentType, { description: 'The assessment as stored' }) assessment: AssessmentType;
 }

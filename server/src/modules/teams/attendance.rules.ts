@@ -10,6 +10,9 @@ export const REQUIRED_DAYS = 5;
 /** Nights in the village a member must stay in a Monday–Sunday week. */
 export const REQUIRED_NIGHTS = 4;
 
+/** The `weekOf` argument wherever a week of attendance is read. */
+export const WEEK_OF = 'Any day of the Monday–Sunday week (Asia/Shanghai) to look at (考勤周)';
+
 export const COMPLIANCE_RULE = `五天四夜: in a Monday–Sunday week (Asia/Shanghai) a member must be in the village on at least
 5 days (在村) AND stay at least 4 nights (住村). Approved leave (请假) excuses absence day for day: each approved-leave
 day lowers both requirements by one, floored at zero (1 leave day → 4 days and 3 nights; 4 leave days → 1 day, 0 nights).

@@ -37,7 +37,7 @@ export class WeeklyComplianceType {
   teamKey: string;
 }
 
-@ObjectType('WeeklyComplianceConnection')
+@ObjectType('WeeklyComplianceConnection', { description: 'A page of weekly 五天四夜 compliance rows (每周驻村考勤)' })
 export class WeeklyComplianceConnection extends ConnectionType(WeeklyComplianceType, 'WeeklyCompliance') {}
 
 @ObjectType('ComplianceRate', {

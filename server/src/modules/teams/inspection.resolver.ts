@@ -19,7 +19,11 @@ export class InspectionResolver {
   inspections(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => InspectionFilter, { nullable: true }) filter?: InspectionFilter,
+    @Arg('filter', () => InspectionFilter, {
+      nullable: true,
+      description: 'Conditions every inspection listed must meet',
+    })
+    filter?: InspectionFilter,
   ): Promise<ConnectionData<InspectionNode>> {
     return inspectionService.list(ctx, filter, page);
   }
@@ -29,7 +33,10 @@ export class InspectionResolver {
     description:
       'Record a 五查五看 inspection and its consequence (通报/约谈/召回); a recall ends the member’s duty atomically',
   })
-  recordInspection(@Ctx() ctx: Context, @Arg('input') input: RecordInspectionInput): Promise<RecordInspectionPayload> {
+  recordInspection(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The team, the five findings and the consequence' }) input: RecordInspectionInput,
+  ): Promise<RecordInspectionPayload> {
     return inspectionService.record(ctx, input);
   }
 

@@ -20,7 +20,7 @@ export const CHECK_COLUMNS: Record<InspectionItem, 'identity' | 'archive' | 'res
     'One of the five checks (五查五看之一): the platform computes 查身份, 查档案, 查驻村 and 查计划 from its data where it has some; 查落实 is the inspector’s',
 })
 export class InspectionCheckType {
-  @Field(() => InspectionItem) item: InspectionItem;
+  @Field(() => InspectionItem, { description: 'Which of the five checks (检查项)' }) item: InspectionItem;
   @Field({
     description: 'The finding (合格): the platform’s verdict unless the inspector failed the check with a note',
   })
@@ -59,7 +59,7 @@ export class InspectionNode extends Node {
   memberKey: string | null;
 }
 
-@ObjectType('TeamInspectionConnection')
+@ObjectType('TeamInspectionConnection', { description: 'A page of 五查五看 inspections (督查记录)' })
 export class InspectionConnection extends ConnectionType(InspectionNode, 'TeamInspection') {}
 
 @InputType({ description: 'Inspection filter; all given conditions must hold' })
@@ -68,7 +68,10 @@ export class InspectionFilter {
   @IsOptional()
   regionCode?: string;
 
-  @Field(() => InspectionConsequence, { nullable: true })
+  @Field(() => InspectionConsequence, {
+    nullable: true,
+    description: 'Only inspections with this consequence (问责方式)',
+  })
   @IsOptional()
   consequence?: InspectionConsequence;
 

@@ -15,6 +15,7 @@ import { RecordAttendanceInput, RecordAttendancePayload } from './team.inputs';
 import { teamService } from './team.service';
 import { memberService } from './member.service';
 import { attendanceService } from './attendance.service';
+import { WEEK_OF } from './attendance.rules';
 import { teamPolicy } from './team.policy';
 
 async function teamOf(ctx: Context, key: string): Promise<ResidentTeamNode> {
@@ -29,7 +30,10 @@ export class TeamMemberResolver {
   @Mutation(() => RecordAttendancePayload, {
     description: 'Record a member’s day (考勤登记); the same day again replaces it',
   })
-  recordAttendance(@Ctx() ctx: Context, @Arg('input') input: RecordAttendanceInput): Promise<RecordAttendancePayload> {
+  recordAttendance(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The member, the day and where they were' }) input: RecordAttendanceInput,
+  ): Promise<RecordAttendancePayload> {
     return attendanceService.record(ctx, input);
   }
 
@@ -44,8 +48,8 @@ export class TeamMemberResolver {
   attendance(
     @Ctx() ctx: Context,
     @Root() member: TeamMemberNode,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('from', () => DateScalar, { description: 'First day (起始日期)' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day (截止日期), at most 92 days after `from`' }) to: string,
   ): Promise<AttendanceDayType[]> {
     return attendanceService.attendance(ctx, member.key, from, to);
   }
@@ -57,7 +61,7 @@ export class TeamMemberResolver {
   weeklyCompliance(
     @Ctx() ctx: Context,
     @Root() member: TeamMemberNode,
-    @Arg('weekOf', () => DateScalar) weekOf: string,
+    @Arg('weekOf', () => DateScalar, { description: WEEK_OF }) weekOf: string,
   ): Promise<WeeklyComplianceType | null> {
     return attendanceService.memberWeek(ctx, member.key, weekOf);
   }
@@ -72,7 +76,8 @@ export class WeeklyComplianceResolver {
   weeklyCompliance(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => WeeklyComplianceFilter) filter: WeeklyComplianceFilter,
+    @Arg('filter', () => WeeklyComplianceFilter, { description: 'The week, and which teams' })
+    filter: WeeklyComplianceFilter,
   ): Promise<ConnectionData<WeeklyComplianceType>> {
     return attendanceService.list(ctx, filter, page);
   }
@@ -83,8 +88,9 @@ export class WeeklyComplianceResolver {
   })
   teamComplianceSummary(
     @Ctx() ctx: Context,
-    @Arg('regionCode') regionCode: string,
-    @Arg('weekOf', () => DateScalar) weekOf: string,
+    @Arg('regionCode', { description: 'Region (12-digit code or prefix); must be within your scope' })
+    regionCode: string,
+    @Arg('weekOf', () => DateScalar, { description: WEEK_OF }) weekOf: string,
   ): Promise<TeamComplianceSummaryType> {
     return attendanceService.regionSummary(ctx, regionCode, weekOf);
   }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root,
 import type { Context } from '../../core/context';
 import type { StoredEvent } from '../../core/events/event-store';
 import { DateScalar } from '../../core/scalars';
-import { LiveFilter, liveStream } from '../live/live.filter';
+import { LIVE_AFTER_ARG, LIVE_FILTER_ARG, LiveFilter, liveStream } from '../live/live.filter';
 import { TEAM_EVENT, TeamEventKind } from './team.events';
 import { ResidentTeamNode, TeamMemberNode } from './team.types';
 import { InspectionNode } from './inspection.types';
@@ -19,7 +19,7 @@ export class TeamEvent {
   @Field({ description: 'Position in the event stream; pass it as `after` to resume' })
   cursor: string;
 
-  @Field(() => TeamEventKind)
+  @Field(() => TeamEventKind, { description: 'What happened (事件类别)' })
   kind: TeamEventKind;
 
   @Field(() => DateScalar, { nullable: true, description: 'Monday of the week, for WEEK_SHORT' })
@@ -42,8 +42,8 @@ export class TeamLiveResolver {
   })
   teamEvent(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): TeamEvent {
     const p = event.payload as Record<string, string | null>;
     return {
@@ -57,7 +57,10 @@ export class TeamLiveResolver {
     };
   }
 
-  @FieldResolver(() => ResidentTeamNode, { nullable: true })
+  @FieldResolver(() => ResidentTeamNode, {
+    nullable: true,
+    description: 'The team (驻村工作队); null if you may no longer see it',
+  })
   team(@Ctx() ctx: Context, @Root() event: TeamEvent): Promise<ResidentTeamNode | null> {
     return teamService.byKey(ctx, event.teamKey);
   }

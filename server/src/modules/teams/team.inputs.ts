@@ -24,7 +24,7 @@ export class NewPersonInput {
   @Length(1, 50, { message: 'name must be 1 to 50 characters' })
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: 'Gender (性别)' })
   gender: Gender;
 
   @Field({ description: 'Party member (党员); a first secretary (第一书记) must be one' })
@@ -52,7 +52,7 @@ export class NewPersonInput {
 
 @InputType({ description: 'A new resident team for a village (派驻工作队)' })
 export class CreateResidentTeamInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id (派驻村); an organisation department’s must be in its region' })
   villageId: string;
 
   @Field(() => DateScalar, { description: 'Start of the term (任期开始)' })
@@ -74,13 +74,13 @@ export class CreateResidentTeamInput {
   description: 'End a team’s term (工作队期满撤回): every member still on duty is rotated out on that date',
 })
 export class EndResidentTeamInput {
-  @Field(() => ID) teamId: string;
+  @Field(() => ID, { description: 'Team id (工作队)' }) teamId: string;
   @Field(() => DateScalar, { description: 'Last day of duty' }) date: string;
 }
 
 @InputType({ description: 'Put a person on duty in a team; name an existing person or describe a new one' })
 export class AddTeamMemberInput {
-  @Field(() => ID) teamId: string;
+  @Field(() => ID, { description: 'Team id (工作队); the team must not have ended' }) teamId: string;
 
   @Field(() => ID, { nullable: true, description: 'A person dispatched before' })
   @IsOptional()
@@ -91,7 +91,8 @@ export class AddTeamMemberInput {
   @ValidateNested()
   person?: NewPersonInput;
 
-  @Field(() => MemberRole) role: MemberRole;
+  @Field(() => MemberRole, { description: 'Role in the team (队内职务), e.g. first secretary (第一书记)' })
+  role: MemberRole;
 
   @Field(() => DateScalar, { description: 'First day on duty' }) onDutyFrom: string;
 
@@ -105,16 +106,24 @@ export class AddTeamMemberInput {
     'Replace a member (轮换): the outgoing member is rotated out and the incoming one put on duty, atomically',
 })
 export class RotateTeamMemberInput {
-  @Field(() => ID) outgoingMemberId: string;
+  @Field(() => ID, { description: 'The member on duty to rotate out (轮换离队)' }) outgoingMemberId: string;
 
   @Field(() => DateScalar, {
     description: 'Handover day: the outgoing member’s last day and the incoming member’s first',
   })
   date: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() personId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Incoming: a person dispatched before; give this or `person`, not both',
+  })
+  @IsOptional()
+  personId?: string;
 
-  @Field(() => NewPersonInput, { nullable: true })
+  @Field(() => NewPersonInput, {
+    nullable: true,
+    description: 'Incoming: a person dispatched for the first time; give this or `personId`, not both',
+  })
   @IsOptional()
   @ValidateNested()
   person?: NewPersonInput;
@@ -136,9 +145,13 @@ export class RotateTeamMemberInput {
 
 @InputType({ description: 'Record one day of a member (考勤登记); recording the same day again replaces it' })
 export class RecordAttendanceInput {
-  @Field(() => ID) memberId: string;
+  @Field(() => ID, {
+    description: 'Team member id (队员); an assistance unit may record only for teams it dispatches',
+  })
+  memberId: string;
   @Field(() => DateScalar, { description: 'The day; not after today (Asia/Shanghai)' }) date: string;
-  @Field(() => AttendanceKind, { defaultValue: AttendanceKind.ON_SITE }) kind: AttendanceKind;
+  @Field(() => AttendanceKind, { defaultValue: AttendanceKind.ON_SITE, description: 'What kind of day (考勤类别)' })
+  kind: AttendanceKind;
   @Field({ defaultValue: false, description: 'In the village by day (在村)' }) presentByDay: boolean;
   @Field({ defaultValue: false, description: 'Stayed the night (住村)' }) stayedNight: boolean;
 
@@ -155,9 +168,9 @@ export class RecordAttendanceInput {
 
 @InputType({ description: 'Submit a team’s annual work plan (报送年度工作计划); one per team and year' })
 export class SubmitWorkPlanInput {
-  @Field(() => ID) teamId: string;
+  @Field(() => ID, { description: 'Team id (工作队)' }) teamId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year the plan is for (年度), 2000–2100; CONFLICT when already submitted' })
   @IsInt()
   @Min(2000, { message: 'year must be 2000 or later' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
@@ -173,7 +186,7 @@ export class SubmitWorkPlanInput {
     'The inspector’s finding on one check. Where the platform computes the check (查身份, 查档案, 查驻村, 查计划) `passed` may be left out and the computed verdict holds; the inspector may fail a check the data passes, with a note, but not pass one the data fails. 查落实 (and a check without data) needs `passed`.',
 })
 export class InspectionCheckInput {
-  @Field(() => InspectionItem) item: InspectionItem;
+  @Field(() => InspectionItem, { description: 'Which of the five checks (检查项)' }) item: InspectionItem;
 
   @Field(() => Boolean, { nullable: true, description: 'The inspector’s verdict (合格)' })
   @IsOptional()
@@ -190,7 +203,7 @@ export class InspectionCheckInput {
     'Record a 五查五看 inspection of a team and its consequence; a RECALL ends the named member’s duty in the same transaction',
 })
 export class RecordInspectionInput {
-  @Field(() => ID) teamId: string;
+  @Field(() => ID, { description: 'Team id (被督查工作队)' }) teamId: string;
   @Field(() => DateScalar, { description: 'Inspection date; not after today' }) date: string;
 
   @Field({ nullable: true, description: 'Inspecting body or person (督查单位)' })
@@ -204,7 +217,10 @@ export class RecordInspectionInput {
   @ValidateNested({ each: true })
   checks: InspectionCheckInput[];
 
-  @Field(() => InspectionConsequence) consequence: InspectionConsequence;
+  @Field(() => InspectionConsequence, {
+    description: 'Consequence (问责方式): NONE, or 通报/约谈/召回 of the member named in memberId',
+  })
+  consequence: InspectionConsequence;
 
   @Field(() => ID, {
     nullable: true,
@@ -227,41 +243,41 @@ export class RecordInspectionInput {
   description: 'The day a duty’s party membership moved to the village organisation (党组织关系转入, 查档案)',
 })
 export class RecordPartyTransferInput {
-  @Field(() => ID) memberId: string;
+  @Field(() => ID, { description: 'Team member id (队员)' }) memberId: string;
   @Field(() => DateScalar, { description: 'Day of the transfer; not after today' }) transferredOn: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of createResidentTeam or endResidentTeam (驻村工作队)' })
 export class ResidentTeamPayload {
-  @Field(() => ResidentTeamNode) team: ResidentTeamNode;
+  @Field(() => ResidentTeamNode, { description: 'The team as stored after the change' }) team: ResidentTeamNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of addTeamMember or recordPartyMembershipTransfer (队员)' })
 export class TeamMemberPayload {
-  @Field(() => TeamMemberNode) member: TeamMemberNode;
+  @Field(() => TeamMemberNode, { description: 'The member as stored after the change' }) member: TeamMemberNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of rotateTeamMember (轮换)' })
 export class RotateTeamMemberPayload {
   @Field(() => TeamMemberNode, { description: 'The member rotated out' }) outgoing: TeamMemberNode;
   @Field(() => TeamMemberNode, { description: 'The member put on duty' }) incoming: TeamMemberNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordAttendance (考勤登记)' })
 export class RecordAttendancePayload {
-  @Field(() => TeamMemberNode) member: TeamMemberNode;
-  @Field(() => AttendanceDayType) day: AttendanceDayType;
+  @Field(() => TeamMemberNode, { description: 'The member' }) member: TeamMemberNode;
+  @Field(() => AttendanceDayType, { description: 'The day as recorded' }) day: AttendanceDayType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of submitWorkPlan (报送年度工作计划)' })
 export class SubmitWorkPlanPayload {
-  @Field(() => ResidentTeamNode) team: ResidentTeamNode;
-  @Field(() => WorkPlanType) workPlan: WorkPlanType;
+  @Field(() => ResidentTeamNode, { description: 'The team' }) team: ResidentTeamNode;
+  @Field(() => WorkPlanType, { description: 'The plan submitted' }) workPlan: WorkPlanType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordInspection (五查五看)' })
 export class RecordInspectionPayload {
-  @Field(() => InspectionNode) inspection: InspectionNode;
+  @Field(() => InspectionNode, { description: 'The inspection recorded' }) inspection: InspectionNode;
   @Field(() => TeamMemberNode, { nullable: true, description: 'The member named, as it stands after the inspection' })
   member: TeamMemberNode | null;
 }

@@ -35,6 +35,7 @@ import {
 import { teamService } from './team.service';
 import { memberService } from './member.service';
 import { attendanceService } from './attendance.service';
+import { WEEK_OF } from './attendance.rules';
 import { inspectionService } from './inspection.service';
 import { teamPolicy } from './team.policy';
 
@@ -45,7 +46,8 @@ export class ResidentTeamResolver {
   residentTeams(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => ResidentTeamFilter, { nullable: true }) filter?: ResidentTeamFilter,
+    @Arg('filter', () => ResidentTeamFilter, { nullable: true, description: 'Conditions every team listed must meet' })
+    filter?: ResidentTeamFilter,
   ): Promise<ConnectionData<ResidentTeamNode>> {
     return teamService.list(ctx, filter, page);
   }
@@ -74,7 +76,11 @@ export class ResidentTeamResolver {
   teamVacancies(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => TeamVacancyFilter, { nullable: true }) filter?: TeamVacancyFilter,
+    @Arg('filter', () => TeamVacancyFilter, {
+      nullable: true,
+      description: 'Conditions every vacancy listed must meet',
+    })
+    filter?: TeamVacancyFilter,
   ): Promise<ConnectionData<TeamVacancyNode>> {
     return teamService.vacancyList(ctx, filter, page);
   }
@@ -87,8 +93,12 @@ export class ResidentTeamResolver {
   teamMembersWithTermEnding(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('withinDays', () => Int) withinDays: number,
-    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
+    @Arg('withinDays', () => Int, { description: 'Days from today (Asia/Shanghai), 0 to 366' }) withinDays: number,
+    @Arg('regionCode', () => String, {
+      nullable: true,
+      description: 'Only members of teams in villages inside this region (12-digit code or prefix)',
+    })
+    regionCode?: string,
   ): Promise<ConnectionData<TeamMemberNode>> {
     return memberService.withTermEnding(ctx, withinDays, regionCode, page);
   }
@@ -97,7 +107,7 @@ export class ResidentTeamResolver {
   @Mutation(() => ResidentTeamPayload, { description: 'Dispatch a resident team to a village (选派驻村工作队)' })
   async createResidentTeam(
     @Ctx() ctx: Context,
-    @Arg('input') input: CreateResidentTeamInput,
+    @Arg('input', { description: 'Village, term and dispatching units' }) input: CreateResidentTeamInput,
   ): Promise<ResidentTeamPayload> {
     return { team: await teamService.create(ctx, input) };
   }
@@ -106,7 +116,10 @@ export class ResidentTeamResolver {
   @Mutation(() => ResidentTeamPayload, {
     description: 'End a team’s term (期满撤回); members still on duty rotate out and open vacancies close',
   })
-  async endResidentTeam(@Ctx() ctx: Context, @Arg('input') input: EndResidentTeamInput): Promise<ResidentTeamPayload> {
+  async endResidentTeam(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The team and its last day' }) input: EndResidentTeamInput,
+  ): Promise<ResidentTeamPayload> {
     return { team: await teamService.end(ctx, input) };
   }
 
@@ -115,13 +128,19 @@ export class ResidentTeamResolver {
     description:
       'Put a person on duty in a team (选派队员); a first secretary must be a Party member; fills an open vacancy of the same role',
   })
-  async addTeamMember(@Ctx() ctx: Context, @Arg('input') input: AddTeamMemberInput): Promise<TeamMemberPayload> {
+  async addTeamMember(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The team, the person and the role' }) input: AddTeamMemberInput,
+  ): Promise<TeamMemberPayload> {
     return { member: await memberService.add(ctx, input) };
   }
 
   @Authorized(teamPolicy.roles.write)
   @Mutation(() => RotateTeamMemberPayload, { description: 'Rotate a member out and another in, atomically (轮换)' })
-  rotateTeamMember(@Ctx() ctx: Context, @Arg('input') input: RotateTeamMemberInput): Promise<RotateTeamMemberPayload> {
+  rotateTeamMember(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The outgoing member and the incoming person' }) input: RotateTeamMemberInput,
+  ): Promise<RotateTeamMemberPayload> {
     return memberService.rotate(ctx, input);
   }
 
@@ -132,14 +151,17 @@ export class ResidentTeamResolver {
   })
   async recordPartyMembershipTransfer(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordPartyTransferInput,
+    @Arg('input', { description: 'The member and the day of the transfer' }) input: RecordPartyTransferInput,
   ): Promise<TeamMemberPayload> {
     return { member: await memberService.recordPartyTransfer(ctx, input) };
   }
 
   @Authorized(teamPolicy.roles.write)
   @Mutation(() => SubmitWorkPlanPayload, { description: 'Submit a team’s annual work plan (报送年度帮扶工作计划)' })
-  submitWorkPlan(@Ctx() ctx: Context, @Arg('input') input: SubmitWorkPlanInput): Promise<SubmitWorkPlanPayload> {
+  submitWorkPlan(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The team, the year and the plan' }) input: SubmitWorkPlanInput,
+  ): Promise<SubmitWorkPlanPayload> {
     return inspectionService.submitWorkPlan(ctx, input);
   }
 
@@ -165,7 +187,8 @@ export class ResidentTeamResolver {
   members(
     @Ctx() ctx: Context,
     @Root() team: ResidentTeamNode,
-    @Arg('status', () => MemberStatus, { nullable: true }) status?: MemberStatus,
+    @Arg('status', () => MemberStatus, { nullable: true, description: 'Only members of this status (在岗状态)' })
+    status?: MemberStatus,
   ): Promise<TeamMemberNode[]> {
     return memberService.ofTeam(ctx, team.key, status);
   }
@@ -177,7 +200,11 @@ export class ResidentTeamResolver {
   vacancies(
     @Ctx() ctx: Context,
     @Root() team: ResidentTeamNode,
-    @Arg('open', () => Boolean, { nullable: true }) open?: boolean,
+    @Arg('open', () => Boolean, {
+      nullable: true,
+      description: 'true: only open posts; false: only closed ones; both when omitted',
+    })
+    open?: boolean,
   ): Promise<TeamVacancyNode[]> {
     return teamService.vacancies(ctx, team.key, open);
   }
@@ -198,7 +225,7 @@ export class ResidentTeamResolver {
   complianceRate(
     @Ctx() ctx: Context,
     @Root() team: ResidentTeamNode,
-    @Arg('weekOf', () => DateScalar) weekOf: string,
+    @Arg('weekOf', () => DateScalar, { description: WEEK_OF }) weekOf: string,
   ): Promise<ComplianceRateType> {
     return attendanceService.teamRate(ctx, team.key, weekOf);
   }

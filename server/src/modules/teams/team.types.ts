@@ -31,7 +31,7 @@ export class ResidentTeamNode extends Node {
   villageCode: string;
 }
 
-@ObjectType('ResidentTeamConnection')
+@ObjectType('ResidentTeamConnection', { description: 'A page of resident work teams (驻村工作队)' })
 export class ResidentTeamConnection extends ConnectionType(ResidentTeamNode, 'ResidentTeam') {}
 
 @ObjectType('DispatchingUnit', {
@@ -128,7 +128,7 @@ export class TeamMemberNode extends Node {
   teamKey: string;
 }
 
-@ObjectType('TeamMemberConnection')
+@ObjectType('TeamMemberConnection', { description: 'A page of team members (驻村队员)' })
 export class TeamMemberConnection extends ConnectionType(TeamMemberNode, 'TeamMember') {}
 
 @InputType({ description: 'Resident team filter; all given conditions must hold' })
@@ -141,14 +141,14 @@ export class ResidentTeamFilter {
   @IsOptional()
   villageId?: string;
 
-  @Field(() => TeamStatus, { nullable: true })
+  @Field(() => TeamStatus, { nullable: true, description: 'Only teams of this status (工作队状态)' })
   @IsOptional()
   status?: TeamStatus;
 }
 
 @ObjectType('TeamWorkPlan', { description: 'Annual assistance work plan of a team (年度帮扶工作计划, 查计划)' })
 export class WorkPlanType {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Opaque global id of the plan' }) id: string;
   @Field(() => Int, { description: 'Year (年度)' }) year: number;
   @Field({ description: 'Plan text (计划内容)' }) content: string;
   @Field({ description: 'When it was submitted (提交时间)' }) submittedAt: Date;
@@ -174,7 +174,7 @@ export class TeamVacancyNode extends Node {
   filledByMemberKey: string | null;
 }
 
-@ObjectType('TeamVacancyConnection')
+@ObjectType('TeamVacancyConnection', { description: 'A page of posts left open by recalls (召回后空缺)' })
 export class TeamVacancyConnection extends ConnectionType(TeamVacancyNode, 'TeamVacancy') {}
 
 @InputType({ description: 'Vacancy filter' })

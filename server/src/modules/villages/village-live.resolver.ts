@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../core/context';
 import type { StoredEvent } from '../../core/events/event-store';
-import { LiveFilter, liveStream } from '../live/live.filter';
+import { LIVE_AFTER_ARG, LIVE_FILTER_ARG, LiveFilter, liveStream } from '../live/live.filter';
 import { villageService } from './village.service';
 import { VillageIndicatorsType, VillageNode } from './village.types';
 import { VILLAGE_INDICATORS_UPDATED } from './village.events';
@@ -39,8 +39,8 @@ export class VillageLiveResolver {
   })
   villageIndicatorsUpdated(
     @Root() event: StoredEvent,
-    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('filter', () => LiveFilter, { nullable: true, description: LIVE_FILTER_ARG }) _filter?: LiveFilter,
+    @Arg('after', () => String, { nullable: true, description: LIVE_AFTER_ARG }) _after?: string,
   ): VillageIndicatorsUpdate {
     return {
       cursor: event.cursor,
@@ -49,7 +49,10 @@ export class VillageLiveResolver {
     };
   }
 
-  @FieldResolver(() => VillageNode, { nullable: true })
+  @FieldResolver(() => VillageNode, {
+    nullable: true,
+    description: 'The village (行政村); null if it left your scope since the event',
+  })
   village(@Ctx() ctx: Context, @Root() update: VillageIndicatorsUpdate): Promise<VillageNode | null> {
     return villageService.byKey(ctx, update.villageCode);
   }

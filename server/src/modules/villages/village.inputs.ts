@@ -37,7 +37,7 @@ export class UpdateVillageInput {
   @Field(() => ID, { description: 'Village id' })
   villageId: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New name (村名), 1 to 100 characters' })
   @IsOptional()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name?: string;
@@ -68,7 +68,7 @@ const KEEP_OR_CLEAR = 'left out: kept as recorded; null: cleared';
     'Indicators of one village and year (录入年度指标). Merged into the year: a field left out keeps its recorded value, an explicit null clears it. Refused, naming the field: a year after the current one (Asia/Shanghai), fewer people than households, negative amounts or areas, shares outside 0–100.',
 })
 export class RecordVillageIndicatorsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id; a region official’s must be in its region' })
   villageId: string;
 
   @Field(() => Int, { description: `Year (年份), ${MIN_YEAR} to the current year in Asia/Shanghai` })
@@ -128,19 +128,27 @@ export class RecordVillageIndicatorsInput {
   sanitaryToiletCoverage?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: 'A designation to add to a village (村级认定); a village may hold several kinds, each once',
+})
 export class DesignateVillageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id; a region official’s must be in its region' })
   villageId: string;
 
-  @Field(() => DesignationKind)
+  @Field(() => DesignationKind, { description: 'Which designation; CONFLICT when the village already holds it' })
   kind: DesignationKind;
 
-  @Field(() => DesignationLevel, { nullable: true })
+  @Field(() => DesignationLevel, {
+    nullable: true,
+    description: 'Who designated it (认定层级), e.g. provincial for a 省级重点帮扶村; null when not known',
+  })
   @IsOptional()
   level?: DesignationLevel;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the designation was granted (认定年份), 1949–2100; null when not known',
+  })
   @IsOptional()
   @IsInt()
   @Min(1949, { message: 'sinceYear must be 1949 or later' })
@@ -148,12 +156,12 @@ export class DesignateVillageInput {
   sinceYear?: number;
 }
 
-@InputType()
+@InputType({ description: 'A designation to remove from a village (撤销认定)' })
 export class RevokeVillageDesignationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id; a region official’s must be in its region' })
   villageId: string;
 
-  @Field(() => DesignationKind)
+  @Field(() => DesignationKind, { description: 'Which designation; NOT_FOUND when the village does not hold it' })
   kind: DesignationKind;
 }
 
@@ -162,7 +170,7 @@ export class RevokeVillageDesignationInput {
     'Since when one industry of the village profile exists (产业形成年份): established that year, or first documented then',
 })
 export class RecordVillageIndustryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Village id; a region official’s must be in its region' })
   villageId: string;
 
   @Field({ description: 'Industry name, as the profile lists it (leading, specialty or main industry)' })
@@ -179,35 +187,35 @@ export class RecordVillageIndustryInput {
   sinceYear?: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordVillageIndustry (产业形成年份)' })
 export class RecordVillageIndustryPayload {
-  @Field(() => VillageNode)
+  @Field(() => VillageNode, { description: 'The village' })
   village: VillageNode;
 
-  @Field(() => VillageIndustryType)
+  @Field(() => VillageIndustryType, { description: 'The industry with the year now recorded' })
   industry: VillageIndustryType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of a village profile change (村情档案)' })
 export class VillagePayload {
-  @Field(() => VillageNode)
+  @Field(() => VillageNode, { description: 'The village as stored after the change' })
   village: VillageNode;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of recordVillageIndicators (录入年度指标)' })
 export class RecordVillageIndicatorsPayload {
-  @Field(() => VillageNode)
+  @Field(() => VillageNode, { description: 'The village' })
   village: VillageNode;
 
-  @Field(() => VillageIndicatorsType)
+  @Field(() => VillageIndicatorsType, { description: 'The whole year as it stands after the merge' })
   indicators: VillageIndicatorsType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of designateVillage (村级认定)' })
 export class DesignateVillagePayload {
-  @Field(() => VillageNode)
+  @Field(() => VillageNode, { description: 'The village, now holding the designation' })
   village: VillageNode;
 
-  @Field(() => VillageDesignationType)
+  @Field(() => VillageDesignationType, { description: 'The designation added' })
   designation: VillageDesignationType;
 }

@@ -37,21 +37,29 @@ export class VillageResolver {
   villages(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('filter', () => VillageFilter, { nullable: true }) filter?: VillageFilter,
-    @Arg('orderBy', () => VillageOrder, { nullable: true }) orderBy?: VillageOrder,
+    @Arg('filter', () => VillageFilter, { nullable: true, description: 'Conditions every village listed must meet' })
+    filter?: VillageFilter,
+    @Arg('orderBy', () => VillageOrder, { nullable: true, description: 'Sort order; by region code when omitted' })
+    orderBy?: VillageOrder,
   ): Promise<ConnectionData<VillageNode>> {
     return villageService.list(ctx, filter, page, orderBy);
   }
 
   @Authorized(villagePolicy.roles.write)
   @Mutation(() => VillagePayload, { description: 'Register a village under an existing township (新增行政村)' })
-  async createVillage(@Ctx() ctx: Context, @Arg('input') input: CreateVillageInput): Promise<VillagePayload> {
+  async createVillage(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The village to create' }) input: CreateVillageInput,
+  ): Promise<VillagePayload> {
     return { village: await villageService.create(ctx, input) };
   }
 
   @Authorized(villagePolicy.roles.write)
   @Mutation(() => VillagePayload, { description: 'Change a village profile (修改村档案)' })
-  async updateVillage(@Ctx() ctx: Context, @Arg('input') input: UpdateVillageInput): Promise<VillagePayload> {
+  async updateVillage(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The village and the fields to change' }) input: UpdateVillageInput,
+  ): Promise<VillagePayload> {
     return { village: await villageService.update(ctx, input) };
   }
 
@@ -62,7 +70,7 @@ export class VillageResolver {
   })
   recordVillageIndicators(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordVillageIndicatorsInput,
+    @Arg('input', { description: 'The village, year and indicator values' }) input: RecordVillageIndicatorsInput,
   ): Promise<RecordVillageIndicatorsPayload> {
     return villageService.recordIndicators(ctx, input);
   }
@@ -73,14 +81,17 @@ export class VillageResolver {
   })
   recordVillageIndustry(
     @Ctx() ctx: Context,
-    @Arg('input') input: RecordVillageIndustryInput,
+    @Arg('input', { description: 'The village, industry and year' }) input: RecordVillageIndustryInput,
   ): Promise<RecordVillageIndustryPayload> {
     return villageService.recordIndustry(ctx, input);
   }
 
   @Authorized(villagePolicy.roles.write)
   @Mutation(() => DesignateVillagePayload, { description: 'Give a village a designation (村庄认定)' })
-  designateVillage(@Ctx() ctx: Context, @Arg('input') input: DesignateVillageInput): Promise<DesignateVillagePayload> {
+  designateVillage(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: 'The village and the designation to add' }) input: DesignateVillageInput,
+  ): Promise<DesignateVillagePayload> {
     return villageService.designate(ctx, input);
   }
 
@@ -88,7 +99,7 @@ export class VillageResolver {
   @Mutation(() => VillagePayload, { description: 'Withdraw a designation (撤销认定)' })
   async revokeVillageDesignation(
     @Ctx() ctx: Context,
-    @Arg('input') input: RevokeVillageDesignationInput,
+    @Arg('input', { description: 'The village and the designation to remove' }) input: RevokeVillageDesignationInput,
   ): Promise<VillagePayload> {
     return { village: await villageService.revokeDesignation(ctx, input) };
   }
@@ -123,7 +134,8 @@ export class VillageResolver {
   indicators(
     @Ctx() ctx: Context,
     @Root() village: VillageNode,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, { nullable: true, description: 'Calendar year (年份); the latest recorded when omitted' })
+    year?: number,
   ): Promise<VillageIndicatorsType | null> {
     return villageService.indicators(ctx, village.code, year);
   }
@@ -141,7 +153,8 @@ export class VillageResolver {
     @Ctx() ctx: Context,
     @Root() village: VillageNode,
     @Args() page: PageArgs,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('year', () => Int, { nullable: true, description: 'Only recordings for this indicator year (年份)' })
+    year?: number,
   ): Promise<ConnectionData<VillageIndicatorChangeType>> {
     return villageService.indicatorChanges(ctx, village.code, year, page);
   }

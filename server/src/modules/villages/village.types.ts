@@ -34,7 +34,7 @@ export class VillageNode extends Node {
   townshipCode: string;
 }
 
-@ObjectType('VillageConnection')
+@ObjectType('VillageConnection', { description: 'A page of villages (行政村) within your scope' })
 export class VillageConnection extends ConnectionType(VillageNode, 'Village') {}
 
 export enum IndustryRole {
@@ -177,7 +177,9 @@ export class VillageIndicatorChangeType {
   id: string;
 }
 
-@ObjectType('VillageIndicatorChangeConnection')
+@ObjectType('VillageIndicatorChangeConnection', {
+  description: 'A page of indicator recordings (指标变更记录), newest first',
+})
 export class VillageIndicatorChangeConnection extends ConnectionType(
   VillageIndicatorChangeType,
   'VillageIndicatorChange',
@@ -187,7 +189,14 @@ export enum VillageOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(VillageOrderField, { name: 'VillageOrderField', description: 'Sort key for villages' });
+registerEnumType(VillageOrderField, {
+  name: 'VillageOrderField',
+  description: 'Sort key for villages (排序字段)',
+  valuesConfig: {
+    CODE: { description: '12-digit village code (行政村代码), which also groups villages by township and county' },
+    NAME: { description: 'Village name (村名); villages of the same name follow in code order' },
+  },
+});
 
 export enum OrderDirection {
   ASC = 'ASC',
