@@ -1,16 +1,23 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
 
 const badScalar = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/*
+ * graphql-scalars checks the text (its LocalDate and RFC 3339 date-time rules); the scalars below
+ * keep the platform's names, string dates and BAD_USER_INPUT errors. Its own Date and DateTime
+ * types are not used: they turn a calendar day into a JavaScript Date at UTC midnight, which a
+ * time zone can move by a day. It has no exact decimal, so Decimal is written here.
+ */
 
 /** True for a real calendar day written YYYY-MM-DD (rejects 2023-02-30). */
 export function isCalendarDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  try {
+    GraphQLLocalDate.parseValue(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseDate(value: unknown): string {
@@ -35,19 +42,21 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 });
 
 function parseDateTime(value: unknown): Date {
-  if (
-    typeof value !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
-    Number.isNaN(Date.parse(value))
-  ) {
-    throw badScalar(`DateTime must be ISO-8601 with a zone, got ${JSON.stringify(value)}`);
+  // Date.parse alone would read 2024-02-30T10:00:00Z as 1 March; the RFC 3339 check refuses it.
+  try {
+    if (typeof value === 'string') return GraphQLDateTimeISO.parseValue(value) as Date;
+  } catch {
+    // refused below, in the platform's words
   }
-  return new Date(value);
+  throw badScalar(
+    `DateTime must be an RFC 3339 date-time with an offset, e.g. 2025-03-01T08:00:00+08:00, got ${JSON.stringify(value)}`,
+  );
 }
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
-  description: 'Instant, ISO-8601 with zone (时间戳)',
+  description:
+    'Instant (时间戳): RFC 3339 date-time with an offset, e.g. "2025-03-01T08:00:00+08:00"; answered in UTC, e.g. "2025-03-01T00:00:00.000Z"',
   serialize: (value) => {
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new Error('DateTime cannot represent an invalid date');
