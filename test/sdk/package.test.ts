@@ -137,6 +137,7 @@ it('installs from the packed tarball outside the workspace, types a custom docum
     'src/generated/persisted-documents.json',
     'codegen.example.ts',
     'README.md',
+    'LICENSE',
   ])
     expect(shipped).toContain(file);
 
