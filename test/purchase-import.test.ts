@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { startTestServer, type TestServer } from './harness/server';
 import { toGlobalId } from '../server/src/core/relay/global-id';
 import { seedId } from '../seeds/load';
@@ -17,9 +19,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Runs the real `npm run import:purchases` entry point against this test's database. */
-async function importFile(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function importFile(
+  file: string,
+  ...options: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, file], {
+    const { stdout, stderr } = await run(process.execPath, [CLI, file, ...options], {
       env: { ...process.env, DATABASE_URL: server.dbUrl, LOG_LEVEL: 'warn' },
     });
     return { code: 0, stdout, stderr };
@@ -137,4 +142,150 @@ describe('npm run import:purchases', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('header lacks');
   });
+
+  const tempFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), name);
+  const count = async (pattern: string) =>
+    (
+      await server.sql<{ n: number }>(`SELECT count(*)::int AS n FROM purchase WHERE client_reference LIKE $1`, [
+        pattern,
+      ])
+    )[0].n;
+
+  it('imports an .xlsx workbook with Chinese headers, date cells and number cells, reporting Excel row numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('采购明细');
+    sheet.addRow(['采购单号', '采购方ID', '采购渠道', '采购日期', '产品ID', '数量', '单位', '金额（元）', '备注']);
+    sheet.addRow(['xl-1', buyer, '食堂采购', new Date(Date.UTC(2026, 4, 6)), pepper, 2, '公斤', 177, '']); // row 2
+    sheet.addRow(['xl-1', buyer, '食堂采购', new Date(Date.UTC(2026, 4, 6)), oil, 1, '桶', 79.9, '']); // row 3
+    // row 4 left empty: Excel users leave gaps; it holds nothing and is skipped
+    sheet.getRow(5).values = [
+      'xl-2',
+      buyer,
+      'EXPO',
+      '2026-05-07',
+      pepper,
+      1.5,
+      '公斤',
+      { formula: 'G2*0.75', result: 132.75 },
+    ];
+    sheet.getRow(6).values = ['xl-3', buyer, '直播带货', new Date(Date.UTC(2026, 4, 8)), pepper, 1, '公斤', 88.123]; // 3 decimals
+    sheet.getRow(7).values = [
+      'xl-4',
+      buyer,
+      'DIRECT',
+      new Date(Date.UTC(2026, 4, 8)),
+      pepper,
+      1,
+      '公斤',
+      { error: '#DIV/0!' },
+    ];
+    const file = tempFile('采购.xlsx');
+    await workbook.xlsx.writeFile(file);
+
+    const result = await importFile(file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('5 rows, 4 purchases: 2 imported, 0 already present, 2 rows rejected');
+    const rejected = result.stdout.split('\n').filter((l) => l.startsWith('line '));
+    expect(rejected).toEqual([
+      expect.stringMatching(/^line 6: amount must be greater than 0 yuan with at most 2 decimals$/),
+      expect.stringMatching(/^line 7: cell H7 holds the Excel error #DIV\/0!; amount must be/),
+    ]);
+    const rows = await server.sql<{
+      client_reference: string;
+      channel: string;
+      purchased_on: string;
+      total_amount: string;
+    }>(
+      `SELECT client_reference, channel, purchased_on::text, total_amount::text FROM purchase WHERE client_reference LIKE 'xl-%' ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { client_reference: 'xl-1', channel: 'CANTEEN', purchased_on: '2026-05-06', total_amount: '256.90' },
+      { client_reference: 'xl-2', channel: 'EXPO', purchased_on: '2026-05-07', total_amount: '132.75' },
+    ]);
+  });
+
+  it('detects a GBK CSV as Excel in China saves it, with Chinese headers and 2026/5/1 dates', async () => {
+    const text = [
+      '采购单号,采购方ID,采购渠道,采购日期,产品ID,数量,单位,金额',
+      `gbk-1,${buyer},展销会,2026/5/9,${pepper},2,公斤,177.00`,
+      `gbk-1,${buyer},展销会,2026/5/9,${oil},1,桶,79.90`,
+      `gbk-2,${buyer},工会福利,2026年5月10日,${pepper},1,公斤,"88.50"`,
+      ',,,,,,,', // Excel writes rows it once formatted like this
+      `gbk-3,${buyer},工会福利,2026/5/10,${pepper},1,公斤,88.50,多出的一列`, // shifted by an unquoted comma
+      `gbk-3,${buyer},工会福利,2026/5/10,${oil},1,桶,79.90`,
+    ].join('\r\n');
+    const file = tempFile('gbk.csv');
+    fs.writeFileSync(file, iconv.encode(text + '\r\n', 'gbk'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file))).toThrow(); // really not UTF-8
+
+    const result = await importFile(file);
+    expect(result.stdout).toContain('5 rows, 3 purchases: 2 imported, 0 already present, 2 rows rejected');
+    expect(result.stdout).toMatch(/^line 6: has a value in column 9, which the header does not name/m);
+    expect(result.stdout).toMatch(/^line 7: not imported: line 6 of the same purchase \(gbk-3\) is invalid/m);
+    const rows = await server.sql<{
+      client_reference: string;
+      channel: string;
+      purchased_on: string;
+      total_amount: string;
+    }>(
+      `SELECT client_reference, channel, purchased_on::text, total_amount::text FROM purchase WHERE client_reference LIKE 'gbk-%' ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { client_reference: 'gbk-1', channel: 'EXPO', purchased_on: '2026-05-09', total_amount: '256.90' },
+      { client_reference: 'gbk-2', channel: 'TRADE_UNION', purchased_on: '2026-05-10', total_amount: '88.50' },
+    ]);
+
+    // Forcing the wrong encoding stops at the first line that does not decode, importing nothing.
+    const forced = await importFile(file, '--encoding', 'utf-8');
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/^line 1: the file is not valid UTF-8.*; nothing imported/m);
+    const unknown = await importFile(file, '--encoding=latin1');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--encoding must be one of utf-8, gbk, gb18030');
+  });
+
+  it('imports a UTF-8 CSV with a BOM, as Excel saves "CSV UTF-8"', async () => {
+    const file = tempFile('bom.csv');
+    const text = `采购单号,采购方ID,渠道,日期,产品ID,数量,单位,金额\r\nbom-1,${buyer},DIRECT,2026-05-11,${pepper},1,公斤,88.50\r\n`;
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const result = await importFile(file);
+    expect(result.code).toBe(0);
+    expect(await count('bom-%')).toBe(1);
+  });
+
+  it.each([
+    [
+      'a closing quote followed by text',
+      `"q-2"x,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,1.00`,
+      /line 4: malformed quoting: a closing quote is followed by "x"/,
+    ],
+    [
+      'an unterminated quote',
+      `"q-2,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,1.00`,
+      /line 4: malformed quoting: a quoted field that starts in this record is never closed/,
+    ],
+    [
+      'a quote inside an unquoted field',
+      `q"2,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,1.00`,
+      /line 4: malformed quoting: a quote inside an unquoted field/,
+    ],
+  ])(
+    'refuses the whole file on %s, naming its line, and imports none of the good rows before it',
+    async (_, bad, message) => {
+      const text = [
+        'client_reference,buyer_id,channel,purchased_on,product_id,quantity,unit,amount',
+        `q-1,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,88.50`,
+        `"q-3","${buyer}",DIRECT,2026-05-12,${pepper},1,公斤,"with ""quotes"" is fine"`,
+        bad,
+        `q-4,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,88.50`,
+      ].join('\n');
+      const file = tempFile('quotes.csv');
+      fs.writeFileSync(file, text + '\n');
+      const result = await importFile(file);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('nothing imported');
+      expect(await count('q-%')).toBe(0);
+    },
+  );
 });

@@ -17,7 +17,8 @@ import {
 } from './purchase.rules';
 
 /**
- * Bulk import of purchases from CSV (`npm run import:purchases -- FILE.csv`).
+ * Bulk import of purchases from a CSV or .xlsx file (`npm run import:purchases -- FILE`), whose
+ * records `purchase-file.ts` reads into the English column names.
  *
  * One row per purchase line; rows sharing buyer_id and client_reference form one purchase, in
  * file order. Every row is checked with the rules `recordPurchase` applies (`purchase.rules.ts`:
@@ -89,7 +90,7 @@ export interface ImportOptions {
 
 export async function importPurchases(
   em: EntityManager,
-  records: AsyncIterable<{ line: number; fields: string[] }>,
+  records: AsyncIterable<{ line: number; fields: string[]; problem?: string }>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 5000;
@@ -100,7 +101,7 @@ export async function importPurchases(
   const purchases = new Map<string, PendingPurchase>();
   let header: string[] | null = null;
 
-  for await (const { line, fields } of records) {
+  for await (const { line, fields, problem } of records) {
     if (fields.length === 1 && fields[0].trim() === '') continue;
     if (!header) {
       header = fields.map((f) => f.trim().replace(/^\uFEFF/, ''));
@@ -139,6 +140,8 @@ export async function importPurchases(
     const reasons = problems
       .sort((a, b) => IMPORT_HEADER.indexOf(a.column) - IMPORT_HEADER.indexOf(b.column))
       .map((p) => `${p.column}${p.message.startsWith(':') ? '' : ' '}${p.message}`);
+    // What the file reader found wrong with the row as a whole (its width, an Excel error cell).
+    if (problem) reasons.unshift(problem);
 
     const key = `${buyerKey ?? value('buyer_id').trim()}\u0000${clientReference}`;
     let purchase = purchases.get(key);
