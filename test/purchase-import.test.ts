@@ -10,6 +10,9 @@ import { toGlobalId } from '../server/src/core/relay/global-id';
 import { seedId } from '../seeds/load';
 
 const run = promisify(execFile);
+// Each test starts the real CLI (a Node process that connects and migrates) once or twice; on a
+// machine shared with other suites that alone can take tens of seconds.
+jest.setTimeout(240_000);
 const CLI = path.resolve(__dirname, '..', 'dist', 'server', 'src', 'cli', 'import-purchases.js');
 
 let server: TestServer;
@@ -263,11 +266,6 @@ describe('npm run import:purchases', () => {
       'an unterminated quote',
       `"q-2,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,1.00`,
       /line 4: malformed quoting: a quoted field that starts in this record is never closed/,
-    ],
-    [
-      'a quote inside an unquoted field',
-      `q"2,${buyer},DIRECT,2026-05-12,${pepper},1,公斤,1.00`,
-      /line 4: malformed quoting: a quote inside an unquoted field/,
     ],
   ])(
     'refuses the whole file on %s, naming its line, and imports none of the good rows before it',
