@@ -97,6 +97,32 @@ describe('villageIndicatorsUpdated over graphql-ws', () => {
     expect(twelve).toBe(one);
   });
 
+  it('loads each event once per scope, however many subscribers of that scope, and keeps scopes apart', async () => {
+    // Two scopes: a county official (sees the Sichuan village) and a prefecture official elsewhere
+    // (sees nothing of it). Ten subscribers per scope must cost what one per scope costs.
+    const sichuan = (n: number) => tokenFor({ role: Role.REGION_OFFICIAL, region: '519902000000', sub: `s-${n}` });
+    const elsewhere = (n: number) => tokenFor({ role: Role.REGION_OFFICIAL, region: '210404000000', sub: `e-${n}` });
+    const statementsFor = async (perScope: number, population: number) => {
+      const inside = Array.from({ length: perScope }, (_, n) => subscribe(server.url, sichuan(n), SUBSCRIPTION));
+      const outside = Array.from({ length: perScope }, (_, n) => subscribe(server.url, elsewhere(n), SUBSCRIPTION));
+      await settle(500);
+      const { statements } = await server.countStatements(async () => {
+        await record(SICHUAN_VILLAGE, 2024, population);
+        await Promise.all(inside.map((s) => s.waitFor(1)));
+      });
+      await settle();
+      for (const s of inside)
+        expect(s.received.map((e) => e.villageIndicatorsUpdated.indicators.population)).toEqual([population]);
+      for (const s of outside) expect(s.received).toEqual([]);
+      await Promise.all([...inside, ...outside].map((s) => s.close()));
+      return statements;
+    };
+    const one = await statementsFor(1, 601);
+    const ten = await statementsFor(10, 602);
+    expect(one).toBeGreaterThan(0);
+    expect(ten).toBe(one);
+  });
+
   it('writes the event in the transaction of the change: a refused change leaves no event', async () => {
     const [{ n: before }] = await server.sql<{ n: number }>('SELECT count(*)::int AS n FROM domain_event');
     const refused = await server.gql(RECORD, { input: { villageId: SICHUAN_VILLAGE, year: 2021, population: -1 } });

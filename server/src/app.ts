@@ -27,6 +27,7 @@ import { operationLimitsPlugin } from './core/limits/apollo-plugin';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventHub } from './core/events/event-hub';
 import { SharedFanout } from './core/events/fanout';
+import { Heartbeat } from './core/http/heartbeat';
 import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
 import { clientProtocol } from './client-protocol';
 
@@ -175,7 +176,9 @@ export async function createPlatform({
       subscribe: (args) => fanout.subscribe(args),
     }),
     wsServer,
+    0, // keep-alive pings come from the Heartbeat below: one timer for all sockets
   );
+  const heartbeat = new Heartbeat(wsServer);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -253,6 +256,7 @@ export async function createPlatform({
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
     async stop() {
+      heartbeat.stop();
       await events.stop(); // ends every live stream so subscriptions complete cleanly
       await guards.stop();
       await apollo.stop(); // drains HTTP (drain plugin) and closes WebSocket subscriptions

@@ -18,6 +18,8 @@ export interface EventFilter {
 interface Subscriber {
   topic: Topic;
   viewer: Viewer;
+  /** scopeKeyOf(viewer), computed once: subscribers of one scope share each event's verdict. */
+  scope: string;
   filter: EventFilter;
   stream: PushStream<LiveItem>;
   /** Highest cursor delivered; anything at or below is a duplicate. */
@@ -27,8 +29,13 @@ interface Subscriber {
 }
 
 const BATCH = 500;
-/** Subscribers served between two yields to the event loop, so a big fan-out never stalls requests. */
-const YIELD_EVERY = 256;
+/**
+ * At most this long (ms) of fan-out between two yields to the event loop, so requests (writes
+ * above all) wait for one short slice at a time, however many subscribers there are and however
+ * slow the machine. Checked every CHECK_EVERY subscribers: reading the clock costs too.
+ */
+const SLICE_MS = 4;
+const CHECK_EVERY = 32;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -85,6 +92,7 @@ export class EventHub {
     const subscriber: Subscriber = {
       topic,
       viewer,
+      scope: scopeKeyOf(viewer),
       filter,
       delivered: after !== undefined ? BigInt(after) : this.lastFetched,
       pending: after !== undefined ? [] : null,
@@ -130,15 +138,7 @@ export class EventHub {
             const events = await readEventsAfter(this.em(), String(this.lastFetched), BATCH);
             for (const event of events) {
               this.lastFetched = BigInt(event.cursor);
-              // One scope check per distinct scope and event, however many subscribers share it.
-              const verdicts = new Map<string, Promise<boolean>>();
-              let served = 0;
-              for (const subscriber of this.subscribers) {
-                if (subscriber.topic !== event.topic) continue;
-                if (subscriber.pending) subscriber.pending.push(event);
-                else await this.deliver(subscriber, event, verdicts);
-                if (++served % YIELD_EVERY === 0) await yieldToIo();
-              }
+              await this.fanOut(event);
             }
             if (events.length < BATCH) break;
           }
@@ -152,22 +152,56 @@ export class EventHub {
     return this.fetching;
   }
 
+  /**
+   * One live event to every local subscriber of its topic. The scope check runs once per distinct
+   * scope; once its verdict is known, the remaining subscribers of that scope are served without
+   * awaiting anything, so the loop costs no promise per subscriber.
+   */
+  private async fanOut(event: StoredEvent): Promise<void> {
+    const verdicts = new Map<string, boolean>();
+    let sliceStart = performance.now();
+    let served = 0;
+    for (const subscriber of this.subscribers) {
+      if (subscriber.topic !== event.topic) continue;
+      if (subscriber.pending) subscriber.pending.push(event);
+      else if (!this.deliverKnown(subscriber, event, verdicts)) await this.deliver(subscriber, event, verdicts);
+      if (++served % CHECK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await yieldToIo();
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** Delivers (or skips) the event when no lookup is needed; false when the scope's verdict is still unknown. */
+  private deliverKnown(subscriber: Subscriber, event: StoredEvent, verdicts: Map<string, boolean>): boolean {
+    const cursor = BigInt(event.cursor);
+    if (cursor <= subscriber.delivered) return true;
+    if (!matchesFilter(subscriber.filter, event)) {
+      subscriber.delivered = cursor;
+      return true;
+    }
+    const verdict = verdicts.get(subscriber.scope);
+    if (verdict === undefined) return false;
+    subscriber.delivered = cursor;
+    if (verdict) subscriber.stream.push(event);
+    return true;
+  }
+
   private async deliver(
     subscriber: Subscriber,
     event: StoredEvent,
-    verdicts: Map<string, Promise<boolean>> = new Map(),
+    verdicts: Map<string, boolean> = new Map(),
   ): Promise<void> {
     const cursor = BigInt(event.cursor);
     if (cursor <= subscriber.delivered) return;
     subscriber.delivered = cursor;
     if (!matchesFilter(subscriber.filter, event)) return;
-    const scope = scopeKeyOf(subscriber.viewer);
-    let verdict = verdicts.get(scope);
-    if (!verdict) {
-      verdict = this.topics.receives(subscriber.viewer, event, this.em);
-      verdicts.set(scope, verdict);
+    let verdict = verdicts.get(subscriber.scope);
+    if (verdict === undefined) {
+      verdict = await this.topics.receives(subscriber.viewer, event, this.em);
+      verdicts.set(subscriber.scope, verdict);
     }
-    if (await verdict) subscriber.stream.push(event);
+    if (verdict) subscriber.stream.push(event);
   }
 }
 

@@ -53,7 +53,10 @@ export function withLiveCursor<T extends ExecutionResult>(
   const queue: ExecutionResult[] = [];
   let wake: (() => void) | null = null;
   let pending: Promise<IteratorResult<T>> | null = null;
+  /** The source reports being caught up once; after that message, results pass straight through. */
+  let reported = false;
   listeners.set(context, (cursor) => {
+    reported = true;
     queue.push({ extensions: { [LIVE_CURSOR_EXTENSION]: cursor } });
     wake?.();
   });
@@ -61,6 +64,13 @@ export function withLiveCursor<T extends ExecutionResult>(
 
   const generator: AsyncGenerator<T | ExecutionResult> = {
     async next() {
+      // Live: no race and no extra promises per event, which matter when one event goes to
+      // thousands of subscribers.
+      if (reported && !queue.length && !pending) {
+        const result = await results.next();
+        if (result.done) finish();
+        return result;
+      }
       if (!queue.length) {
         pending ??= results.next();
         const woken = new Promise<void>((resolve) => (wake = resolve));

@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
+import { LRUCache } from 'lru-cache';
 import { AppError, unauthenticated, type ErrorCatalog } from '../errors';
 import type { Logger } from '../logger';
 import { createContext, type Context, type ContextDeps } from '../context';
@@ -65,6 +66,15 @@ type Extra = { request: IncomingMessage };
 export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<string, unknown>, Extra> {
   const { schema, contextDeps, verifier, gate, rates, errors, logger } = deps;
   const sessions = new WeakMap<object, SocketSession>();
+  // Thousands of dashboards subscribe with the same few documents: each text is parsed and
+  // validated once and its syntax tree shared (graphql-js never mutates one), which saves the
+  // subscribe-time CPU and the memory of a tree per subscriber. Only valid documents are kept;
+  // validation depends on the text alone (schema and rules are fixed for the process).
+  const validDocuments = new LRUCache<string, DocumentNode>({
+    max: 1000,
+    maxSize: 8 * 2 ** 20,
+    sizeCalculation: (_document, text) => text.length || 1,
+  });
 
   const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
     if (!(error instanceof GraphQLError)) return error;
@@ -113,14 +123,17 @@ export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<stri
       } catch (error) {
         return refusal(error as AppError);
       }
-      let document: DocumentNode;
-      try {
-        document = parse(payload.query, PARSE_OPTIONS);
-      } catch (error) {
-        return [requestError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      let document = validDocuments.get(payload.query);
+      if (!document) {
+        try {
+          document = parse(payload.query, PARSE_OPTIONS);
+        } catch (error) {
+          return [requestError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, allValidationRules);
+        if (invalid.length) return invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
+        validDocuments.set(payload.query, document);
       }
-      const invalid = validate(schema, document, allValidationRules);
-      if (invalid.length) return invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED'));
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [requestError(new GraphQLError('Unable to identify the operation'), 'BAD_REQUEST')];
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
@@ -186,31 +199,41 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 function endWith<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   const close = () => iterator.return?.(undefined).catch(() => undefined);
+  // One abort listener for the operation's life (not one per event): it fails the read under way.
+  let failPending: ((reason: unknown) => void) | null = null;
+  const onAbort = () => {
+    void close();
+    failPending?.(signal.reason);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
   const wrapped: AsyncGenerator<T> = {
-    next: () =>
-      new Promise<IteratorResult<T>>((resolve, reject) => {
-        const onAbort = () => {
-          void close();
-          reject(signal.reason);
-        };
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
+    next: () => {
+      if (signal.aborted) {
+        void close();
+        return Promise.reject(signal.reason);
+      }
+      return new Promise<IteratorResult<T>>((resolve, reject) => {
+        failPending = reject;
         iterator.next().then(
           (next) => {
-            signal.removeEventListener('abort', onAbort);
+            failPending = null;
+            if (next.done) signal.removeEventListener('abort', onAbort);
             resolve(next);
           },
           (error) => {
-            signal.removeEventListener('abort', onAbort);
+            failPending = null;
             reject(error);
           },
         );
-      }),
+      });
+    },
     return: async (value) => {
+      signal.removeEventListener('abort', onAbort);
       await close();
       return { done: true, value };
     },
     throw: async (error) => {
+      signal.removeEventListener('abort', onAbort);
       await close();
       throw error;
     },
@@ -218,6 +241,7 @@ function endWith<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerat
       return wrapped;
     },
     async [Symbol.asyncDispose]() {
+      signal.removeEventListener('abort', onAbort);
       await close();
     },
   };
