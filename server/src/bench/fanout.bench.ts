@@ -25,7 +25,8 @@ import type { ClientCommand, ClientReply } from './fanout-client';
  * - server RSS, and memory per idle subscription (RSS growth while subscribing, over the count);
  * - reads of the purchase table per event, from PostgreSQL's own counters (pg_stat_user_tables,
  *   which need no extension), beyond what the write itself reads: 1 means one load per instance;
- * - server CPU seconds per event, and deliveries missing.
+ * - server CPU seconds per event (from the first event until the server is quiet again), and
+ *   deliveries that had not arrived by then.
  * With `--cpu-prof DIR` the server writes a V8 CPU profile there when it stops.
  */
 const SECRET = 'bench-secret-at-least-16-chars';
@@ -117,6 +118,15 @@ interface Bench {
   purchaseReads(): Promise<number>;
 }
 
+/** Waits until the server uses under 5% of a core over a second (at most a minute). */
+async function quiet(server: BenchProcess): Promise<void> {
+  for (let n = 0; n < 60; n++) {
+    const before = server.cpuSeconds();
+    await sleep(1000);
+    if (server.cpuSeconds() - before < 0.05) return;
+  }
+}
+
 /** One second: an event write, and probe writes racing its fan-out. */
 async function oneSecond(bench: Bench, probes: number[]): Promise<{ id: string; sentAt: number; ms: number }> {
   const started = now();
@@ -168,15 +178,17 @@ async function measure(bench: Bench, spec: string, events: number, perWriteReads
   const probes: number[] = [];
   const writes: { id: string; sentAt: number; ms: number }[] = [];
   for (let n = 0; n < events; n++) writes.push(await oneSecond(bench, probes));
-  await sleep(5000); // stragglers
-  const cpu = server.cpuSeconds() - cpuBefore;
   const rssPeak = server.rssBytes();
-  await sleep(STATS_SETTLE_MS - 5000);
+  // Until the server is done with the fan-out: CPU then covers every delivery, and the next row
+  // starts on a quiet server.
+  await quiet(server);
+  const cpu = server.cpuSeconds() - cpuBefore;
+  await sleep(STATS_SETTLE_MS);
   const reads = (await bench.purchaseReads()) - readsBefore;
   const sent = Object.fromEntries(writes.map((w) => [w.id, w.sentAt]));
   const collected = await Promise.all(clients.map((client) => client.ask<'collected'>({ type: 'collect', sent })));
   await Promise.all(clients.map((client) => client.ask<'closed'>({ type: 'close' })));
-  await sleep(2000);
+  await quiet(server);
   const latencies = collected.flatMap((c) => c.latencies);
   const writeCount = events * (1 + PROBE_OFFSETS_MS.length);
   return {
