@@ -31,6 +31,7 @@ import type {
   PairingContributionsQuery,
 } from './generated/graphql.js';
 import { executeHttp, type ResultOf, type TokenSource, type VariablesArg } from './transport.js';
+import { downloadLedger, type LedgerFilters, type LedgerName } from './ledgers.js';
 import {
   LiveConnection,
   type LiveHandlers,
@@ -179,6 +180,12 @@ export function createPlatformClient(options: PlatformClientOptions) {
         handlers: LiveHandlers<Data<typeof VillageIndicatorsUpdatedDocument>>,
       ) => subscribe(VillageIndicatorsUpdatedDocument, variables, handlers),
     },
+
+    /**
+     * One 台账 as an .xlsx Blob (`GET /exports/<name>.xlsx`), scoped to the token as the GraphQL
+     * reads are; e.g. `downloadLedger('consumption', { regionCode: '519902', from: '2026-01-01' })`.
+     */
+    downloadLedger: <N extends LedgerName>(name: N, filters?: LedgerFilters[N]) => downloadLedger(http, name, filters),
 
     /** Drops the live connection as a network failure would; subscriptions reconnect and resume. */
     dropLiveConnection: () => live.terminate(),

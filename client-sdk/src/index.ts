@@ -6,6 +6,7 @@ export {
   type ServerErrorCode,
   type PlatformErrorDetail,
 } from './errors.js';
+export { LEDGER_NAMES, type LedgerFilters, type LedgerName } from './ledgers.js';
 export type { LiveHandlers, LiveStatus, LiveSubscription, ReconnectOptions } from './live.js';
 export type { ResultOf, VariablesOf, TokenSource } from './transport.js';
 // Every typed document of the SDK (e.g. `PurchasesDocument`) and every schema type, for `request`.

@@ -30,6 +30,7 @@ import { SharedFanout } from './core/events/fanout';
 import { Heartbeat } from './core/http/heartbeat';
 import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
 import { clientProtocol } from './client-protocol';
+import { exportRouter } from './core/exports/export-route';
 
 export interface PlatformDeps {
   orm: Orm;
@@ -115,7 +116,7 @@ export async function createPlatform({
 }: PlatformDeps): Promise<Platform> {
   const protocol = clientProtocol(logger); // first: a bad manifest stops the start before anything runs
   const schema = await platformSchema();
-  const { nodes, errors, tokenScopes, topics } = platformParts();
+  const { nodes, errors, tokenScopes, topics, ledgers } = platformParts();
   const fanout = new SharedFanout(topics);
   const events = await createEventHub(orm, logger, redisUrl, eventPollMs, clusterWorker);
   const guards = await createGuards({ orm, logger, schema, jwtSecret, redisUrl, tokenScopes, settings: limits });
@@ -243,6 +244,17 @@ export async function createPlatform({
         res.locals.context = context; // the request log line reads its cost
         return context;
       },
+    }),
+  );
+  // 台账 exports: the same token, roles, scope and rate limit as the GraphQL reads they mirror.
+  app.use(
+    exportRouter({
+      ledgers,
+      verifier: guards.verifier,
+      rates: guards.rates,
+      contextDeps,
+      logger,
+      maxRows: guards.settings.exportMaxRows,
     }),
   );
   app.use(jsonNotFound);

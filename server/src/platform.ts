@@ -13,6 +13,7 @@ import { authMigrations } from './core/auth/migrations';
 import { TokenResolver } from './core/auth/token.resolver';
 import type { TokenScopeDefinition } from './core/auth/token-scopes';
 import { observeMutations, type MutationObserver } from './core/mutation-observers';
+import { LedgerRegistry } from './core/exports/ledger';
 import { enforceDeadline } from './core/limits/deadline';
 import { schemaHistory } from './migrations';
 import { featureModules } from './modules';
@@ -30,6 +31,7 @@ export interface AssembledPlatform {
   errors: ErrorCatalog;
   tokenScopes: TokenScopeDefinition[];
   mutationObservers: MutationObserver[];
+  ledgers: LedgerRegistry;
 }
 
 function assemble(): AssembledPlatform {
@@ -55,6 +57,7 @@ function assemble(): AssembledPlatform {
     errors: new ErrorCatalog(modules.flatMap((m) => m.constraints ?? [])),
     tokenScopes: modules.flatMap((m) => m.tokenScopes ?? []),
     mutationObservers: modules.flatMap((m) => m.mutationObservers ?? []),
+    ledgers: new LedgerRegistry(modules.flatMap((m) => m.ledgers ?? [])),
   };
 }
 

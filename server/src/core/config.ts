@@ -12,6 +12,7 @@ export const DEFAULT_LIMITS = {
   requestTimeoutMs: 30_000,
   statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS,
   tokenMaxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+  exportMaxRows: 50_000,
 } as const;
 
 /** Environment variables the platform reads; each one is documented in the README's configuration table. */
@@ -48,6 +49,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** Longest token lifetime the server accepts and the CLI signs. */
   tokenMaxLifetimeSeconds: number;
+  /** Rows one ledger export may hold; a larger export is refused. */
+  exportMaxRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowIntrospection: nodeEnv !== 'production' || env.ALLOW_INTROSPECTION === 'true',
     costLimit: positiveInteger(env.COST_LIMIT, DEFAULT_LIMITS.costLimit, 'COST_LIMIT'),
     rateLimitPoints: positiveInteger(env.RATE_LIMIT_POINTS, DEFAULT_LIMITS.rateLimitPoints, 'RATE_LIMIT_POINTS'),
+    exportMaxRows: positiveInteger(env.EXPORT_MAX_ROWS, DEFAULT_LIMITS.exportMaxRows, 'EXPORT_MAX_ROWS'),
     rateLimitAnonymousPoints: positiveInteger(
       env.RATE_LIMIT_ANONYMOUS_POINTS,
       DEFAULT_LIMITS.rateLimitAnonymousPoints,

@@ -6,6 +6,7 @@ import type { ConstraintMessage } from './errors';
 import type { TopicDefinition } from './events/topics';
 import type { TokenScopeDefinition } from './auth/token-scopes';
 import type { MutationObserver } from './mutation-observers';
+import type { Ledger } from './exports/ledger';
 
 /**
  * What a domain module contributes to the platform. Core never imports a module: the composition
@@ -31,6 +32,8 @@ export interface PlatformModule {
   tokenScopes?: TokenScopeDefinition[];
   /** Told of every executed root mutation field (the audit log). */
   mutationObservers?: MutationObserver[];
+  /** 台账 the module offers as `GET /exports/<name>.xlsx`, read through its own services. */
+  ledgers?: Ledger<any>[];
 }
 
 export interface MigrationDefinition {

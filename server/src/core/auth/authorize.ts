@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../errors';
-import type { Role } from './viewer';
+import type { Role, Viewer } from './viewer';
 
 /**
  * type-graphql's `@Authorized(...roles)` check. Every root field carries `@Authorized`
@@ -10,7 +10,11 @@ import type { Role } from './viewer';
  */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (!context.viewer) throw unauthenticated();
-  if (roles.length > 0 && !roles.includes(context.viewer.role))
-    throw forbidden(`Role ${context.viewer.role} may not do this`);
+  requireRole(context.viewer, roles);
   return true;
 };
+
+/** The same gate for routes outside GraphQL (the ledger exports): an empty list lets any account in. */
+export function requireRole(viewer: Viewer, roles: readonly Role[]): void {
+  if (roles.length > 0 && !roles.includes(viewer.role)) throw forbidden(`Role ${viewer.role} may not do this`);
+}

@@ -18,6 +18,8 @@ export interface GuardSettings {
   rateLimitPrefix: string;
   requestTimeoutMs: number;
   tokenMaxLifetimeSeconds: number;
+  /** Rows one ledger export may hold (GET /exports/…). */
+  exportMaxRows: number;
 }
 
 export interface Guards {

@@ -114,5 +114,5 @@ export class OperationGate {
 }
 
 /** Budgets belong to the token's subject (one account), whichever role and token it uses. */
-const subjectKey = (viewer: Viewer) =>
+export const subjectKey = (viewer: Viewer) =>
   viewer.subject ?? `${viewer.role}:${viewer.regionCode ?? viewer.providerId ?? ''}`;

@@ -8,6 +8,7 @@ import { purchaseService } from './purchase.service';
 import { productService } from './product.service';
 import { supplierService } from './supplier.service';
 import { purchasePolicy } from './purchase.policy';
+import { consumptionLedger } from './consumption.ledger';
 import { PURCHASE_RECORDED, PURCHASE_STATUS_CHANGED } from './consumption.events';
 import { Migration20261130000100_certification } from './migrations/Migration20261130000100_certification';
 import { Migration20261201001000_purchase_rollup } from './migrations/Migration20261201001000_purchase_rollup';
@@ -32,6 +33,7 @@ export const consumptionModule: FeatureModule = {
     PurchaseStatusChangedResolver,
   ],
   entities: [Supplier, Product, ProductCertification],
+  ledgers: [consumptionLedger],
   migrations: [
     { name: 'Migration20261130000100_certification', class: Migration20261130000100_certification },
     { name: 'Migration20261201001000_purchase_rollup', class: Migration20261201001000_purchase_rollup },

@@ -5,6 +5,7 @@ import { PairingLiveResolver } from './pairing-live.resolver';
 import { pairingService } from './pairing.service';
 import { pairingPolicy } from './pairing.policy';
 import { PAIRING_CHANGED } from './pairing.events';
+import { enterpriseVillageLedger, pairingsLedger } from './pairing.ledgers';
 import { Migration20261201000500_pairing_integrity } from './migrations/Migration20261201000500_pairing_integrity';
 
 /** Pairings (结对帮扶) of providers with villages and counties, and their contributions. */
@@ -13,6 +14,7 @@ export const pairingsModule: FeatureModule = {
   resolvers: [PairingResolver, VillagePairingsResolver, RegionCoverageResolver, PairingLiveResolver],
   migrations: [{ name: 'Migration20261201000500_pairing_integrity', class: Migration20261201000500_pairing_integrity }],
   entities: [Pairing, Contribution],
+  ledgers: [pairingsLedger, enterpriseVillageLedger],
   nodeTypes: [
     { typeName: 'Pairing', fetch: (ctx, key) => pairingService.byKey(ctx, key) },
     { typeName: 'Contribution', fetch: (ctx, key) => pairingService.contributionByKey(ctx, key) },

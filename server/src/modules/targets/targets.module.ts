@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../feature-module';
 import { PolicyTarget } from './policy-target.entity';
+import { keyVillageLedger } from './key-village.ledger';
 import { RegionSummaryResolver, RegionTargetsResolver, VillageTargetsResolver } from './target.resolver';
 import { Migration20261201000300_target_schedule } from './migrations/Migration20261201000300_target_schedule';
 
@@ -9,4 +10,5 @@ export const targetsModule: FeatureModule = {
   migrations: [{ name: 'Migration20261201000300_target_schedule', class: Migration20261201000300_target_schedule }],
   resolvers: [VillageTargetsResolver, RegionTargetsResolver, RegionSummaryResolver],
   entities: [PolicyTarget],
+  ledgers: [keyVillageLedger],
 };

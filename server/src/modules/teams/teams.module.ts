@@ -12,6 +12,7 @@ import { FIRST_SECRETARY_ON_DUTY, PERSON_ON_DUTY, memberService } from './member
 import { inspectionService } from './inspection.service';
 import { teamPolicy } from './team.policy';
 import { TEAM_EVENT } from './team.events';
+import { attendanceLedger } from './attendance.ledger';
 import { Migration20261130000200_team_rules } from './migrations/Migration20261130000200_team_rules';
 
 /**
@@ -32,6 +33,7 @@ export const teamsModule: FeatureModule = {
     AssessmentResolver,
     TeamLiveResolver,
   ],
+  ledgers: [attendanceLedger],
   entities: [
     Person,
     ResidentTeam,
