@@ -119,6 +119,12 @@ async function main(): Promise<void> {
       return statsService.answer(ctx, q.filter, q.groupBy, { raw });
     };
 
+    // The floor: one trivial statement through the same pool, so the table reads as query cost
+    // above what any statement pays on this machine at this moment.
+    const floor: number[] = [];
+    for (let i = 0; i < runs; i++)
+      floor.push((await timed(() => orm.em.fork().getConnection().execute('SELECT 1'))).ms);
+    console.log(`one trivial statement (SELECT 1) through the same pool: median ${median(floor).toFixed(1)} ms`);
     console.log(`\nmedian ms of ${runs} runs each, rollup (as the API answers) and raw (the purchases), interleaved:`);
     console.log(
       `${'caller'.padEnd(16)} ${'question'.padEnd(36)} ${'answered from'.padEnd(14)} ${'API'.padStart(8)} ${'raw'.padStart(8)} ${'raw/API'.padStart(8)}`,

@@ -12,6 +12,7 @@ import { consumptionLedger } from './consumption.ledger';
 import { PURCHASE_RECORDED, PURCHASE_STATUS_CHANGED } from './consumption.events';
 import { Migration20261130000100_certification } from './migrations/Migration20261130000100_certification';
 import { Migration20261201001000_purchase_rollup } from './migrations/Migration20261201001000_purchase_rollup';
+import { Migration20261201001100_purchase_date_index } from './migrations/Migration20261201001100_purchase_date_index';
 
 /**
  * Consumption support (消费帮扶): suppliers and certified products, the purchase ledger,
@@ -37,6 +38,7 @@ export const consumptionModule: FeatureModule = {
   migrations: [
     { name: 'Migration20261130000100_certification', class: Migration20261130000100_certification },
     { name: 'Migration20261201001000_purchase_rollup', class: Migration20261201001000_purchase_rollup },
+    { name: 'Migration20261201001100_purchase_date_index', class: Migration20261201001100_purchase_date_index },
   ],
   nodeTypes: [
     { typeName: 'Purchase', fetch: (ctx, key) => purchaseService.byKey(ctx, key) },
