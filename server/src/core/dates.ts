@@ -1,11 +1,15 @@
+// Built once: constructing an Intl.DateTimeFormat loads time-zone and locale data and showed in
+// request profiles when it was made per call. Formatting with a shared instance is stateless.
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's calendar date in Asia/Shanghai (YYYY-MM-DD), the calendar every party records days in. */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return SHANGHAI_DATE.format(now);
 }
 
 /** Calendar arithmetic on YYYY-MM-DD strings (no time zone involved). */

@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../feature-module';
 import { PurchaseLineResolver, PurchaseResolver } from './purchase.resolver';
 import { ProductCertificationResolver, ProductResolver, SupplierResolver } from './product.resolver';
-import { ConsumptionStatsResolver, TopBuyerResolver } from './stats.resolver';
+import { ConsumptionStatsResolver, TopBuyerResolver, VillageConsumptionResolver } from './stats.resolver';
 import { PurchaseRecordedResolver, PurchaseStatusChangedResolver } from './consumption-live.resolver';
 import { Product, ProductCertification, Supplier } from './product.entity';
 import { purchaseService } from './purchase.service';
@@ -30,6 +30,7 @@ export const consumptionModule: FeatureModule = {
     SupplierResolver,
     ConsumptionStatsResolver,
     TopBuyerResolver,
+    VillageConsumptionResolver,
     PurchaseRecordedResolver,
     PurchaseStatusChangedResolver,
   ],

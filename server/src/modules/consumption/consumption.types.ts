@@ -131,3 +131,13 @@ export class TopBuyer {
   @Field(() => Int, { description: 'Purchases (笔数)' }) purchaseCount: number;
   buyerId: string;
 }
+
+@ObjectType('VillageConsumption', {
+  description:
+    "Consumption-support purchases of a village's produce in a period, within your scope; voided purchases excluded (村消费帮扶情况)",
+})
+export class VillageConsumption {
+  @Field(() => DecimalScalar, { description: 'Total amount, yuan, exact (采购金额合计, 元)' }) totalAmount: string;
+  @Field(() => Int, { description: 'Purchases (采购笔数)' }) purchaseCount: number;
+  @Field(() => Int, { description: 'Purchase lines (明细数)' }) lineCount: number;
+}

@@ -67,6 +67,19 @@ export const purchasePolicy = definePolicy({
   },
 
   /**
+   * Whether any purchase may be visible to the viewer: fields that summarise purchases (such as
+   * `Village.consumption`) are null, not zero, for the roles `readable` answers false for.
+   */
+  seesPurchases(viewer: Viewer): boolean {
+    return (
+      viewer.role === Role.ADMIN ||
+      viewer.role === Role.REGION_OFFICIAL ||
+      viewer.role === Role.ENTERPRISE ||
+      viewer.role === Role.ASSISTANCE_UNIT
+    );
+  },
+
+  /**
    * Buyers the viewer may record purchases for, as a condition over a provider id expression:
    * partners themselves; officials the buyers paired with their region (a pairing in force or
    * once in force, that is not merely PROPOSED, with a target inside the region or with the

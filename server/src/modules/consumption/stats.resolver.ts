@@ -7,7 +7,8 @@ import { regionService } from '../regions/region.service';
 import { VillageNode } from '../villages/village.types';
 import { villageService } from '../villages/village.service';
 import { StatsDimension } from './consumption.enums';
-import { ConsumptionStatsRow, TopBuyer } from './consumption.types';
+import { ConsumptionStatsRow, TopBuyer, VillageConsumption } from './consumption.types';
+import { DateScalar } from '../../core/scalars';
 import { ConsumptionStatsFilter } from './consumption.inputs';
 import { statsService } from './stats.service';
 import { purchasePolicy } from './purchase.policy';
@@ -78,5 +79,25 @@ export class TopBuyerResolver {
   })
   buyer(@Ctx() ctx: Context, @Root() row: TopBuyer): Promise<ProviderNode | null> {
     return providerService.byKey(ctx, row.buyerId);
+  }
+}
+
+/** Consumption support on villages. */
+@Resolver(() => VillageNode)
+export class VillageConsumptionResolver {
+  @FieldResolver(() => VillageConsumption, {
+    nullable: true,
+    description:
+      "Purchases of this village's produce from `from` through `to` (both included; open-ended when omitted) that you may see, voided ones excluded (村消费帮扶情况): all for administrators, the region's for officials, their own for enterprises and assistance units; null for organisation departments, who see no purchases",
+  })
+  consumption(
+    @Ctx() ctx: Context,
+    @Root() village: VillageNode,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'First purchase date counted (起始日期)' })
+    from?: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Last purchase date counted (截止日期)' })
+    to?: string | null,
+  ): Promise<VillageConsumption | null> {
+    return statsService.ofVillage(ctx, village.code, from, to);
   }
 }

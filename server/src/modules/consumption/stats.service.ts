@@ -7,9 +7,10 @@ import { villageService } from '../villages/village.service';
 import { purchasePolicy } from './purchase.policy';
 import { StatsDimension } from './consumption.enums';
 import type { ConsumptionStatsFilter } from './consumption.inputs';
-import type { ConsumptionStatsRow } from './consumption.types';
+import type { ConsumptionStatsRow, VillageConsumption } from './consumption.types';
 import {
   BUYER_ROLLUP,
+  consumptionOfVillages,
   COUNTY_ROLLUP,
   rollupStatsRows,
   rollupTopBuyerRows,
@@ -182,6 +183,33 @@ export class StatsService {
         source: rollup.source.name as StatsSource,
       };
     return { rows: await statsRows(ctx.em, this.rawWhere(ctx, resolved), dimensions, byLines), source: 'purchases' };
+  }
+
+  /**
+   * `Village.consumption(from, to)`: the village's unvoided purchases in the period (both days
+   * included, open when omitted) that the viewer may see: everything for ADMIN, the region's for
+   * officials, their own purchases for partners; null for roles that see no purchases. One
+   * statement for every village of the request with the same period.
+   */
+  ofVillage(
+    ctx: Context,
+    villageCode: string,
+    from: string | null | undefined,
+    to: string | null | undefined,
+  ): Promise<VillageConsumption | null> {
+    if (!purchasePolicy.seesPurchases(ctx.viewer)) return Promise.resolve(null);
+    if (from && to && from > to) throw badInput('from', `from (${from}) must not be after to (${to})`);
+    return ctx.loaders
+      .get<string, VillageConsumption>(`consumption.ofVillage:${from ?? ''}:${to ?? ''}`, (codes) => {
+        const parts: SqlFragment[] = [
+          purchasePolicy.readable(ctx.viewer, 'p'),
+          { sql: "p.status <> 'VOIDED'", bindings: [] },
+        ];
+        if (from) parts.push({ sql: 'p.purchased_on >= ?::date', bindings: [from] });
+        if (to) parts.push({ sql: 'p.purchased_on <= ?::date', bindings: [to] });
+        return consumptionOfVillages(ctx.em, codes, and(...parts));
+      })
+      .load(villageCode);
   }
 
   /** `topBuyers(filter, first)`: buyers ranked by amount, then purchase count. */

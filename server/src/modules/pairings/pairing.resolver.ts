@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { PageArgs, type ConnectionData } from '../../core/relay/connection';
 import { DecimalScalar } from '../../core/scalars';
@@ -8,8 +8,8 @@ import { VillageNode } from '../villages/village.types';
 import { villageService } from '../villages/village.service';
 import { ProviderNode } from '../providers/provider.types';
 import { providerService } from '../providers/provider.service';
-import { PairingTargetLevel } from './pairing.entity';
-import { pairingService } from './pairing.service';
+import { PairingStatus, PairingTargetLevel } from './pairing.entity';
+import { VILLAGE_PAIRINGS_LIMIT, pairingService } from './pairing.service';
 import {
   ContributionConnection,
   PairingConnection,
@@ -118,10 +118,23 @@ export class PairingResolver {
 export class VillagePairingsResolver {
   @FieldResolver(() => [PairingNode], {
     description:
-      'Pairings covering this village, directly or through its county, that you may see; every status, at most 100 (结对帮扶)',
+      'Pairings covering this village, directly or through its county, that you may see, by start date (结对帮扶); only those of `status` when given (结对状态), at most `first`',
   })
-  pairings(@Ctx() ctx: Context, @Root() village: VillageNode): Promise<PairingNode[]> {
-    return pairingService.ofVillage(ctx, village.code);
+  pairings(
+    @Ctx() ctx: Context,
+    @Root() village: VillageNode,
+    @Arg('status', () => PairingStatus, {
+      nullable: true,
+      description: 'Only pairings of this status (结对状态), e.g. ACTIVE for those in force; every status when omitted',
+    })
+    status?: PairingStatus | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `At most this many, 0 to ${VILLAGE_PAIRINGS_LIMIT}; ${VILLAGE_PAIRINGS_LIMIT} when omitted`,
+    })
+    first?: number | null,
+  ): Promise<PairingNode[]> {
+    return pairingService.ofVillage(ctx, village.code, status, first);
   }
 
   @FieldResolver(() => [ProviderNode], {

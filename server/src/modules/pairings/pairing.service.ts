@@ -145,13 +145,34 @@ export class PairingService {
       .load(providerId);
   }
 
-  /** `Village.pairings`: visible pairings covering the village (directly or through its county), any status, bounded. */
-  ofVillage(ctx: Context, villageCode: string): Promise<PairingNode[]> {
+  /**
+   * `Village.pairings(status, first)`: visible pairings covering the village (directly or through
+   * its county), by start date, of one status when given, at most `first` (default and most
+   * VILLAGE_PAIRINGS_LIMIT). One statement for every village of the request with the same
+   * arguments; it reads each pairing's provider too and primes the provider loader with it, so
+   * `Pairing.provider` costs no statement of its own.
+   */
+  ofVillage(
+    ctx: Context,
+    villageCode: string,
+    status?: PairingStatus | null,
+    first?: number | null,
+  ): Promise<PairingNode[]> {
+    const limit = first ?? VILLAGE_PAIRINGS_LIMIT;
+    if (!Number.isInteger(limit) || limit < 0 || limit > VILLAGE_PAIRINGS_LIMIT)
+      throw badInput('first', `first must be between 0 and ${VILLAGE_PAIRINGS_LIMIT}, got ${first}`);
     const scope = pairingPolicy.readable(ctx.viewer, PAIRING_COLUMNS);
+    const providerScope = providerPolicy.readable(ctx.viewer, { id: 'pr.id', home: 'pr.region_code' });
     return ctx.loaders
-      .get<string, PairingNode[]>('pairing.ofVillage', (codes) =>
-        pairingsCoveringVillages(ctx.em, codes, scope, VILLAGE_PAIRINGS_LIMIT),
-      )
+      .get<string, PairingNode[]>(`pairing.ofVillage:${status ?? '*'}:${limit}`, async (codes) => {
+        if (limit === 0) return codes.map(() => []);
+        const found = await pairingsCoveringVillages(ctx.em, codes, scope, providerScope, {
+          status: status ?? null,
+          limit,
+        });
+        providerService.prime(ctx, found.providers);
+        return found.pairings;
+      })
       .load(villageCode);
   }
 

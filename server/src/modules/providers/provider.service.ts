@@ -81,6 +81,16 @@ export class ProviderService {
       .load(id.toLowerCase());
   }
 
+  /**
+   * Seeds this request's provider loader with providers another statement has already read under
+   * the same provider scope (null for a hidden one), so `byKey` answers them without a statement.
+   * A key the loader holds already is left as it is.
+   */
+  prime(ctx: Context, providers: ReadonlyMap<string, ProviderNode | null>): void {
+    const loader = ctx.loaders.get<string, ProviderNode | null>('provider.byKey', (ids) => this.findByKeys(ctx, ids));
+    for (const [id, provider] of providers) loader.prime(id.toLowerCase(), provider);
+  }
+
   /** `node(id)` for one provider type: null when the uuid is malformed, of the other type, absent or hidden. */
   async byTypedKey(ctx: Context, type: ProviderType, key: string): Promise<ProviderNode | null> {
     if (!isUuid(key)) return null;
