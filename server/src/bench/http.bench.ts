@@ -13,7 +13,7 @@ import { startBenchProcess, type BenchProcess } from './processes';
 import { median } from './scratch-database';
 
 /**
- * `npm run bench:http [-- --rounds 5 --duration 5 --connections 10]`: the benchmark questions
+ * `npm run bench:http [-- --rounds 5 --duration 5 --connections 10 --workers 2 --only dashboard --profile DIR]`: the benchmark questions
  * against the platform and against the one-statement baseline (bench/baseline-server.ts), on the
  * scale data set (`npm run seed:scale` first), in interleaved rounds so both see the same machine.
  * Prints req/s, p50/p99 latency, server CPU per request and SQL statements per request, and the
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '10' },
       only: { type: 'string' },
       workers: { type: 'string', default: '1' },
+      profile: { type: 'string' },
     },
   });
   const rounds = Number(values.rounds);
@@ -143,11 +144,24 @@ async function main(): Promise<void> {
     JWT_SECRET: SECRET,
     LOG_LEVEL: 'warn',
     EVENT_POLL_MS: '3600000',
+    // The per-caller rate limit is for clients; ten connections asking as fast as they can would
+    // otherwise be throttled within seconds and measure the limiter instead of the server.
+    RATE_LIMIT_POINTS: '1000000000',
     BENCH_COUNTIES: String(counties),
     BENCH_ONLY: values.only ?? '',
   };
   // LOG_LEVEL info as in production: one log line per request.
-  const platform = await startBenchProcess('main.js', { ...env, LOG_LEVEL: 'info', WORKERS: values.workers! });
+  // `--profile DIR`: the platform process writes a V8 CPU profile there when it exits (open it in
+  // Chrome DevTools or speedscope), to see where a request's time goes before changing anything.
+  const profile: Record<string, string> = values.profile
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
+    : {};
+  const platform = await startBenchProcess('main.js', {
+    ...env,
+    ...profile,
+    LOG_LEVEL: 'info',
+    WORKERS: values.workers!,
+  });
   const baseline = await startBenchProcess('bench/baseline-server.js', env);
   const results = questions.map(() => ({ platform: [] as Run[], baseline: [] as Run[] }));
   try {

@@ -12,9 +12,11 @@ import { generateScaleData } from '../bench/scale-data';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * `npm run seed:scale -- --villages 10000 --purchases 1000000 [--enterprises 2000] [--database platform_scale]`:
+ * `npm run seed:scale -- --villages 10000 --purchases 1000000 [--enterprises 2000] [--database platform_scale] [--if-missing]`:
  * a fresh database on the server of DATABASE_URL (or the embedded one), migrated, with the demo
- * data and the deterministic scale data set of bench/scale-data.ts. Prints its URL.
+ * data and the deterministic scale data set of bench/scale-data.ts. Prints its URL. With
+ * `--if-missing` an existing database that already holds that many scale villages and purchases
+ * is kept (`npm run bench` uses it: the set takes minutes to generate and is always the same).
  */
 async function main(): Promise<void> {
   assertSupportedNode();
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
       purchases: { type: 'string', default: '1000000' },
       enterprises: { type: 'string' },
       database: { type: 'string', default: 'platform_scale' },
+      'if-missing': { type: 'boolean', default: false },
     },
   });
   const villages = Number(values.villages);
@@ -37,6 +40,11 @@ async function main(): Promise<void> {
   const database = await openDatabase(loadConfig(), logger);
   const url = new URL(database.url);
   url.pathname = `/${values.database}`;
+  if (values['if-missing'] && (await holdsScaleData(url.toString(), villages, purchases))) {
+    console.log(`${values.database} already holds the scale data set; kept (${url.toString()})`);
+    await database.embedded?.stop();
+    return;
+  }
   const admin = new Client({ connectionString: database.url });
   await admin.connect();
   const started = Date.now();
@@ -63,6 +71,23 @@ async function main(): Promise<void> {
   if (database.embedded) {
     console.log('(embedded PostgreSQL: the database lives in DATA_DIR and is served while a platform process runs it)');
     await database.embedded.stop();
+  }
+}
+
+/** Whether the database exists and holds at least this many scale villages and purchases. */
+async function holdsScaleData(url: string, villages: number, purchases: number): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ villages: number; purchases: number }>(
+      `SELECT (SELECT count(*)::int FROM village WHERE code LIKE '99%') AS villages,
+              (SELECT count(*)::int FROM purchase WHERE client_reference LIKE 'scale-%') AS purchases`,
+    );
+    return rows[0].villages >= villages && rows[0].purchases >= purchases;
+  } catch {
+    return false; // no such database, or not migrated
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
