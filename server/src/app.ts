@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import crypto from 'node:crypto';
 import express from 'express';
+import compression from 'compression';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -31,6 +32,30 @@ import { Heartbeat } from './core/http/heartbeat';
 import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './core/events/event-bus';
 import { clientProtocol } from './client-protocol';
 import { exportRouter } from './core/exports/export-route';
+import { healthRoutes, type ReadinessCheck } from './core/observability/health';
+import { pendingMigrations } from './core/db/orm';
+import { countError, operationNames, sampleRuntime, startDefaultMetrics } from './core/observability/metrics';
+import { createMetricsServer, metricsHandler, type MetricsExposure } from './core/observability/metrics-endpoint';
+import { observabilityPlugin } from './core/observability/apollo-plugin';
+
+/**
+ * permessage-deflate where it pays: messages under 1 KB (acknowledgements, pings, small events)
+ * go plain, since deflating them saves a few bytes for a zlib call each. No context takeover on
+ * either side, so a socket keeps no compressor window between messages: with thousands of
+ * dashboards open, per-socket windows (up to ~300 KB each with the defaults) would cost far more
+ * memory than the better ratio saves. A modest level and window keep the CPU per message low.
+ */
+export const WEBSOCKET_DEFLATE = {
+  threshold: 1024,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 12,
+  zlibDeflateOptions: { level: 4, memLevel: 6 },
+  concurrencyLimit: 8,
+};
+
+/** HTTP responses from 1 KB on are compressed (br or gzip, as the client accepts); below, the headers outweigh the saving. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 export interface PlatformDeps {
   orm: Orm;
@@ -47,10 +72,20 @@ export interface PlatformDeps {
   corsOrigins?: string[];
   /** Schema introspection; off in production unless ALLOW_INTROSPECTION=true. */
   allowIntrospection?: boolean;
+  /** Where `/metrics` is served (default: on the API port, without a token). */
+  metrics?: MetricsExposure;
+  /**
+   * Express's `trust proxy`: behind a reverse proxy, the client address (for the anonymous rate
+   * limit and the log) comes from X-Forwarded-For as set by the trusted proxies. Unset, the
+   * socket's address is used, so no client can claim another address by sending the header.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 export interface Platform {
   httpServer: http.Server;
+  /** The separate metrics listener, when `metrics.port` is set; listening once `listen` resolved. */
+  metricsServer?: http.Server;
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, drains HTTP, closes sockets; the caller closes the database after. */
   stop(): Promise<void>;
@@ -113,8 +148,11 @@ export async function createPlatform({
   limits,
   corsOrigins = [],
   allowIntrospection = true,
+  metrics = { onApiPort: true },
+  trustProxy,
 }: PlatformDeps): Promise<Platform> {
   const protocol = clientProtocol(logger); // first: a bad manifest stops the start before anything runs
+  operationNames.trust(protocol.operationNames);
   const schema = await platformSchema();
   const { nodes, errors, tokenScopes, topics, ledgers } = platformParts();
   const fanout = new SharedFanout(topics);
@@ -131,7 +169,10 @@ export async function createPlatform({
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   applyHttpSecurity(app, httpServer, { corsOrigins });
+  startDefaultMetrics();
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
 
   // Request ids tie every log line of a request together; a caller may pass its own.
   app.use((req, res, next) => {
@@ -141,6 +182,7 @@ export async function createPlatform({
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      const summary = (res.locals.context as Context | undefined)?.requestLog;
       logger.info(
         {
           requestId,
@@ -148,7 +190,9 @@ export async function createPlatform({
           url: req.originalUrl,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
-          cost: (res.locals.context as Context | undefined)?.cost?.requested,
+          operationName: summary?.operationName,
+          operationType: summary?.operationType,
+          cost: summary?.cost,
         },
         'request',
       );
@@ -156,20 +200,34 @@ export async function createPlatform({
     next();
   });
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await Promise.race([
-        orm.em.getConnection().execute('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000).unref()),
-      ]);
-      res.status(200).json({ status: 'ok', database: 'up' });
-    } catch (error) {
-      logger.warn({ err: error }, 'health check failed');
-      res.status(503).json({ status: 'unavailable', database: 'down' });
-    }
-  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', check: async () => void (await orm.em.getConnection().execute('SELECT 1')) },
+    {
+      name: 'migrations',
+      failure: 'pending',
+      check: async () => {
+        const pending = await pendingMigrations(orm);
+        if (pending.length) throw new Error(`pending migrations: ${pending.join(', ')}`);
+      },
+    },
+    ...(redisUrl ? [{ name: 'redis', check: () => events.ping() }] : []),
+  ];
+  healthRoutes(app, readiness, logger);
+  if (metrics.onApiPort) app.get('/metrics', metricsHandler(metrics.token));
+  const metricsServer = metrics.port !== undefined ? createMetricsServer(metrics.token) : undefined;
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    perMessageDeflate: WEBSOCKET_DEFLATE,
+  });
+  const pool = orm.em.getConnection().getKnex().client.pool as
+    { numUsed(): number; numFree(): number; numPendingAcquires(): number } | undefined;
+  const stopSampling = sampleRuntime(() => ({
+    pool: { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, waiting: pool?.numPendingAcquires() ?? 0 },
+    websockets: wsServer.clients.size,
+    subscriptions: events.subscriberCounts(),
+  }));
   const wsCleanup = useServer(
     protocol.ws({
       ...webSocketOptions({ schema, contextDeps, errors, logger, ...guards }),
@@ -183,7 +241,11 @@ export async function createPlatform({
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: (formatted, error) => errors.format(formatted, error),
+    formatError: (formatted, error) => {
+      const answer = errors.format(formatted, error);
+      countError(answer.extensions?.code);
+      return answer;
+    },
     introspection: allowIntrospection,
     // Automatic persisted queries would let any client register any document: trusted documents
     // (client-protocol.ts) are the allow-list instead.
@@ -210,6 +272,7 @@ export async function createPlatform({
       },
       logUnexpectedErrors(errors),
       operationLimitsPlugin(guards.gate),
+      observabilityPlugin(),
       jsonStatusPlugin(),
       // No CDN-loaded landing page, in production or offline; the development IDE is served apart.
       ApolloServerPluginLandingPageDisabled(),
@@ -241,7 +304,7 @@ export async function createPlatform({
           throw authError(error);
         }
         const context = createContext(contextDeps, token.viewer, res.locals.requestId as string, token);
-        res.locals.context = context; // the request log line reads its cost
+        res.locals.context = context; // the request log line reads its requestLog
         return context;
       },
     }),
@@ -262,13 +325,20 @@ export async function createPlatform({
 
   return {
     httpServer,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
-      }),
+    metricsServer,
+    async listen(port, host) {
+      const listening = (server: http.Server, on: number) =>
+        new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(on, host, () => resolve((server.address() as { port: number }).port));
+        });
+      if (metricsServer) await listening(metricsServer, metrics.port!);
+      return listening(httpServer, port);
+    },
     async stop() {
       heartbeat.stop();
+      stopSampling();
+      if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await events.stop(); // ends every live stream so subscriptions complete cleanly
       await guards.stop();
       await apollo.stop(); // drains HTTP (drain plugin) and closes WebSocket subscriptions

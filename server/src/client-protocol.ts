@@ -15,12 +15,15 @@ export interface ClientProtocol {
   http: RequestHandler;
   /** graphql-ws options with this protocol's hooks run before the given ones. */
   ws<O extends ServerOptions<any, any>>(options: O): O;
+  /** Names of the trusted documents' operations. */
+  operationNames: string[];
 }
 
 export function clientProtocol(logger: Logger): ClientProtocol {
   const trusted = createTrustedDocuments(logger);
   return {
     http: trusted.http,
+    operationNames: trusted.operationNames(),
     ws: (options) => ({
       ...options,
       onSubscribe: async (ctx, id, payload) => {

@@ -3,11 +3,13 @@ import cluster from 'node:cluster';
 import { assertSupportedNode, loadConfig, type Config } from './core/config';
 import { createLogger, type Logger } from './core/logger';
 import { openDatabase, type Database } from './core/db/database';
-import { migrate, type Orm } from './core/db/orm';
+import { migrate, pendingMigrations, type Orm } from './core/db/orm';
 import { resolveJwtSecret } from './core/auth/tokens';
 import { CLUSTER_MESSAGE, type ClusterMessage } from './core/events/event-bus';
 import { createPlatform, type Platform } from './app';
 import { connectPlatformOrm } from './platform';
+import { answerClusterScrapes, clusterMetrics } from './core/observability/metrics';
+import { createMetricsServer } from './core/observability/metrics-endpoint';
 import { isDatabaseEmpty, seedDemoData } from '../../seeds/load';
 
 /**
@@ -34,8 +36,13 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<{ databa
   let orm: Orm | undefined;
   try {
     orm = await connectPlatformOrm(database.url, logger, undefined, config.statementTimeoutMs);
-    await migrate(orm, database.url);
-    if (database.embedded && (await isDatabaseEmpty(orm))) {
+    if (config.migrateOnStart) await migrate(orm, database.url);
+    else {
+      // Readiness (/readyz) stays 503 until `npm run migrate -- up` has applied them.
+      const pending = await pendingMigrations(orm);
+      if (pending.length) logger.warn({ pending }, 'MIGRATE_ON_START=false: migrations are pending');
+    }
+    if (config.migrateOnStart && database.embedded && (await isDatabaseEmpty(orm))) {
       const counts = await seedDemoData(orm);
       logger.info({ counts }, 'seeded demo data into the new embedded database');
     }
@@ -55,6 +62,8 @@ const platformSettings = (config: Config) => ({
   limits: config,
   corsOrigins: config.corsOrigins,
   allowIntrospection: config.allowIntrospection,
+  metrics: config.metrics,
+  trustProxy: config.trustProxy,
 });
 
 const readyLine = (logger: Logger, port: number, extra: Record<string, unknown> = {}) =>
@@ -161,6 +170,10 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
     });
   };
   for (let i = 0; i < config.workers; i++) fork();
+  // One scrape answers for every worker (see clusterMetrics); the workers open no metrics port.
+  const metricsServer =
+    config.metrics.port !== undefined ? createMetricsServer(config.metrics.token, clusterMetrics()) : undefined;
+  metricsServer?.listen(config.metrics.port);
   onSignals(async (signal) => {
     stopping = true;
     logger.info({ signal }, 'shutting down the workers');
@@ -180,6 +193,7 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
             ),
           ).then(() => undefined),
       ],
+      ['metrics', async () => void metricsServer?.close()],
       ['embedded postgres', async () => database.embedded?.stop()],
     ]);
     clearTimeout(force);
@@ -196,8 +210,11 @@ async function runWorker(config: Config, logger: Logger): Promise<void> {
     logger,
     jwtSecret: config.jwtSecret!,
     ...platformSettings(config),
+    // With METRICS_PORT the primary serves the whole cluster's figures; otherwise each worker's own.
+    metrics: config.metrics.port !== undefined ? { onApiPort: false } : config.metrics,
     clusterWorker: true,
   });
+  answerClusterScrapes();
   const port = await platform.listen(config.port);
   onSignals(async () => {
     const ok = await runSteps(logger, [

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { ConfigError } from './core/config';
 import { badInput } from './core/errors';
 import type { Logger } from './core/logger';
@@ -79,6 +79,15 @@ export class TrustedDocuments {
 
   get size(): number {
     return this.documents.size;
+  }
+
+  /** The operation names the manifests define (metrics keep these as labels, see BoundedLabel). */
+  operationNames(): string[] {
+    const names = new Set<string>();
+    for (const text of this.documents.values())
+      for (const definition of parse(text).definitions)
+        if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
+    return [...names];
   }
 
   /**

@@ -5,6 +5,8 @@ import readline from 'node:readline';
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Every line the process wrote so far (stdout lines, stderr chunks), in arrival order. */
+  output: string[];
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function startServerProcess(env: Record<string, string | null>, timeoutMs
           resolve({
             url: entry.url.replace('localhost', '127.0.0.1'),
             child,
+            output,
             stop: () =>
               new Promise<void>((done) => {
                 if (child.exitCode !== null) return done();

@@ -9,6 +9,7 @@ import { createLogger } from '../../server/src/core/logger';
 import { signToken, type TokenClaims } from '../../server/src/core/auth/tokens';
 import { Role } from '../../server/src/core/auth/viewer';
 import { databaseUrl, recreateDatabase } from './databases';
+import type { MetricsExposure } from '../../server/src/core/observability/metrics-endpoint';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-platform-suite';
 
@@ -53,6 +54,8 @@ export async function startTestServer(
     limits?: Partial<GuardSettings>;
     corsOrigins?: string[];
     allowIntrospection?: boolean;
+    metrics?: MetricsExposure;
+    trustProxy?: boolean | number | string;
   } = {},
 ): Promise<TestServer> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
@@ -76,6 +79,8 @@ export async function startTestServer(
     redisUrl: options.redisUrl,
     corsOrigins: options.corsOrigins,
     allowIntrospection: options.allowIntrospection,
+    metrics: options.metrics,
+    trustProxy: options.trustProxy,
     // Suites fire requests far faster than any client; the rate-limit tests set their own budget.
     // Servers of parallel runs on one Redis never share a budget: each has its own key prefix.
     limits: {

@@ -8,6 +8,7 @@ import { connectPlatformOrm } from '../platform';
 import { CSV_ENCODINGS, isCsvEncoding, TableFileError, type CsvEncoding } from '../core/tabular';
 import { IMPORT_HEADER, importPurchases } from '../modules/consumption/purchase-import';
 import { HEADER_ALIASES, readPurchaseFile } from '../modules/consumption/purchase-file';
+import { pushImportMetrics } from '../core/observability/metrics';
 
 const USAGE = `usage: npm run import:purchases -- FILE.csv|FILE.xlsx [--encoding ${CSV_ENCODINGS.join('|')}]
   header: ${IMPORT_HEADER.join(',')}
@@ -81,6 +82,8 @@ async function main(): Promise<number> {
         `${report.rejected.length} rows rejected (${seconds.toFixed(2)} s, ${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s)\n`,
     );
     for (const rejection of report.rejected) process.stdout.write(`line ${rejection.line}: ${rejection.reason}\n`);
+    if (await pushImportMetrics(process.env.PROMETHEUS_PUSHGATEWAY_URL, 'purchases'))
+      process.stderr.write('import counters pushed to the Pushgateway\n');
     return report.rejected.length ? 1 : 0;
   } finally {
     await orm.close();

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, parseLifetime } from './auth/tokens';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/orm';
+import type { MetricsExposure } from './observability/metrics-endpoint';
 
 /** The defaults of the limits below, shared by the configuration and createPlatform. */
 export const DEFAULT_LIMITS = {
@@ -51,6 +52,12 @@ export interface Config {
   tokenMaxLifetimeSeconds: number;
   /** Rows one ledger export may hold; a larger export is refused. */
   exportMaxRows: number;
+  /** Where `/metrics` is served: see core/observability/metrics-endpoint.ts. */
+  metrics: MetricsExposure;
+  /** Apply pending migrations at start (MIGRATE_ON_START=false leaves them to `npm run migrate`). */
+  migrateOnStart: boolean;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For to believe; none by default. */
+  trustProxy: boolean | number | string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +88,37 @@ function tokenLifetime(text: string | undefined): number {
   if (seconds === null)
     throw new ConfigError(`TOKEN_MAX_LIFETIME must be a lifetime such as 30d, 12h or 3600s, got "${text}"`);
   return seconds;
+}
+
+/**
+ * METRICS_PORT: `/metrics` on that port only (for a monitoring network). Otherwise on the API
+ * port: open outside production, and in production only with METRICS_TOKEN, so a public API port
+ * never shows its operations and error rates to anyone who asks.
+ */
+function metricsExposure(env: NodeJS.ProcessEnv, nodeEnv: string): MetricsExposure {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token && token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long');
+  if (env.METRICS_PORT) {
+    const port = Number(env.METRICS_PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ConfigError(`METRICS_PORT must be an integer between 0 and 65535, got "${env.METRICS_PORT}"`);
+    return { onApiPort: false, port, token };
+  }
+  return { onApiPort: nodeEnv !== 'production' || token !== undefined, token };
+}
+
+function trustProxy(text: string | undefined): boolean | number | string | undefined {
+  if (text === undefined || text === '' || text === 'false') return undefined;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text; // addresses or subnets, comma-separated, or Express's names (loopback, uniquelocal)
+}
+
+function flag(text: string | undefined, fallback: boolean, name: string): boolean {
+  if (text === undefined || text === '') return fallback;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  throw new ConfigError(`${name} must be "true" or "false", got "${text}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -125,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'STATEMENT_TIMEOUT_MS',
     ),
     tokenMaxLifetimeSeconds: tokenLifetime(env.TOKEN_MAX_LIFETIME),
+    metrics: metricsExposure(env, nodeEnv),
+    migrateOnStart: flag(env.MIGRATE_ON_START, true, 'MIGRATE_ON_START'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 

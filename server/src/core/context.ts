@@ -43,6 +43,12 @@ export interface Context {
   nodes: NodeRegistry;
   /** The operation's cost once priced (reported in `extensions.cost`, and for the request log). */
   cost?: OperationCost;
+  /**
+   * What the request log line reports. Apollo runs each operation on a shallow copy of the
+   * context, so fields set on the copy (cost) never reach the object the HTTP layer holds; this
+   * object is shared by reference between the two.
+   */
+  requestLog: RequestLog;
   /** Epoch ms after which no further resolver starts (see core/limits/deadline.ts). */
   deadline?: number;
   /** The time each request (or subscription event) is given; `deadline` is set from it. */
@@ -51,6 +57,12 @@ export interface Context {
   token?: DecodedToken;
   /** The token deny list, for revoking. */
   revocations?: RevocationList;
+}
+
+export interface RequestLog {
+  operationName?: string;
+  operationType?: string;
+  cost?: number;
 }
 
 export interface ContextDeps {
@@ -79,6 +91,7 @@ export function createContext(
     viewer,
     loaders: new Loaders(),
     requestId,
+    requestLog: {},
     logger: deps.logger.child({ requestId }),
     events: deps.events,
     nodes: deps.nodes,

@@ -78,3 +78,20 @@ export async function migrate(orm: Orm, clientUrl: string): Promise<void> {
 }
 
 const MIGRATION_LOCK_KEY = 4021707;
+
+/**
+ * Names of the platform's migrations this database has not applied, read from MikroORM's table
+ * directly: the Migrator's own listing would first try to create that table, which a readiness
+ * probe must not do.
+ */
+export async function pendingMigrations(orm: Orm): Promise<string[]> {
+  const known = (orm.config.get('migrations').migrationsList ?? []).map((m) => m.name);
+  const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
+  const exists = await orm.em
+    .getConnection()
+    .execute<{ found: string | null }[]>('SELECT to_regclass(?) AS found', [table]);
+  if (!exists[0]?.found) return known;
+  const applied = await orm.em.getConnection().execute<{ name: string }[]>(`SELECT name FROM "${table}"`);
+  const done = new Set(applied.map((row) => row.name.replace(/\.[jt]s$/, '')));
+  return known.filter((name) => !done.has(name));
+}

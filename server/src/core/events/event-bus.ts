@@ -12,6 +12,8 @@ export interface EventBus {
   announce(): void;
   onAnnounce(listener: () => void): void;
   close(): Promise<void>;
+  /** Resolves when the bus's broker answers (readiness); buses without one have nothing to check. */
+  ping?(): Promise<void>;
 }
 
 /** One process: announcements stay in memory. */
@@ -61,6 +63,10 @@ export class RedisEventBus implements EventBus {
 
   onAnnounce(listener: () => void): void {
     this.local.onAnnounce(listener);
+  }
+
+  async ping(): Promise<void> {
+    await this.publisher.ping();
   }
 
   async close(): Promise<void> {

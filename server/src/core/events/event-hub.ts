@@ -7,6 +7,7 @@ import { latestCursor, readEventsAfter, type StoredEvent, type Topic } from './e
 import type { TopicRegistry } from './topics';
 import { scopeKeyOf } from '../access/scope-key';
 import { caughtUp, type LiveItem } from './live-position';
+import { observeEventLag } from '../observability/metrics';
 
 /** What a subscriber asked for, beyond its scope: the subscription's filter arguments. */
 export interface EventFilter {
@@ -62,6 +63,18 @@ export class EventHub {
     this.bus.onAnnounce(() => void this.fetchNew());
     this.poll = setInterval(() => void this.fetchNew(), this.pollMs);
     this.poll.unref();
+  }
+
+  /** Live subscribers of this instance per topic (for the metrics). */
+  subscriberCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { topic } of this.subscribers) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Resolves when the bus's broker (Redis) answers; for readiness. */
+  async ping(): Promise<void> {
+    await this.bus.ping?.();
   }
 
   /** Services call this after committing a change that appended events. */
@@ -170,6 +183,9 @@ export class EventHub {
         sliceStart = performance.now();
       }
     }
+    // Lag from commit to the hand-over to the last local subscriber, once per event and instance
+    // (on the live path only: a replay hands over old events on purpose).
+    if (served > 0) observeEventLag(event.topic, event.createdAt);
   }
 
   /** Delivers (or skips) the event when no lookup is needed; false when the scope's verdict is still unknown. */

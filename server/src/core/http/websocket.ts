@@ -21,6 +21,7 @@ import type { TokenVerifier } from '../auth/token-verifier';
 import { allValidationRules, PARSE_OPTIONS } from '../limits/operation-limits';
 import { RefusedOperation, type OperationGate } from '../limits/operation-gate';
 import type { RateLimits } from '../limits/rate-limit';
+import { countError, observeOperation } from '../observability/metrics';
 
 /** A socket's verified token and the signal that ends its operations when the token ends. */
 interface SocketSession {
@@ -55,6 +56,14 @@ export interface WebSocketDeps {
 
 type Extra = { request: IncomingMessage };
 
+/** An operation of a socket between its start and its completion, for the metrics and the log. */
+interface Running {
+  started: bigint;
+  context: Context;
+  name?: string;
+  type: string;
+}
+
 /**
  * graphql-ws server options with the same rules as HTTP: the token is verified once per
  * connection (a bad one closes it with 4403 Forbidden); every operation is parsed with the token
@@ -75,15 +84,21 @@ export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<stri
     maxSize: 8 * 2 ** 20,
     sizeCalculation: (_document, text) => text.length || 1,
   });
+  const running = new WeakMap<object, Map<string, Running>>();
 
   const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError => {
-    if (!(error instanceof GraphQLError)) return error;
+    if (!(error instanceof GraphQLError)) {
+      countError(error.extensions?.code);
+      return error;
+    }
     if (errors.isUnexpected(error))
       logger.error(
         { err: error.originalError ?? error, path: error.path },
         'unexpected error in a websocket operation',
       );
-    return errors.format(error.toJSON(), error);
+    const answer = errors.format(error.toJSON(), error);
+    countError(answer.extensions?.code);
+    return answer;
   };
   const refusal = (error: AppError) => [new GraphQLError(error.message, { originalError: error })];
 
@@ -115,7 +130,27 @@ export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<stri
     onClose: (ctx) => {
       sessions.get(ctx)?.dispose();
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    // One log line per operation, as HTTP has per request; queries and mutations also count in
+    // the duration histogram (a subscription's lifetime is not a request duration).
+    onComplete: (ctx, id) => {
+      const operation = running.get(ctx)?.get(id);
+      if (!operation) return;
+      running.get(ctx)!.delete(id);
+      const ms = Number(process.hrtime.bigint() - operation.started) / 1e6;
+      if (operation.type !== 'subscription') observeOperation(operation.name, operation.type, 'ws', ms / 1000);
+      logger.info(
+        {
+          requestId: operation.context.requestId,
+          transport: 'ws',
+          operationName: operation.name,
+          operationType: operation.type,
+          ms,
+          cost: operation.context.cost?.requested,
+        },
+        'operation',
+      );
+    },
+    onSubscribe: async (ctx, id, payload) => {
       const session = sessions.get(ctx);
       if (!session) return refusal(unauthenticated());
       try {
@@ -153,6 +188,13 @@ export function webSocketOptions(deps: WebSocketDeps): ServerOptions<Record<stri
         if (error instanceof RefusedOperation) return [error];
         throw error;
       }
+      if (!running.has(ctx)) running.set(ctx, new Map());
+      running.get(ctx)!.set(id, {
+        started: process.hrtime.bigint(),
+        context,
+        name: operation.name?.value,
+        type: operation.operation,
+      });
       return {
         schema,
         document,

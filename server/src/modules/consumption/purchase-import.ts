@@ -15,6 +15,7 @@ import {
   type HeaderField,
   type LineField,
 } from './purchase.rules';
+import { countImportRows } from '../../core/observability/metrics';
 
 /**
  * Bulk import of purchases from a CSV or .xlsx file (`npm run import:purchases -- FILE`), whose
@@ -235,5 +236,6 @@ export async function importPurchases(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  countImportRows('purchases', report.rows - report.rejected.length, report.rejected.length);
   return report;
 }
