@@ -1,3 +1,5 @@
+// First of all: tracing must patch http, express, graphql and pg before they are loaded.
+import './core/observability/tracing-preload';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { assertSupportedNode, loadConfig, type Config } from './core/config';
