@@ -33,7 +33,7 @@ import { ClusterEventBus, LocalEventBus, RedisEventBus, type EventBus } from './
 import { clientProtocol } from './client-protocol';
 import { exportRouter } from './core/exports/export-route';
 import { healthRoutes, type ReadinessCheck } from './core/observability/health';
-import { pendingMigrations } from './core/db/orm';
+import { pendingMigrations } from './core/db/migrations';
 import { countError, operationNames, sampleRuntime, startDefaultMetrics } from './core/observability/metrics';
 import { createMetricsServer, metricsHandler, type MetricsExposure } from './core/observability/metrics-endpoint';
 import { observabilityPlugin } from './core/observability/apollo-plugin';

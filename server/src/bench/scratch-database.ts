@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { migrate, type Orm } from '../core/db/orm';
+import { type Orm } from '../core/db/orm';
+import { migrate } from '../core/db/migrations';
 import { connectPlatformOrm } from '../platform';
 import { seedDemoData } from '../../../seeds/load';
 

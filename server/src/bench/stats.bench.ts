@@ -6,7 +6,7 @@ import { assertSupportedNode, loadConfig } from '../core/config';
 import { createContext } from '../core/context';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { migrate } from '../core/db/orm';
+import { migrate } from '../core/db/migrations';
 import { Role, type Viewer } from '../core/auth/viewer';
 import { EventHub } from '../core/events/event-hub';
 import { LocalEventBus } from '../core/events/event-bus';

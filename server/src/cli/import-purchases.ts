@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { assertSupportedNode, loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { migrate } from '../core/db/orm';
+import { migrate } from '../core/db/migrations';
 import { connectPlatformOrm } from '../platform';
 import { CSV_ENCODINGS, isCsvEncoding, TableFileError, type CsvEncoding } from '../core/tabular';
 import { IMPORT_HEADER, importPurchases } from '../modules/consumption/purchase-import';

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { assertSupportedNode, loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { migrate } from '../core/db/orm';
+import { migrate } from '../core/db/migrations';
 import { knexOf } from '../core/sql';
 import { connectPlatformOrm } from '../platform';
 import { seedDemoData } from '../../../seeds/load';

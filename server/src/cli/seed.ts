@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { assertSupportedNode, loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { openDatabase } from '../core/db/database';
-import { migrate } from '../core/db/orm';
+import { migrate } from '../core/db/migrations';
 import { connectPlatformOrm } from '../platform';
 import { seedDemoData } from '../../../seeds/load';
 

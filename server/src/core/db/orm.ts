@@ -1,6 +1,5 @@
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { Client } from 'pg';
 import type { Logger } from '../logger';
 import type { PlatformModule } from '../module';
 
@@ -60,38 +59,4 @@ export async function connectOrm(
   statementTimeoutMs?: number,
 ): Promise<Orm> {
   return MikroORM.init(ormOptions(clientUrl, parts, logger, poolMax, statementTimeoutMs));
-}
-
-/**
- * Applies pending migrations. Several instances may start at once on one database: a session
- * advisory lock, held on a dedicated connection, lets one migrate while the others wait.
- */
-export async function migrate(orm: Orm, clientUrl: string): Promise<void> {
-  const lock = new Client({ connectionString: clientUrl });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await orm.getMigrator().up();
-  } finally {
-    await lock.end(); // ending the session releases the lock
-  }
-}
-
-const MIGRATION_LOCK_KEY = 4021707;
-
-/**
- * Names of the platform's migrations this database has not applied, read from MikroORM's table
- * directly: the Migrator's own listing would first try to create that table, which a readiness
- * probe must not do.
- */
-export async function pendingMigrations(orm: Orm): Promise<string[]> {
-  const known = (orm.config.get('migrations').migrationsList ?? []).map((m) => m.name);
-  const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
-  const exists = await orm.em
-    .getConnection()
-    .execute<{ found: string | null }[]>('SELECT to_regclass(?) AS found', [table]);
-  if (!exists[0]?.found) return known;
-  const applied = await orm.em.getConnection().execute<{ name: string }[]>(`SELECT name FROM "${table}"`);
-  const done = new Set(applied.map((row) => row.name.replace(/\.[jt]s$/, '')));
-  return known.filter((name) => !done.has(name));
 }
