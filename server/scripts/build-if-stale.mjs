@@ -1,4 +1,4 @@
-// Builds the server and the SDK only when a source is newer than the last build, so a second
+// Builds the server, the SDK and the IDE only when a source is newer than the last build, so a second
 // `npm start` (and every `npm run token`, `seed`, …) starts at once instead of after a full
 // TypeScript build. The stamp records the newest source time and the list of source files, so
 // an added or deleted file also triggers a build. `npm test` always builds in full.
@@ -12,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stampFile = join(root, 'dist', '.build-stamp');
 const inputs = [
   'server/src',
+  'server/ide',
   'seeds',
   'client-sdk/src',
   'client-sdk/scripts',
@@ -49,7 +50,9 @@ if (process.argv.includes('--stamp-only')) {
 }
 
 const outputsExist =
-  existsSync(join(root, 'dist', 'server', 'src', 'main.js')) && existsSync(join(root, 'client-sdk', 'dist'));
+  existsSync(join(root, 'dist', 'server', 'src', 'main.js')) &&
+  existsSync(join(root, 'client-sdk', 'dist')) &&
+  existsSync(join(root, 'dist', 'ide', 'index.html'));
 const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
 if (outputsExist && previous === current && !process.argv.includes('--force')) process.exit(0);
 

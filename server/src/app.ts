@@ -23,6 +23,8 @@ import { applyHttpSecurity } from './core/http/security-headers';
 import { graphqlBody, jsonErrorHandler, jsonNotFound } from './core/http/json-errors';
 import { jsonStatusPlugin } from './core/http/status-plugin';
 import { webSocketOptions } from './core/http/websocket';
+import { defaultIdeDir, ideRoutes } from './core/http/ide';
+import { endpointIndexRoute } from './core/http/endpoint-index';
 import { limitRules, PARSE_OPTIONS } from './core/limits/operation-limits';
 import { operationLimitsPlugin } from './core/limits/apollo-plugin';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -72,6 +74,10 @@ export interface PlatformDeps {
   corsOrigins?: string[];
   /** Schema introspection; off in production unless ALLOW_INTROSPECTION=true. */
   allowIntrospection?: boolean;
+  /** The offline IDE at /ide (core/http/ide.ts); off in production unless ENABLE_IDE=true. */
+  enableIde?: boolean;
+  /** Where the bundled IDE is (default: the project's dist/ide). */
+  ideDir?: string;
   /** Where `/metrics` is served (default: on the API port, without a token). */
   metrics?: MetricsExposure;
   /**
@@ -148,6 +154,8 @@ export async function createPlatform({
   limits,
   corsOrigins = [],
   allowIntrospection = true,
+  enableIde = true,
+  ideDir,
   metrics = { onApiPort: true },
   trustProxy,
 }: PlatformDeps): Promise<Platform> {
@@ -274,12 +282,16 @@ export async function createPlatform({
       operationLimitsPlugin(guards.gate),
       observabilityPlugin(),
       jsonStatusPlugin(),
-      // No CDN-loaded landing page, in production or offline; the development IDE is served apart.
+      // Apollo's landing page loads from Apollo's CDN and Google Fonts; the platform serves its
+      // own IDE, bundled and offline, at /ide (core/http/ide.ts).
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
+  app.get('/', endpointIndexRoute({ ide: enableIde, metricsOnApiPort: metrics.onApiPort, ledgers: ledgers.names }));
+  // Before /graphql: a browser opening the API's URL is sent to the IDE.
+  if (enableIde) app.use(ideRoutes(ideDir ?? defaultIdeDir(), logger));
   app.use(
     '/graphql',
     ...graphqlBody('2mb'),

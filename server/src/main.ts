@@ -65,6 +65,7 @@ const platformSettings = (config: Config) => ({
   limits: config,
   corsOrigins: config.corsOrigins,
   allowIntrospection: config.allowIntrospection,
+  enableIde: config.enableIde,
   metrics: config.metrics,
   trustProxy: config.trustProxy,
 });

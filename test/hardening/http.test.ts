@@ -77,11 +77,17 @@ describe('HTTP hygiene', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('serves no landing page, and no introspection when it is turned off (production)', async () => {
-    const landing = await fetch(server.url, { headers: { accept: 'text/html' } });
-    expect(landing.headers.get('content-type') ?? '').not.toMatch(/html/);
-    const production = await startTestServer({ allowIntrospection: false });
+  it('serves no Apollo landing page, and no introspection when it is turned off (production)', async () => {
+    // A browser is sent to the platform's own offline IDE (test/operations/ide.test.ts), never to
+    // Apollo's CDN-loaded page.
+    const landing = await fetch(server.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(landing.status).toBe(302);
+    expect(landing.headers.get('location')).toBe('/ide');
+    const production = await startTestServer({ allowIntrospection: false, enableIde: false });
     try {
+      const html = await fetch(production.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(html.status).not.toBe(302);
+      expect(html.headers.get('content-type') ?? '').not.toMatch(/html/);
       const response = await production.gql('{ __schema { types { name } } }');
       expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors![0].message).toMatch(/introspection/i);

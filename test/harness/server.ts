@@ -54,6 +54,8 @@ export async function startTestServer(
     limits?: Partial<GuardSettings>;
     corsOrigins?: string[];
     allowIntrospection?: boolean;
+    enableIde?: boolean;
+    ideDir?: string;
     metrics?: MetricsExposure;
     trustProxy?: boolean | number | string;
   } = {},
@@ -79,6 +81,8 @@ export async function startTestServer(
     redisUrl: options.redisUrl,
     corsOrigins: options.corsOrigins,
     allowIntrospection: options.allowIntrospection,
+    enableIde: options.enableIde,
+    ideDir: options.ideDir,
     metrics: options.metrics,
     trustProxy: options.trustProxy,
     // Suites fire requests far faster than any client; the rate-limit tests set their own budget.

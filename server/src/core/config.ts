@@ -36,6 +36,8 @@ export interface Config {
   corsOrigins: string[];
   /** Introspection on: always outside production, in production only when ALLOW_INTROSPECTION=true. */
   allowIntrospection: boolean;
+  /** The offline IDE at /ide: always outside production, in production only when ENABLE_IDE=true. */
+  enableIde: boolean;
   /** The most one operation may cost, in points. */
   costLimit: number;
   /** Cost points per minute per token subject. */
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: env.WORKERS === 'auto' ? os.availableParallelism() : positiveInteger(env.WORKERS, 1, 'WORKERS'),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     allowIntrospection: nodeEnv !== 'production' || env.ALLOW_INTROSPECTION === 'true',
+    enableIde: flag(env.ENABLE_IDE, false, 'ENABLE_IDE') || nodeEnv !== 'production',
     costLimit: positiveInteger(env.COST_LIMIT, DEFAULT_LIMITS.costLimit, 'COST_LIMIT'),
     rateLimitPoints: positiveInteger(env.RATE_LIMIT_POINTS, DEFAULT_LIMITS.rateLimitPoints, 'RATE_LIMIT_POINTS'),
     exportMaxRows: positiveInteger(env.EXPORT_MAX_ROWS, DEFAULT_LIMITS.exportMaxRows, 'EXPORT_MAX_ROWS'),
