@@ -43,7 +43,7 @@ describe('operation limits, before any SQL', () => {
     expect(result.errors![0].extensions).toMatchObject({ limit: 'tokens' });
     // Only the readiness check's own statements: the database answers and every migration is applied.
     const readiness =
-      /^(SELECT 1|SELECT to_regclass\('mikro_orm_migrations'\) AS found|SELECT name FROM "mikro_orm_migrations")$/;
+      /^(SELECT 1|SELECT to_regclass\('mikro_orm_migrations'\) AS found|SELECT name, executed_at FROM "mikro_orm_migrations" ORDER BY id)$/;
     expect(sql.filter((statement) => !readiness.test(statement.trim()))).toEqual([]);
     expect(status).toBe(200);
   });
