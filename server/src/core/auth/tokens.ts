@@ -118,7 +118,7 @@ export function parseLifetime(text: string): number | null {
  */
 export function decodeAuthorization(
   header: unknown,
-  secret: string,
+  secret: string | crypto.KeyObject,
   maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
 ): DecodedToken {
   if (typeof header !== 'string' || !header.trim()) throw unauthenticated('Missing bearer token');
