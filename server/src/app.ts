@@ -39,6 +39,7 @@ import { pendingMigrations } from './core/db/migrations';
 import { countError, operationNames, sampleRuntime, startDefaultMetrics } from './core/observability/metrics';
 import { createMetricsServer, metricsHandler, type MetricsExposure } from './core/observability/metrics-endpoint';
 import { observabilityPlugin } from './core/observability/apollo-plugin';
+import { CompiledExecution } from './core/execution/compiled-execution';
 
 /**
  * permessage-deflate where it pays: messages under 1 KB (acknowledgements, pings, small events)
@@ -76,6 +77,8 @@ export interface PlatformDeps {
   allowIntrospection?: boolean;
   /** The offline IDE at /ide (core/http/ide.ts); off in production unless ENABLE_IDE=true. */
   enableIde?: boolean;
+  /** Queries compiled by graphql-jit (core/execution/compiled-execution.ts); false runs graphql-js. */
+  compiledExecution?: boolean;
   /** Where the bundled IDE is (default: the project's dist/ide). */
   ideDir?: string;
   /** Where `/metrics` is served (default: on the API port, without a token). */
@@ -155,6 +158,7 @@ export async function createPlatform({
   corsOrigins = [],
   allowIntrospection = true,
   enableIde = true,
+  compiledExecution = true,
   ideDir,
   metrics = { onApiPort: true },
   trustProxy,
@@ -247,8 +251,9 @@ export async function createPlatform({
   );
   const heartbeat = new Heartbeat(wsServer);
 
+  const execution = new CompiledExecution(schema, compiledExecution);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: execution.asApolloGateway(),
     formatError: (formatted, error) => {
       const answer = errors.format(formatted, error);
       countError(answer.extensions?.code);

@@ -66,6 +66,7 @@ const platformSettings = (config: Config) => ({
   corsOrigins: config.corsOrigins,
   allowIntrospection: config.allowIntrospection,
   enableIde: config.enableIde,
+  compiledExecution: config.compiledExecution,
   metrics: config.metrics,
   trustProxy: config.trustProxy,
 });

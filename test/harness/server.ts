@@ -58,6 +58,7 @@ export async function startTestServer(
     ideDir?: string;
     metrics?: MetricsExposure;
     trustProxy?: boolean | number | string;
+    compiledExecution?: boolean;
   } = {},
 ): Promise<TestServer> {
   const adminUrl = process.env.TEST_ADMIN_URL!;
@@ -85,6 +86,7 @@ export async function startTestServer(
     ideDir: options.ideDir,
     metrics: options.metrics,
     trustProxy: options.trustProxy,
+    compiledExecution: options.compiledExecution,
     // Suites fire requests far faster than any client; the rate-limit tests set their own budget.
     // Servers of parallel runs on one Redis never share a budget: each has its own key prefix.
     limits: {

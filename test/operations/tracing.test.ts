@@ -73,6 +73,7 @@ describe('OpenTelemetry traces', () => {
         '@opentelemetry/instrumentation-http',
         '@opentelemetry/instrumentation-express',
         '@opentelemetry/instrumentation-graphql',
+        'platform-compiled-execution',
         '@opentelemetry/instrumentation-pg',
       ]),
     );
@@ -80,8 +81,12 @@ describe('OpenTelemetry traces', () => {
     expect(server.parentSpanId).toBe('00f067aa0ba902b7');
     expect(server.attributes['http.route'] ?? server.name).toMatch(/graphql|POST/);
     const graphql = trace.filter((s) => s.scope === '@opentelemetry/instrumentation-graphql').map((s) => s.name);
-    expect(graphql).toEqual(expect.arrayContaining(['graphql.parse', 'graphql.validate', 'query TracedVillages']));
+    expect(graphql).toEqual(expect.arrayContaining(['graphql.parse', 'graphql.validate']));
+    // Queries run compiled (core/execution): their execution span is the platform's own.
+    const execution = trace.find((s) => s.scope === 'platform-compiled-execution');
+    expect(execution?.name).toBe('query TracedVillages');
     const statements = trace.filter((s) => s.scope === '@opentelemetry/instrumentation-pg');
+    expect(statements.filter((s) => s.parentSpanId === execution!.spanId).length).toBeGreaterThan(0);
     expect(
       statements.some((s) =>
         /select/i.test(String(s.attributes['db.statement'] ?? s.attributes['db.query.text'] ?? s.name)),

@@ -38,6 +38,8 @@ export interface Config {
   allowIntrospection: boolean;
   /** The offline IDE at /ide: always outside production, in production only when ENABLE_IDE=true. */
   enableIde: boolean;
+  /** Queries run compiled by graphql-jit (core/execution); COMPILED_EXECUTION=false runs them in graphql-js. */
+  compiledExecution: boolean;
   /** The most one operation may cost, in points. */
   costLimit: number;
   /** Cost points per minute per token subject. */
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     allowIntrospection: nodeEnv !== 'production' || env.ALLOW_INTROSPECTION === 'true',
     enableIde: flag(env.ENABLE_IDE, false, 'ENABLE_IDE') || nodeEnv !== 'production',
+    compiledExecution: flag(env.COMPILED_EXECUTION, true, 'COMPILED_EXECUTION'),
     costLimit: positiveInteger(env.COST_LIMIT, DEFAULT_LIMITS.costLimit, 'COST_LIMIT'),
     rateLimitPoints: positiveInteger(env.RATE_LIMIT_POINTS, DEFAULT_LIMITS.rateLimitPoints, 'RATE_LIMIT_POINTS'),
     exportMaxRows: positiveInteger(env.EXPORT_MAX_ROWS, DEFAULT_LIMITS.exportMaxRows, 'EXPORT_MAX_ROWS'),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, Extensions, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
+import { isObjectType, printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { authChecker } from './auth/authorize';
 import { DateTimeScalar } from './scalars';
 
@@ -29,7 +29,7 @@ export function buildPlatformSchema(resolvers: NonEmptyArray<Function>): Promise
         },
       },
     });
-    schema = schema.then(describeRootTypes);
+    schema = schema.then(describeRootTypes).then(dropPropertyResolvers);
     built.set(resolvers, schema);
   }
   return schema;
@@ -60,6 +60,62 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   };
   for (const [kind, type] of Object.entries(roots)) {
     if (type && !type.description) type.description = ROOT_DESCRIPTIONS[kind as keyof typeof ROOT_DESCRIPTIONS];
+  }
+  return schema;
+}
+
+/**
+ * Marks a `@Field` whose property may hold a promise (a getter that queries on first read, as a
+ * connection's totalCount): it keeps its resolver, which awaits it. graphql-js would await a bare
+ * property too, but compiled execution (core/execution) reads bare properties as plain values.
+ */
+export const ReadsAsPromise = () => Extensions({ readsAsPromise: true });
+
+/** A class and every class it extends, nearest first. */
+function classChain(target: Function): Function[] {
+  const chain: Function[] = [];
+  for (let c: Function | null = target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null)
+    chain.push(c);
+  return chain;
+}
+
+/**
+ * type-graphql gives every plain `@Field` property a resolver of its own, which builds a
+ * middleware context and then reads the property: on a dashboard page of a thousand fields that
+ * is about a tenth of the request's CPU, and each such field would also pass the deadline check.
+ * A property with no roles and no middlewares needs no resolver, since graphql-js reads it itself,
+ * so those resolvers are removed here. Kept: fields with `@Authorized` or `@UseMiddleware` (their
+ * checks live in that resolver), fields answered by a `@FieldResolver` (of the class, a class it
+ * extends or an interface it implements), fields whose property name differs from their schema
+ * name, and anything whose metadata is not found.
+ */
+function dropPropertyResolvers(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const classOfType = new Map(storage.objectTypes.map((o) => [o.name, o]));
+  const interfaceClassOfType = new Map(storage.interfaceTypes.map((i) => [i.name, i.target]));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const meta = classOfType.get(type.name);
+    if (!meta) continue;
+    const owners = new Set<Function>(classChain(meta.target));
+    for (const iface of type.getInterfaces()) {
+      const target = interfaceClassOfType.get(iface.name);
+      if (target) for (const c of classChain(target)) owners.add(c);
+    }
+    for (const field of Object.values(type.getFields())) {
+      if (!field.resolve || field.extensions.readsAsPromise) continue;
+      const property = storage.fields.find((f) => f.schemaName === field.name && owners.has(f.target));
+      const answeredByResolver = storage.fieldResolvers.some(
+        (r) => r.schemaName === field.name && owners.has(r.getObjectType?.() as Function),
+      );
+      const plain =
+        property &&
+        property.name === property.schemaName &&
+        !property.params?.length &&
+        !property.roles?.length &&
+        !property.middlewares?.length;
+      if (plain && !answeredByResolver) field.resolve = undefined;
+    }
   }
   return schema;
 }

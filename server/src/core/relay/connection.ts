@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors';
+import { ReadsAsPromise } from '../schema';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -104,6 +105,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
       description:
         'Number of items across all pages (within your scope and the filters given); counted only when asked',
     })
+    @ReadsAsPromise()
     totalCount: number;
   }
   return Connection;
