@@ -35,7 +35,7 @@ const BATCH = 500;
  * above all) wait for one short slice at a time, however many subscribers there are and however
  * slow the machine. Checked every CHECK_EVERY subscribers: reading the clock costs too.
  */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 const CHECK_EVERY = 32;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -14,6 +14,56 @@ import type { TopicRegistry } from './topics';
 /** How long, and how many, shared results are kept: long enough for one event's whole fan-out. */
 const RESULT_TTL_MS = 10_000;
 const MAX_RESULTS = 5_000;
+/**
+ * Subscribers released per turn of the event loop once a shared result is ready. Each released
+ * subscriber's graphql-ws send (serialise, frame, write) runs in the turn that releases it; were
+ * all of them released at once, ten thousand sends would hold the loop for a third of a second
+ * while writes and other requests wait. 64 keep a turn to a few milliseconds.
+ */
+export const RELEASE_BATCH = 16;
+
+/**
+ * One execution's result, handed to the subscribers that wait for it a batch per turn of the
+ * event loop (see RELEASE_BATCH). Subscribers that arrive after it is ready (the hub hands an
+ * event over in slices too) join the queue.
+ */
+export class SharedResult {
+  private settled: { value: ExecutionResult } | { error: unknown } | undefined;
+  private readonly waiting: { resolve: (value: ExecutionResult) => void; reject: (error: unknown) => void }[] = [];
+  private releasing = false;
+
+  constructor(
+    readonly at: number,
+    result: Promise<ExecutionResult>,
+  ) {
+    result.then(
+      (value) => this.settle({ value }),
+      (error: unknown) => this.settle({ error }),
+    );
+  }
+
+  wait(): Promise<ExecutionResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (this.settled && !this.releasing) this.release();
+    });
+  }
+
+  private settle(outcome: { value: ExecutionResult } | { error: unknown }): void {
+    this.settled = outcome;
+    this.release();
+  }
+
+  private release(): void {
+    const outcome = this.settled!;
+    for (const waiter of this.waiting.splice(0, RELEASE_BATCH)) {
+      if ('value' in outcome) waiter.resolve(outcome.value);
+      else waiter.reject(outcome.error);
+    }
+    this.releasing = this.waiting.length > 0;
+    if (this.releasing) setImmediate(() => this.release());
+  }
+}
 
 /**
  * Live fan-out that does each piece of work once. Subscribers of one event who asked the same
@@ -26,7 +76,7 @@ const MAX_RESULTS = 5_000;
  * is created per subscriber exactly as graphql-js would; only the per-event execution is shared.
  */
 export class SharedFanout {
-  private readonly results = new Map<string, { at: number; result: Promise<ExecutionResult> }>();
+  private readonly results = new Map<string, SharedResult>();
   private readonly groups = new Map<string, number>();
 
   constructor(private readonly topics: TopicRegistry) {}
@@ -93,14 +143,14 @@ export class SharedFanout {
   private shared(key: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     const now = Date.now();
     const hit = this.results.get(key);
-    if (hit && now - hit.at < RESULT_TTL_MS) return hit.result;
-    const result = run();
-    this.results.set(key, { at: now, result });
+    if (hit && now - hit.at < RESULT_TTL_MS) return hit.wait();
+    const result = new SharedResult(now, run());
+    this.results.set(key, result);
     // Oldest first (Map keeps insertion order): drop what is stale or over the bound.
     for (const [old, entry] of this.results) {
       if (this.results.size <= MAX_RESULTS && now - entry.at < RESULT_TTL_MS) break;
       this.results.delete(old);
     }
-    return result;
+    return result.wait();
   }
 }
