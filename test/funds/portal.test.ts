@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chooseChromium, QUIET_FLAGS } from '../sdk/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../sdk/browser';
 import { startTestServer, type TestServer } from '../harness/server';
 import { COUNTY, HESHENG, PROPOSE, countyOfficial, villageId } from './helpers';
 
@@ -60,17 +60,10 @@ beforeAll(async () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  const browser = chooseChromium();
-  context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: [...browser.args, ...QUIET_FLAGS],
-    env: { ...process.env, ...browser.env } as Record<string, string>,
+  context = await launchBrowser(path.join(temp, 'profile'), {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
   });
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${url}/?token=${encodeURIComponent(countyOfficial())}&week=2026-11-09`);

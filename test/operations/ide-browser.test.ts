@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createPlatformClient, type PlatformClient } from '@xiangcun/assistance-sdk';
 import { adminToken, startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
 import { seedId } from '../../seeds/load';
-import { chooseChromium, QUIET_FLAGS } from '../sdk/browser';
+import { launchBrowser } from '../sdk/browser';
 
 /**
  * The offline IDE in a real Chromium (Debian's, or the one inside @sparticuz/chromium: see
@@ -35,15 +35,8 @@ beforeAll(async () => {
   server = await startTestServer();
   tea = createPlatformClient({ url: server.url, token: tokenFor({ role: Role.ENTERPRISE, provider: TEA_CO }) });
   const host = new URL(server.url).host;
-  const browser = chooseChromium();
-  context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: [...browser.args, ...QUIET_FLAGS],
-    env: { ...process.env, ...browser.env } as Record<string, string>,
+  context = await launchBrowser(path.join(temp, 'profile'), {
     viewport: { width: 1360, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
   });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 /**
  * The Chromium the browser tests drive: Debian's `/usr/bin/chromium` where it is installed, else
@@ -79,3 +80,22 @@ export const QUIET_FLAGS = [
   '--disable-domain-reliability',
   '--no-pings',
 ];
+
+type ContextOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
+/**
+ * The chosen Chromium, headless and quiet, with its profile in `profileDir`, as the county's
+ * users run it: Chinese locale and Beijing time. `options` sets the rest (viewport, touch).
+ */
+export function launchBrowser(profileDir: string, options: ContextOptions = {}): Promise<BrowserContext> {
+  const browser = chooseChromium();
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: browser.executablePath,
+    headless: true,
+    args: [...browser.args, ...QUIET_FLAGS],
+    env: { ...process.env, ...browser.env } as Record<string, string>,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
+}

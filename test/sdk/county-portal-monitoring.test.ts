@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chooseChromium, QUIET_FLAGS } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
@@ -71,15 +71,8 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error('the portal preview did not answer');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const browser = chooseChromium();
-  context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: [...browser.args, ...QUIET_FLAGS],
-    env: { ...process.env, ...browser.env } as Record<string, string>,
+  context = await launchBrowser(path.join(temp, 'profile'), {
     viewport: { width: 390, height: 844 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
   });
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${portalUrl}/?token=${encodeURIComponent(county)}`);

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createPlatformClient, type PlatformClient } from '@xiangcun/assistance-sdk';
 import { startTestServer, tokenFor, type TestServer } from '../harness/server';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
 import { seedId } from '../../seeds/load';
 import { liveSockets } from './helpers';
-import { chooseChromium, QUIET_FLAGS } from './browser';
+import { launchBrowser } from './browser';
 
 /**
  * The county portal example in a real Chromium (Debian's, or the one inside @sparticuz/chromium:
@@ -112,15 +112,8 @@ beforeAll(async () => {
   portalUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(portalUrl);
 
-  const browser = chooseChromium();
-  context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: [...browser.args, ...QUIET_FLAGS],
-    env: { ...process.env, ...browser.env } as Record<string, string>,
+  context = await launchBrowser(path.join(temp, 'profile'), {
     viewport: { width: 1360, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
   });
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${portalUrl}/?token=${encodeURIComponent(countyToken())}&week=2026-11-09`);
