@@ -1,6 +1,25 @@
-/** Error codes the platform puts in `extensions.code`. */
-export type ServerErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+/**
+ * Every error code the platform puts in `extensions.code` (the server's catalog, server/src/core/
+ * errors.ts; a test keeps the two lists equal):
+ * `QUERY_TOO_COMPLEX`: the operation is beyond a limit (depth, aliases, tokens, cost), `limit` names it.
+ * `RATE_LIMITED`: the caller's points for this minute are spent; retry after `retryAfterSeconds`.
+ * `TIMEOUT`: the request ran past its deadline; ask for less.
+ * `BAD_REQUEST`, `PAYLOAD_TOO_LARGE`: the HTTP request itself was refused.
+ */
+export const SERVER_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 /**
  * Codes the SDK adds itself:
  * `NETWORK_ERROR`: the platform could not be reached, the connection was lost for good, or the
@@ -11,14 +30,7 @@ export type ServerErrorCode =
  */
 export type ErrorCode = ServerErrorCode | 'NETWORK_ERROR' | 'CONFIGURATION_ERROR' | 'UNKNOWN';
 
-const SERVER_CODES: readonly string[] = [
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INTERNAL_SERVER_ERROR',
-];
+const SERVER_CODES: readonly string[] = SERVER_ERROR_CODES;
 
 /** One GraphQL error as the platform formats it. */
 export interface GraphQLErrorShape {
@@ -34,6 +46,8 @@ export interface PlatformErrorDetail {
   /** The offending input fields for BAD_USER_INPUT, e.g. `["lines.0.amount"]`; empty otherwise. */
   fields: string[];
   path?: readonly (string | number)[];
+  /** For RATE_LIMITED: seconds until the caller's points allow another request. */
+  retryAfterSeconds?: number;
 }
 
 function toDetail(error: GraphQLErrorShape): PlatformErrorDetail {
@@ -42,7 +56,14 @@ function toDetail(error: GraphQLErrorShape): PlatformErrorDetail {
   const fields = Array.isArray(error.extensions?.fields)
     ? error.extensions.fields.filter((f): f is string => typeof f === 'string')
     : [];
-  return { code, message: error.message, fields, ...(error.path ? { path: error.path } : {}) };
+  const retry = error.extensions?.retryAfterSeconds;
+  return {
+    code,
+    message: error.message,
+    fields,
+    ...(error.path ? { path: error.path } : {}),
+    ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
+  };
 }
 
 /**
@@ -53,6 +74,8 @@ export class PlatformError extends Error {
   readonly code: ErrorCode;
   readonly fields: string[];
   readonly path?: readonly (string | number)[];
+  /** For RATE_LIMITED: seconds until another request is allowed. */
+  readonly retryAfterSeconds?: number;
   readonly errors: PlatformErrorDetail[];
   /** HTTP status of the response, when there was one. */
   readonly status?: number;
@@ -64,6 +87,7 @@ export class PlatformError extends Error {
     this.code = first.code;
     this.fields = first.fields;
     if (first.path) this.path = first.path;
+    if (first.retryAfterSeconds !== undefined) this.retryAfterSeconds = first.retryAfterSeconds;
     this.errors = errors.length ? errors : [first];
     if (options.status !== undefined) this.status = options.status;
   }

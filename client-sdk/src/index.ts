@@ -2,6 +2,7 @@ export { createPlatformClient, type PlatformClient, type PlatformClientOptions }
 export {
   PlatformError,
   isPlatformError,
+  SERVER_ERROR_CODES,
   type ErrorCode,
   type ServerErrorCode,
   type PlatformErrorDetail,

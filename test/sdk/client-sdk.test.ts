@@ -4,6 +4,7 @@ import {
   createPlatformClient,
   isPlatformError,
   PlatformError,
+  SERVER_ERROR_CODES,
   type PlatformClient,
   type PurchaseRecordedSubscription,
   type LiveStatus,
@@ -14,6 +15,7 @@ import { settle } from '../harness/live-client';
 import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
 import { seedId } from '../../seeds/load';
+import { ERROR_CODES } from '../../server/src/core/errors';
 import { liveSockets, waitUntil } from './helpers';
 
 /** The SDK as a county portal and a partner enterprise use it, against the real server. */
@@ -176,6 +178,30 @@ describe('errors as typed values', () => {
     await expect(createPlatformClient({ url: 'http://127.0.0.1:9/graphql' }).viewer()).rejects.toMatchObject({
       code: 'NETWORK_ERROR',
     });
+  });
+
+  it('knows every code the server sends, and reports limits and rate limits by code', async () => {
+    expect([...SERVER_ERROR_CODES].sort()).toEqual([...ERROR_CODES].sort());
+    // Village → pairings → provider → assignedVillages → … nests past the depth limit.
+    const nested = (inner: string) =>
+      `pairings { provider { ... on Enterprise { assignedVillages { edges { node { code ${inner} } } } } } }`;
+    const deep: TypedDocumentNode<unknown, Record<string, never>> = parse(
+      `query Deep { villages(first: 1) { edges { node { ${nested(nested(nested('')))} } } } }`,
+    );
+    await expect(client({ token: countyToken() }).request(deep)).rejects.toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+    });
+    const limited = await startTestServer({ limits: { rateLimitPoints: 5 } });
+    try {
+      const tea = createPlatformClient({ url: limited.url, token: teaToken() });
+      const error = await (async () => {
+        for (let i = 0; i < 20; i++) await tea.viewer();
+      })().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+      expect((error as PlatformError).retryAfterSeconds).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('asks getToken before every request', async () => {

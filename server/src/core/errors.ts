@@ -2,23 +2,28 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 
-/** The error codes clients may see in `extensions.code`; nothing else is ever sent. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
+/**
+ * The error codes clients may see in `extensions.code`; nothing else is ever sent. The SDK lists
+ * the same codes (client-sdk/src/errors.ts; test/sdk/client-sdk.test.ts keeps them equal).
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
   /** An operation beyond a limit (depth, aliases, directives, tokens, cost); `extensions.limit` names it. */
-  | 'QUERY_TOO_COMPLEX'
+  'QUERY_TOO_COMPLEX',
   /** The caller spent its cost points for this minute; `extensions.retryAfterSeconds` says when to retry. */
-  | 'RATE_LIMITED'
+  'RATE_LIMITED',
   /** The request ran past its deadline or a statement past the database's statement timeout. */
-  | 'TIMEOUT'
+  'TIMEOUT',
   /** The HTTP request itself is malformed (not JSON, wrong content type). */
-  | 'BAD_REQUEST'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'INTERNAL_SERVER_ERROR';
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Extensions beyond `code` and `fields` that a client may see, per error. */
 export type ErrorDetails = Record<string, string | number | boolean>;

@@ -80,6 +80,15 @@ function describeError(error: unknown): string {
       return `请求参数有误${error.fields.length ? `（${error.fields.join('、')}）` : ''}，请检查地址中的参数。`;
     case 'CONFLICT':
       return '数据已被他人修改，请重试。';
+    case 'QUERY_TOO_COMPLEX':
+      return '一次查询的内容过多，请缩小范围（例如减少每页条数）后重试。';
+    case 'RATE_LIMITED':
+      return `请求过于频繁，请在 ${error.retryAfterSeconds ?? 60} 秒后重试。`;
+    case 'TIMEOUT':
+      return '查询超时，请缩小范围后重试。';
+    case 'BAD_REQUEST':
+    case 'PAYLOAD_TOO_LARGE':
+      return '请求格式有误，请刷新页面后重试。';
     case 'NETWORK_ERROR':
       return error.status ? '平台服务暂时不可用，请稍后重试。' : '无法连接平台服务，请检查网络后重试。';
     case 'CONFIGURATION_ERROR':
