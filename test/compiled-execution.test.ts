@@ -2,6 +2,8 @@ import { startTestServer, tokenFor, adminToken, type TestServer } from './harnes
 import { Role } from '../server/src/core/auth/viewer';
 import { seedId } from '../seeds/load';
 import { toGlobalId } from '../server/src/core/relay/global-id';
+import { parse } from 'graphql';
+import { expandedSelections, MAX_COMPILED_SELECTIONS } from '../server/src/core/execution/compiled-execution';
 
 /**
  * Queries run compiled by graphql-jit (core/execution/compiled-execution.ts). Two servers on the
@@ -107,6 +109,19 @@ describe('compiled execution answers as graphql-js does', () => {
     const { data, errors } = await ask(compiled, DASHBOARD, bad, callers.admin);
     expect(data).toBeUndefined();
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('leaves documents whose fragments expand exponentially to graphql-js, and answers them alike', async () => {
+    // Each fragment spreads the next twice: 2^24 selections once inlined, a handful for graphql-js.
+    let fragments = '';
+    for (let i = 0; i < 24; i++)
+      fragments += `fragment F${i} on Village { code ${i < 23 ? `...F${i + 1} ...F${i + 1}` : 'name'} }\n`;
+    const hostile = `query Doubling { villages(first: 2) { edges { node { ...F0 } } } }\n${fragments}`;
+    expect(expandedSelections(parse(hostile))).toBeGreaterThan(MAX_COMPILED_SELECTIONS);
+    expect(expandedSelections(parse(DASHBOARD))).toBeLessThan(100);
+    await expectSameAnswers(hostile, {});
+    const { data } = await ask(compiled, hostile, {}, callers.admin);
+    expect(data!.villages.edges[0].node).toEqual({ code: expect.any(String), name: expect.any(String) });
   });
 
   it('introspection', async () => {

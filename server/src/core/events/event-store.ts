@@ -68,7 +68,8 @@ interface EventRow {
   party_ids: string[];
   partner_access: 'PARTIES' | 'ASSIGNED_VILLAGE';
   payload: Record<string, unknown>;
-  created_at: Date;
+  /** A Date through MikroORM's driver, text where a raw pg client reads the row. */
+  created_at: Date | string;
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -79,7 +80,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     partyIds: row.party_ids ?? [],
     partnerAccess: row.partner_access,
     payload: row.payload,
-    createdAt: row.created_at,
+    createdAt: new Date(row.created_at),
   };
 }
 

@@ -2,7 +2,10 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  Kind,
   printSchema,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -34,6 +37,54 @@ export interface Operation {
  * store drops its compiled query with it.
  */
 const tracer = trace.getTracer('platform-compiled-execution');
+
+/**
+ * graphql-jit inlines every fragment spread where it occurs, so a document whose fragments each
+ * spread the next one twice compiles into 2^n copies: twenty such fragments took 0.7 s to compile,
+ * each level doubling it, while graphql-js executes the same document in microseconds (it merges
+ * repeated spreads). Documents that would expand beyond this many field selections are left to
+ * graphql-js; the platform's own documents expand to a few hundred at most.
+ */
+export const MAX_COMPILED_SELECTIONS = 2_000;
+
+/**
+ * How many field selections a document's operations hold with every fragment spread inlined,
+ * counted with each fragment's size computed once; stops counting past `limit`.
+ */
+export function expandedSelections(document: DocumentNode, limit = MAX_COMPILED_SELECTIONS): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const sizes = new Map<string, number>();
+  const visiting = new Set<string>();
+  const sizeOf = (set: SelectionSetNode | undefined): number => {
+    let total = 0;
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) total += 1 + sizeOf(selection.selectionSet);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) total += sizeOf(selection.selectionSet);
+      else {
+        const name = selection.name.value;
+        let size = sizes.get(name);
+        if (size === undefined) {
+          // A cycle (validation refuses them) or an unknown fragment counts as too large.
+          if (visiting.has(name) || !fragments.has(name)) return Infinity;
+          visiting.add(name);
+          size = sizeOf(fragments.get(name)!.selectionSet);
+          visiting.delete(name);
+          sizes.set(name, size);
+        }
+        total += size;
+      }
+      if (total > limit) return total;
+    }
+    return total;
+  };
+  let total = 0;
+  for (const d of document.definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION) total += sizeOf(d.selectionSet);
+    if (total > limit) break;
+  }
+  return total;
+}
 
 /**
  * graphql-jit reports errors with its own GraphQLError, which leaves `extensions` undefined where
@@ -97,7 +148,7 @@ export class CompiledExecution {
     if (byName?.has(key)) return byName.get(key)!;
     const definition = getOperationAST(document, operationName);
     let compiled: CompiledQuery | null = null;
-    if (definition?.operation === 'query') {
+    if (definition?.operation === 'query' && expandedSelections(document) <= MAX_COMPILED_SELECTIONS) {
       const result = compileQuery(this.schema, document, operationName ?? undefined, {
         // Apollo serialises the answer itself (compact JSON, see app.ts).
         customJSONSerializer: false,
@@ -108,6 +159,11 @@ export class CompiledExecution {
     if (!byName) this.compiled.set(document, (byName = new Map()));
     byName.set(key, compiled);
     return compiled;
+  }
+
+  /** Whether this document's operation runs compiled (after its first run). */
+  isCompiled(document: DocumentNode, operationName?: string | null): boolean {
+    return Boolean(this.compiled.get(document)?.get(operationName ?? ''));
   }
 
   /**

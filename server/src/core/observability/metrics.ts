@@ -149,8 +149,8 @@ export function countError(code: unknown): void {
  * `committedAt` is the event row's `created_at` (the writing transaction's time), which the ORM's
  * driver hands over as PostgreSQL's text; the clocks of database and server are assumed in step.
  */
-export function observeEventLag(topic: string, committedAt: Date | string): void {
-  const at = new Date(committedAt).getTime();
+export function observeEventLag(topic: string, committedAt: Date): void {
+  const at = committedAt.getTime();
   if (Number.isFinite(at)) eventLag.observe({ topic }, Math.max(0, (Date.now() - at) / 1000));
 }
 
