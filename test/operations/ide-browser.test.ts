@@ -8,6 +8,7 @@ import { Role } from '../../server/src/core/auth/viewer';
 import { toGlobalId } from '../../server/src/core/relay/global-id';
 import { seedId } from '../../seeds/load';
 import { launchBrowser } from '../sdk/browser';
+import { todayInShanghai } from '../../server/src/core/dates';
 
 /**
  * The offline IDE in a real Chromium (Debian's, or the one inside @sparticuz/chromium: see
@@ -140,7 +141,7 @@ describe('the IDE in a browser, offline', () => {
       buyerId: toGlobalId('Enterprise', TEA_CO),
       clientReference: 'ide-browser-1',
       channel: 'LIVE_STREAM',
-      purchasedOn: shanghaiToday(),
+      purchasedOn: todayInShanghai(),
       lines: [
         {
           productId: toGlobalId('Product', seedId('product', 'green-pepper')),
@@ -173,14 +174,6 @@ describe('the IDE in a browser, offline', () => {
     expect(elsewhere).toEqual([font]);
   });
 });
-
-const shanghaiToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
 
 /** Whether the server holds the live purchase subscription yet (its gauge), so the next purchase reaches it. */
 async function subscribedOnServer(): Promise<boolean> {

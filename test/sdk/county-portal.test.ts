@@ -11,6 +11,7 @@ import { toGlobalId } from '../../server/src/core/relay/global-id';
 import { seedId } from '../../seeds/load';
 import { liveSockets } from './helpers';
 import { launchBrowser } from './browser';
+import { todayInShanghai } from '../../server/src/core/dates';
 
 /**
  * The county portal example in a real Chromium (Debian's, or the one inside @sparticuz/chromium:
@@ -58,20 +59,12 @@ async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
   }
 }
 
-const shanghaiToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-
 async function recordPurchase(reference: string, amount: string): Promise<string> {
   const { purchase } = await tea.recordPurchase({
     buyerId: toGlobalId('Enterprise', TEA_CO),
     clientReference: reference,
     channel: 'LIVE_STREAM',
-    purchasedOn: shanghaiToday(),
+    purchasedOn: todayInShanghai(),
     lines: [
       { productId: toGlobalId('Product', seedId('product', 'green-pepper')), quantity: '1', unit: '公斤', amount },
     ],
@@ -217,7 +210,7 @@ describe('the county portal in Chromium', () => {
 
   it('updates the live feed and the chart without a reload, and loses no purchase across a cut connection', async () => {
     await page.waitForSelector('#live-status[data-status="live"]');
-    const month = shanghaiToday().slice(0, 7);
+    const month = todayInShanghai().slice(0, 7);
     // Page code as strings: the tests compile without the DOM library.
     const waitForBar = (fen: bigint) =>
       page.waitForFunction(
