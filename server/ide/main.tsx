@@ -68,7 +68,8 @@ function storeToken(token: string): void {
  * again, which needs a token.
  */
 function fetcherFor(token: string): Fetcher {
-  const url = new URL('/graphql', window.location.href);
+  // The page is at <base>/ide/: the API is <base>/graphql, whatever prefix a proxy adds.
+  const url = new URL('../graphql', window.location.href);
   const subscriptionUrl = new URL(url);
   subscriptionUrl.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const authorization = token ? { authorization: `Bearer ${token}` } : undefined;

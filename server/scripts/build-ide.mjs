@@ -18,8 +18,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const source = join(root, 'server', 'ide');
 const out = join(root, 'dist', 'ide');
 const stampFile = join(root, 'dist', '.ide-stamp');
-/** Where the page loads its bundles from: hashed names, so the server may cache them for a year. */
-const PUBLIC_PATH = '/ide/assets';
+/**
+ * Where the page (served at /ide/) loads its bundles from: hashed names, so the server may cache
+ * them for a year. Relative, so the IDE also works behind a proxy that serves the platform under
+ * a path prefix.
+ */
+const PUBLIC_PATH = 'assets';
 
 function fingerprint() {
   const hash = createHash('sha256');

@@ -82,7 +82,7 @@ describe('HTTP hygiene', () => {
     // Apollo's CDN-loaded page.
     const landing = await fetch(server.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
     expect(landing.status).toBe(302);
-    expect(landing.headers.get('location')).toBe('/ide');
+    expect(landing.headers.get('location')).toBe('ide/');
     const production = await startTestServer({ allowIntrospection: false, enableIde: false });
     try {
       const html = await fetch(production.url, { headers: { accept: 'text/html' }, redirect: 'manual' });

@@ -91,7 +91,7 @@ async function waitForResponse(contains: string): Promise<string> {
 describe('the IDE in a browser, offline', () => {
   it('opens from /graphql, with no token yet and nothing loaded from elsewhere', async () => {
     await page.goto(server.url);
-    expect(new URL(page.url()).pathname).toBe('/ide');
+    expect(new URL(page.url()).pathname).toBe('/ide/');
     await page.waitForSelector('.graphiql-container .graphiql-query-editor .CodeMirror', { timeout: 30_000 });
     expect(await page.textContent('#token-state')).toContain('未设置令牌');
     // The default query is there to run.

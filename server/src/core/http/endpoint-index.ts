@@ -15,7 +15,7 @@ export function endpointIndex(settings: EndpointIndexSettings) {
     service: '乡村振兴帮扶协同平台 (assistance coordination platform)',
     endpoints: {
       graphql: { http: '/graphql', websocket: '/graphql', websocketProtocol: 'graphql-transport-ws' },
-      ...(settings.ide ? { ide: IDE_PATH } : {}),
+      ...(settings.ide ? { ide: `${IDE_PATH}/` } : {}),
       livez: '/livez',
       readyz: '/readyz',
       ...(settings.metricsOnApiPort ? { metrics: '/metrics' } : {}),
@@ -35,7 +35,7 @@ export function endpointIndexRoute(settings: EndpointIndexSettings): express.Req
   const body = endpointIndex(settings);
   const links: [string, string][] = [
     ['GraphQL (HTTP POST, graphql-ws)', body.endpoints.graphql.http],
-    ...(settings.ide ? ([['GraphQL IDE 调试界面', IDE_PATH]] as [string, string][]) : []),
+    ...(settings.ide ? ([['GraphQL IDE 调试界面', `${IDE_PATH}/`]] as [string, string][]) : []),
     ['livez 存活探针', '/livez'],
     ['readyz 就绪探针', '/readyz'],
     ...(settings.metricsOnApiPort ? ([['metrics 指标', '/metrics']] as [string, string][]) : []),

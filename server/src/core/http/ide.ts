@@ -34,13 +34,22 @@ export function ideRoutes(dir: string, logger: Logger): express.Router {
   // here), and a GET carrying a query is a GraphQL request whatever it accepts.
   router.get('/graphql', (req, res, next) => {
     const wanted = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
-    if (wanted === 'text/html' && req.query.query === undefined) return res.redirect(302, IDE_PATH);
+    // Relative, so that behind a proxy serving the platform under a prefix, /prefix/graphql leads
+    // to /prefix/ide/.
+    if (wanted === 'text/html' && req.query.query === undefined) return res.redirect(302, 'ide/');
     next();
+  });
+
+  // The page lives at /ide/ and names its bundles relative to it (assets/…); /ide without the
+  // slash would resolve them one level too high.
+  router.get(IDE_PATH, (req, res, next) => {
+    if (req.path.endsWith('/')) return next();
+    res.redirect(301, 'ide/');
   });
 
   // The page names the bundles of this build, so it is revalidated each time; the bundles carry
   // their content hash in their names and never change under one name.
-  router.get([IDE_PATH, `${IDE_PATH}/`], (_req, res) => {
+  router.get(`${IDE_PATH}/`, (_req, res) => {
     if (!fs.existsSync(index))
       return sendJsonError(
         res,
