@@ -93,7 +93,13 @@ function render(token: string): void {
   state.dataset.token = token ? 'set' : 'none';
   root.render(
     <StrictMode>
-      <GraphiQL fetcher={fetcherFor(token)} defaultQuery={DEFAULT_QUERY} shouldPersistHeaders={false} />
+      <GraphiQL
+        fetcher={fetcherFor(token)}
+        // Every request needs a token: without one, asking for the schema could only fail (401).
+        schema={token ? undefined : null}
+        defaultQuery={DEFAULT_QUERY}
+        shouldPersistHeaders={false}
+      />
     </StrictMode>,
   );
 }

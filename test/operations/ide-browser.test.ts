@@ -28,6 +28,8 @@ const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'ide-browser-'));
 const elsewhere: string[] = [];
 /** What the page reported as errors, Content-Security-Policy violations among them. */
 const pageErrors: string[] = [];
+/** The statuses of the page's GraphQL requests over HTTP. */
+const apiStatuses: number[] = [];
 /** graphql-ws messages the page sent and received, in order. */
 const frames: { sent: boolean; payload: string }[] = [];
 const token = adminToken();
@@ -55,6 +57,11 @@ beforeAll(async () => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('response', (response) => {
+    // GraphQL requests, not the page's own redirect from /graphql.
+    if (new URL(response.url()).pathname === '/graphql' && response.request().method() === 'POST')
+      apiStatuses.push(response.status());
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -96,6 +103,9 @@ describe('the IDE in a browser, offline', () => {
     expect(await page.textContent('#token-state')).toContain('未设置令牌');
     // The default query is there to run.
     expect(await page.textContent('.graphiql-query-editor')).toContain('viewer');
+    // Without a token GraphiQL does not ask for the schema, which could only be refused.
+    await page.waitForLoadState('networkidle');
+    expect(apiStatuses).toEqual([]);
   });
 
   it('takes a pasted token, kept in sessionStorage only, and runs a query with it', async () => {
