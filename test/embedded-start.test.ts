@@ -13,6 +13,7 @@ import { Role } from '../server/src/core/auth/viewer';
  */
 const run = promisify(execFile);
 const MAIN = path.resolve(__dirname, '..', 'dist', 'server', 'src', 'main.js');
+const TOKEN_CLI = path.resolve(__dirname, '..', 'dist', 'server', 'src', 'cli', 'token.js');
 const SECRET = 'embedded-start-test-secret';
 const withoutDatabaseUrl = () => {
   const env: Record<string, string> = {};
@@ -65,6 +66,23 @@ describe('npm start on an embedded PostgreSQL', () => {
       },
     );
     expect(written.data.recordVillageIndicators.indicators).toEqual({ year: 2024, population: 3611 });
+
+    // `npm run token` beside the running server, on the same DATA_DIR (the README's first steps):
+    // it checks the region in the running platform's database and leaves that database running.
+    const { stdout } = await run(
+      process.execPath,
+      [TOKEN_CLI, '--role', 'REGION_OFFICIAL', '--region', '519902000000', '--subject', 'li.hua'],
+      { env: { ...withoutDatabaseUrl(), DATA_DIR: dataDir, JWT_SECRET: SECRET } },
+    );
+    const official = await fetch(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stdout.trim()}` },
+      body: JSON.stringify({ query: '{ viewer { role regionCode } }' }),
+    });
+    expect(await official.json()).toEqual({
+      data: { viewer: { role: 'REGION_OFFICIAL', regionCode: '519902000000' } },
+      extensions: expect.anything(),
+    });
 
     first.child.kill('SIGKILL'); // the embedded postmaster is left behind as an orphan
     await new Promise((resolve) => first.child.once('exit', resolve));

@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, { shareRunning: true });
   const orm = await connectPlatformOrm(database.url, logger);
   try {
     await migrate(orm, database.url);

@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   assertSupportedNode();
   const config = loadConfig();
   const logger = createLogger('warn');
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, { shareRunning: true });
   const orm = await connectPlatformOrm(database.url, logger, 2);
   try {
     console.log(`database: ${shownUrl(database.url)}`);

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   }
   if (!/^[a-z_][a-z0-9_]*$/.test(values.database!)) throw new Error('--database takes a plain lower-case name');
   const logger = createLogger('warn');
-  const database = await openDatabase(loadConfig(), logger);
+  const database = await openDatabase(loadConfig(), logger, { shareRunning: true });
   const url = new URL(database.url);
   url.pathname = `/${values.database}`;
   if (values['if-missing'] && (await holdsScaleData(url.toString(), villages, purchases))) {

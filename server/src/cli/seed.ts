@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   assertSupportedNode();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, { shareRunning: true });
   const orm = await connectPlatformOrm(database.url, logger);
   try {
     await migrate(orm, database.url);

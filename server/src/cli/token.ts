@@ -39,7 +39,7 @@ function providerKey(text: string, expectedType: string): string {
 async function withDatabase<T>(run: (em: () => EntityManager) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger('warn');
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, { shareRunning: true });
   const orm = await connectPlatformOrm(database.url, logger, 2);
   try {
     return await run(() => orm.em.fork({ clear: true, useContext: false }) as EntityManager);

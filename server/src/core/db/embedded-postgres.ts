@@ -99,30 +99,38 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !processAlive(pid);
 }
 
+/** The postmaster of a platform that is running on this data directory now. */
+interface RunningServer {
+  port: number;
+  platformPid: number;
+}
+
 /**
  * After the platform was SIGKILLed its postmaster lives on as an orphan holding the data
  * directory. A fast shutdown (SIGINT) of that orphan is safe: every acknowledged commit is in the
  * WAL. A postmaster whose parent is still a live platform process belongs to a running instance
- * and is left alone.
+ * and is left alone: it is returned, with the port postmaster.pid records (its fourth line).
  */
-async function recoverStaleServer(pgDir: string, logger: Logger): Promise<void> {
+async function recoverStaleServer(pgDir: string, logger: Logger): Promise<RunningServer | null> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid) || !commandOf(pid).endsWith('postgres')) {
     logger.warn({ pidFile }, 'removing stale postmaster.pid left by an earlier run');
     fs.rmSync(pidFile, { force: true });
-    return;
+    return null;
   }
   const parent = parentPid(pid);
   if (parent && parent !== 1 && processAlive(parent) && commandOf(parent).includes('node')) {
-    throw new Error(`DATA_DIR ${path.dirname(pgDir)} is in use by another running platform (process ${parent})`);
+    return { port: Number(lines[3]), platformPid: parent };
   }
   logger.warn({ pid }, 'stopping orphaned embedded PostgreSQL left by an earlier run');
   process.kill(pid, 'SIGINT');
   if (!(await waitForExit(pid, 30_000))) {
     throw new Error(`orphaned PostgreSQL (pid ${pid}) did not stop; stop it and start again`);
   }
+  return null;
 }
 
 function ensureTraversable(dir: string): void {
@@ -251,8 +259,21 @@ async function ensureDatabase(port: number, password: string): Promise<void> {
   }
 }
 
+export interface EmbeddedOptions {
+  /**
+   * When a running platform already serves this DATA_DIR, use its PostgreSQL instead of refusing
+   * (the CLIs: `npm run token` beside `npm start`). The platform keeps owning it: stop() leaves
+   * it running. A second server never shares: it would lose its database when the first stops.
+   */
+  shareRunning?: boolean;
+}
+
 /** Starts (initialising on first use, recovering after a crash) the cluster in `dataDir/pg`. */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedPostgres> {
   ensureTraversable(dataDir);
   const pgDir = path.join(dataDir, 'pg');
   const binaries = await loadBinaries();
@@ -262,7 +283,18 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     fs.rmSync(pgDir, { recursive: true, force: true }); // a half-finished initdb leaves junk behind
     await initialise(binaries, pgDir, password, ids, logger);
   } else {
-    await recoverStaleServer(pgDir, logger);
+    const running = await recoverStaleServer(pgDir, logger);
+    if (running) {
+      if (!options.shareRunning || !Number.isInteger(running.port) || running.port <= 0)
+        throw new Error(`DATA_DIR ${dataDir} is in use by another running platform (process ${running.platformPid})`);
+      logger.info({ platform: running.platformPid }, 'using the embedded PostgreSQL of the running platform');
+      return {
+        url: `postgres://${SUPERUSER}:${password}@127.0.0.1:${running.port}/${DATABASE_NAME}`,
+        port: running.port,
+        stop: async () => undefined,
+        signalStop: () => undefined,
+      };
+    }
   }
   const port = await freePort();
   const child = await startServer(binaries, pgDir, port, ids, logger);
