@@ -151,6 +151,13 @@ describe('npm run import:purchases', () => {
     expect(result.stderr).toContain('header lacks');
   });
 
+  /** The purchases whose client reference starts with `prefix`, as the import stored them. */
+  const importedPurchases = (prefix: string) =>
+    server.sql<{ client_reference: string; channel: string; purchased_on: string; total_amount: string }>(
+      `SELECT client_reference, channel, purchased_on::text, total_amount::text FROM purchase
+       WHERE client_reference LIKE $1 ORDER BY 1`,
+      [`${prefix}%`],
+    );
   const tempFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), name);
   const count = async (pattern: string) =>
     (
@@ -198,15 +205,7 @@ describe('npm run import:purchases', () => {
       expect.stringMatching(/^line 6: amount must be greater than 0 yuan with at most 2 decimals$/),
       expect.stringMatching(/^line 7: cell H7 holds the Excel error #DIV\/0!; amount must be/),
     ]);
-    const rows = await server.sql<{
-      client_reference: string;
-      channel: string;
-      purchased_on: string;
-      total_amount: string;
-    }>(
-      `SELECT client_reference, channel, purchased_on::text, total_amount::text FROM purchase WHERE client_reference LIKE 'xl-%' ORDER BY 1`,
-    );
-    expect(rows).toEqual([
+    expect(await importedPurchases('xl-')).toEqual([
       { client_reference: 'xl-1', channel: 'CANTEEN', purchased_on: '2026-05-06', total_amount: '256.90' },
       { client_reference: 'xl-2', channel: 'EXPO', purchased_on: '2026-05-07', total_amount: '132.75' },
     ]);
@@ -230,15 +229,7 @@ describe('npm run import:purchases', () => {
     expect(result.stdout).toContain('5 rows, 3 purchases: 2 imported, 0 already present, 2 rows rejected');
     expect(result.stdout).toMatch(/^line 6: has a value in column 9, which the header does not name/m);
     expect(result.stdout).toMatch(/^line 7: not imported: line 6 of the same purchase \(gbk-3\) is invalid/m);
-    const rows = await server.sql<{
-      client_reference: string;
-      channel: string;
-      purchased_on: string;
-      total_amount: string;
-    }>(
-      `SELECT client_reference, channel, purchased_on::text, total_amount::text FROM purchase WHERE client_reference LIKE 'gbk-%' ORDER BY 1`,
-    );
-    expect(rows).toEqual([
+    expect(await importedPurchases('gbk-')).toEqual([
       { client_reference: 'gbk-1', channel: 'EXPO', purchased_on: '2026-05-09', total_amount: '256.90' },
       { client_reference: 'gbk-2', channel: 'TRADE_UNION', purchased_on: '2026-05-10', total_amount: '88.50' },
     ]);

@@ -71,6 +71,17 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
  */
 export const ReadsAsPromise = () => Extensions({ readsAsPromise: true });
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
+
 /** A class and every class it extends, nearest first. */
 function classChain(target: Function): Function[] {
   const chain: Function[] = [];
@@ -92,6 +103,9 @@ function classChain(target: Function): Function[] {
 function dropPropertyResolvers(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
   const classOfType = new Map(storage.objectTypes.map((o) => [o.name, o]));
+  // Looked up by schema name: a scan of all metadata per field would be a million comparisons.
+  const propertiesNamed = groupBy(storage.fields, (f) => f.schemaName);
+  const resolversNamed = groupBy(storage.fieldResolvers, (r) => r.schemaName);
   const interfaceClassOfType = new Map(storage.interfaceTypes.map((i) => [i.name, i.target]));
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -104,9 +118,9 @@ function dropPropertyResolvers(schema: GraphQLSchema): GraphQLSchema {
     }
     for (const field of Object.values(type.getFields())) {
       if (!field.resolve || field.extensions.readsAsPromise) continue;
-      const property = storage.fields.find((f) => f.schemaName === field.name && owners.has(f.target));
-      const answeredByResolver = storage.fieldResolvers.some(
-        (r) => r.schemaName === field.name && owners.has(r.getObjectType?.() as Function),
+      const property = propertiesNamed.get(field.name)?.find((f) => owners.has(f.target));
+      const answeredByResolver = (resolversNamed.get(field.name) ?? []).some((r) =>
+        owners.has(r.getObjectType?.() as Function),
       );
       const plain =
         property &&
